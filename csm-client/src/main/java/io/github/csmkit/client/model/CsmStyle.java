@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import io.github.csmkit.client.error.CsmValidationException;
 import org.immutables.value.Value;
 import org.immutables.value.Value.Style.ImplementationVisibility;
 
@@ -20,5 +21,5 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
     get = {"is*", "get*"},
     defaults = @Value.Immutable(copy = false),
     allowedClasspathAnnotations = {Override.class},
-    throwForInvalidImmutableState = InvalidValueException.class)
+    throwForInvalidImmutableState = CsmValidationException.class)
 @interface CsmStyle {}

@@ -1,25 +1,18 @@
 package io.github.csmkit.client.model;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import org.immutables.value.Value;
 
 /** A detail-field value: the field's name and its values, always sent as an array of strings. */
 @Value.Immutable
 @CsmStyle
-@JsonSerialize(as = ImmutableDetail.class)
-@JsonDeserialize(as = ImmutableDetail.class)
 public abstract class Detail {
   Detail() {}
 
   /** The detail field's name, for example {@code "Phone"}. */
-  @JsonProperty("name")
   public abstract String name();
 
-  /** The values; a single-valued field still has a one-element list. */
-  @JsonProperty("values")
+  /** The values; a single-valued field has a one-element list, a DELETE none. */
   public abstract List<String> values();
 
   /** A detail with the given values. */

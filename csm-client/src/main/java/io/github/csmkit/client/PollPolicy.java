@@ -1,0 +1,132 @@
+package io.github.csmkit.client;
+
+import java.time.Duration;
+
+/**
+ * How a task is awaited: the first poll after {@link #initialDelay()}, each next one {@link
+ * #multiplier()} times later up to {@link #maxDelay()}, minus up to {@link #jitter()} at random; a
+ * {@code Retry-After} on a poll's answer is honoured; after {@link #maxWait()} the wait ends with a
+ * {@link io.github.csmkit.client.error.TaskTimeoutException} carrying the last status seen.
+ *
+ * <p>Defaults: 1 s, ×1.5, at most 10 s, 10% jitter, 15 minutes in all (tasks stuck for 30 minutes
+ * count as timed out on the server).
+ */
+public final class PollPolicy {
+  private static final PollPolicy DEFAULTS = builder().build();
+
+  private final Duration initialDelay;
+  private final double multiplier;
+  private final Duration maxDelay;
+  private final double jitter;
+  private final Duration maxWait;
+
+  private PollPolicy(Builder b) {
+    this.initialDelay = b.initialDelay;
+    this.multiplier = b.multiplier;
+    this.maxDelay = b.maxDelay;
+    this.jitter = b.jitter;
+    this.maxWait = b.maxWait;
+  }
+
+  public static PollPolicy defaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .initialDelay(initialDelay)
+        .multiplier(multiplier)
+        .maxDelay(maxDelay)
+        .jitter(jitter)
+        .maxWait(maxWait);
+  }
+
+  public Duration initialDelay() {
+    return initialDelay;
+  }
+
+  public double multiplier() {
+    return multiplier;
+  }
+
+  public Duration maxDelay() {
+    return maxDelay;
+  }
+
+  public double jitter() {
+    return jitter;
+  }
+
+  public Duration maxWait() {
+    return maxWait;
+  }
+
+  /**
+   * The delay before poll number {@code poll} (0 for the first).
+   *
+   * @param random a number in [0, 1)
+   */
+  public Duration delay(int poll, double random) {
+    double millis = initialDelay.toMillis() * Math.pow(multiplier, poll);
+    millis = Math.min(millis, maxDelay.toMillis());
+    return Duration.ofMillis(Math.round(millis * (1.0 - jitter * random)));
+  }
+
+  @Override
+  public String toString() {
+    return "PollPolicy[initialDelay=" + initialDelay + ", multiplier=" + multiplier + ", maxDelay="
+        + maxDelay + ", jitter=" + jitter + ", maxWait=" + maxWait + "]";
+  }
+
+  /** Builds a {@link PollPolicy}; every setter checks its argument. */
+  public static final class Builder {
+    private Duration initialDelay = Duration.ofSeconds(1);
+    private double multiplier = 1.5;
+    private Duration maxDelay = Duration.ofSeconds(10);
+    private double jitter = 0.1;
+    private Duration maxWait = Duration.ofMinutes(15);
+
+    private Builder() {}
+
+    public Builder initialDelay(Duration initialDelay) {
+      this.initialDelay = RetryPolicy.nonNegative(initialDelay, "initialDelay");
+      return this;
+    }
+
+    /** @throws IllegalArgumentException if below 1 */
+    public Builder multiplier(double multiplier) {
+      if (!(multiplier >= 1.0)) {
+        throw new IllegalArgumentException("multiplier must be at least 1, was " + multiplier);
+      }
+      this.multiplier = multiplier;
+      return this;
+    }
+
+    public Builder maxDelay(Duration maxDelay) {
+      this.maxDelay = RetryPolicy.nonNegative(maxDelay, "maxDelay");
+      return this;
+    }
+
+    /** @throws IllegalArgumentException if outside [0, 1] */
+    public Builder jitter(double jitter) {
+      if (!(jitter >= 0.0 && jitter <= 1.0)) {
+        throw new IllegalArgumentException("jitter must be within [0, 1], was " + jitter);
+      }
+      this.jitter = jitter;
+      return this;
+    }
+
+    public Builder maxWait(Duration maxWait) {
+      this.maxWait = RetryPolicy.nonNegative(maxWait, "maxWait");
+      return this;
+    }
+
+    public PollPolicy build() {
+      return new PollPolicy(this);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package io.github.csmkit.client.error;
+
+/**
+ * Root of every exception csmkit throws. All are unchecked; partial failure of a bulk task is data
+ * ({@code TaskStatus.failures()}), not an exception.
+ */
+public class CsmException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public CsmException(String message) {
+    super(message);
+  }
+
+  public CsmException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

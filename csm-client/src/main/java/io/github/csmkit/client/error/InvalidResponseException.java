@@ -1,0 +1,10 @@
+package io.github.csmkit.client.error;
+
+/** The server answered with success but a body that is not what the API promises: not JSON, too large, or missing a required field. */
+public class InvalidResponseException extends CsmServiceException {
+  private static final long serialVersionUID = 1L;
+
+  public InvalidResponseException(String message, HttpFacts facts) {
+    super(message, facts);
+  }
+}

@@ -1,0 +1,37 @@
+package io.github.csmkit.client.model;
+
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A customer's profile as sent to {@code POST /api/v1/customer/profile/bulk}: identified by email
+ * or customer id, with a display name, detail values and organization memberships.
+ */
+@Value.Immutable
+@CsmStyle
+public abstract class CustomerProfile {
+  CustomerProfile() {}
+
+  /** The email; needed to create a customer. */
+  public abstract Optional<String> email();
+
+  /** The CSM customer id ({@code qm:…} or an Atlassian account id) of an existing customer. */
+  public abstract Optional<String> customerId();
+
+  public abstract Optional<String> displayName();
+
+  public abstract List<Detail> details();
+
+  /** Ids of the organizations the customer belongs to; sent as {@code {"organizationIds":[..]}}. */
+  public abstract List<String> associateOrganizations();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link CustomerProfile}. */
+  public static final class Builder extends ImmutableCustomerProfile.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,58 @@
+package io.github.csmkit.client.model;
+
+import io.github.csmkit.client.error.Violation;
+import io.github.csmkit.client.error.Violation.Rule;
+import java.util.ArrayList;
+import java.util.List;
+import org.immutables.value.Value;
+
+/** A detail field of customers or organizations: its name and type. */
+@Value.Immutable
+@CsmStyle
+public abstract class DetailFieldDefinition implements BatchItem {
+  DetailFieldDefinition() {}
+
+  public abstract String name();
+
+  public abstract DetailFieldType type();
+
+  /** A definition with this name and type. */
+  public static DetailFieldDefinition of(String name, DetailFieldType type) {
+    return builder().name(name).type(type).build();
+  }
+
+  @Override
+  public List<Violation> violations() {
+    List<Violation> out = new ArrayList<>();
+    if (name().isBlank()) {
+      out.add(Violation.of("name", Rule.NAME_REQUIRED, "a detail field needs a name"));
+    }
+    DetailFieldType type = type();
+    if (type.isSelect() && type.options().isEmpty()) {
+      out.add(Violation.of("type.options", Rule.OPTIONS, type.name() + " needs at least one option"));
+    } else if (type.options().size() > DetailFieldType.MAX_OPTIONS) {
+      out.add(
+          Violation.of(
+              "type.options",
+              Rule.OPTIONS,
+              "at most " + DetailFieldType.MAX_OPTIONS + " options, this one has " + type.options().size()));
+    } else if (!type.isSelect() && !type.options().isEmpty()) {
+      out.add(Violation.of("type.options", Rule.OPTIONS, type.name() + " takes no options"));
+    }
+    return out;
+  }
+
+  @Override
+  public List<String> keys() {
+    return List.of(name());
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link DetailFieldDefinition}. */
+  public static final class Builder extends ImmutableDetailFieldDefinition.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,40 @@
+package io.github.csmkit.client.model;
+
+import java.util.List;
+import org.immutables.value.Value;
+
+/**
+ * The body of {@code POST /api/v1/organization/details/bulk}: detail-value operations for 1 to 50
+ * organizations, at most 1000 operations in all.
+ */
+@Value.Immutable
+@CsmStyle
+public abstract class OrganizationDetailBatch implements Batch<DetailUpdate> {
+  OrganizationDetailBatch() {}
+
+  public abstract List<DetailUpdate> updates();
+
+  @Override
+  public List<DetailUpdate> items() {
+    return updates();
+  }
+
+  @Value.Check
+  void check() {
+    Rules.checkDetailBatch("OrganizationDetailBatch", updates());
+  }
+
+  /** A batch of the given updates; throws if they break a rule. */
+  public static OrganizationDetailBatch of(List<DetailUpdate> updates) {
+    return builder().updates(updates).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link OrganizationDetailBatch}; {@code build()} throws on a broken rule. */
+  public static final class Builder extends ImmutableOrganizationDetailBatch.Builder {
+    Builder() {}
+  }
+}
