@@ -1,5 +1,6 @@
 package io.github.csmkit.client;
 
+import io.github.csmkit.client.internal.ClientAccess;
 import io.github.csmkit.client.internal.Transport;
 import io.github.csmkit.client.internal.WireFormat;
 import io.github.csmkit.client.model.CustomerAccountBatch;
@@ -44,6 +45,10 @@ public final class CsmClient implements AutoCloseable {
   public static final String ATLASSIAN_API = "https://api.atlassian.com/jsm/csm/cloudid/";
 
   private static final Pattern CLOUD_ID = Pattern.compile("[A-Za-z0-9-]{1,100}");
+
+  static {
+    ClientAccess.register(c -> c.transport);
+  }
 
   private final Transport transport;
   private final ExecutorService ownedExecutor;

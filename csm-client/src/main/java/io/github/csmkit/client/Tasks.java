@@ -46,6 +46,15 @@ public final class Tasks {
     return poll(taskUri(taskId)).thenApply(Poll::status);
   }
 
+  /** The status of a submitted task, read from its {@code statusUrl} when it gave a usable one. */
+  public TaskStatus get(SubmittedTask task) {
+    return Transport.join(getAsync(task));
+  }
+
+  public CompletableFuture<TaskStatus> getAsync(SubmittedTask task) {
+    return poll(statusUri(Objects.requireNonNull(task, "task"))).thenApply(Poll::status);
+  }
+
   /**
    * Waits until the task is FINISHED or FAILED, with the client's poll policy.
    *

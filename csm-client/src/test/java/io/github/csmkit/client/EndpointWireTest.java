@@ -272,7 +272,7 @@ class EndpointWireTest {
   void idsByNameMapsNamesToIds() throws Exception {
     server.enqueue(json(200, "{\"results\":[{\"id\":\"2\",\"name\":\"Tech Innovators\"},{\"id\":\"1\",\"name\":\"Acme Corporation\"}]}"));
     Map<String, String> ids = csm.organizationProfiles().idsByName(List.of("Acme Corporation", "Tech Innovators", "Nobody"));
-    assertThat(ids).containsExactlyEntriesOf(Map.of("Tech Innovators", "2", "Acme Corporation", "1"));
+    assertThat(ids).containsOnly(Map.entry("Tech Innovators", "2"), Map.entry("Acme Corporation", "1"));
     assertThat(body(server.takeRequest())).isEqualTo(tree(
         "{\"names\":[\"Acme Corporation\",\"Tech Innovators\",\"Nobody\"]}"));
   }
