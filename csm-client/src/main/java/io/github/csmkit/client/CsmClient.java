@@ -1,6 +1,10 @@
 package io.github.csmkit.client;
 
+import io.github.csmkit.client.bulk.BulkImporter;
+import io.github.csmkit.client.bulk.BulkTarget;
 import io.github.csmkit.client.internal.ClientAccess;
+import io.github.csmkit.client.model.Batch;
+import io.github.csmkit.client.model.BatchItem;
 import io.github.csmkit.client.internal.Transport;
 import io.github.csmkit.client.internal.WireFormat;
 import io.github.csmkit.client.model.CustomerAccountBatch;
@@ -120,6 +124,15 @@ public final class CsmClient implements AutoCloseable {
   /** Task status and waiting. */
   public Tasks tasks() {
     return tasks;
+  }
+
+  /**
+   * A builder for a bulk import into one endpoint: batching, back-pressure, task polling, failure
+   * attribution and resumable journals. See {@link BulkImporter}.
+   */
+  public <O extends BatchItem, B extends Batch<O>> BulkImporter.Builder<O, B> importer(
+      BulkTarget<O, B> target) {
+    return BulkImporter.builder(this, target);
   }
 
   /** The base URI every path is resolved against. */

@@ -58,7 +58,9 @@ public final class WireFormat {
   private static final JsonFactory FACTORY =
       JsonFactory.builder().streamReadConstraints(READ_LIMITS).build();
   private static final ObjectMapper MAPPER =
-      new ObjectMapper(FACTORY).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      new ObjectMapper(FACTORY)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private WireFormat() {}
 
@@ -349,7 +351,7 @@ public final class WireFormat {
     }
     TaskFailure.Builder b = TaskFailure.builder();
     JsonNode index = f.path("index");
-    if (index.canConvertToInt() && index.isNumber()) {
+    if (index.isIntegralNumber() && index.canConvertToInt() && index.intValue() >= 0) {
       b.index(index.intValue());
     } else if (index.isTextual() && index.asText().matches("\\d{1,9}")) {
       b.index(Integer.parseInt(index.asText()));
@@ -385,7 +387,7 @@ public final class WireFormat {
       String typeName = type.isTextual() ? type.asText() : text(type, "name");
       t.name(typeName == null ? "UNKNOWN" : typeName);
       for (JsonNode o : type.path("options")) {
-        if (o.isValueNode()) {
+        if (o.isValueNode() && !o.isNull()) {
           t.addOptions(o.asText());
         } else if (o.isObject() && text(o, "value") != null) {
           t.addOptions(text(o, "value"));
@@ -431,7 +433,9 @@ public final class WireFormat {
         if (name != null) {
           List<String> values = new ArrayList<>();
           for (JsonNode v : d.path("values")) {
-            values.add(v.asText());
+            if (v.isValueNode() && !v.isNull()) {
+              values.add(v.asText());
+            }
           }
           b.addDetails(Detail.of(name, values));
         }

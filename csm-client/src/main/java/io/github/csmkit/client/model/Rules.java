@@ -14,8 +14,14 @@ import java.util.regex.Pattern;
 
 /** The local rules of csm-api.md, in one place. */
 final class Rules {
-  /** The guide's email pattern. */
-  static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
+  /** Any character but {@code @} and whitespace, Unicode spaces included (no-break, ideographic...). */
+  private static final String NOT_SPACE_OR_AT =
+      "[^\\s\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF@]";
+
+  /** The guide's email pattern, {@code ^[^\s@]+@[^\s@]+\.[^\s@]+$}, with Unicode spaces excluded too. */
+  static final Pattern EMAIL =
+      Pattern.compile(
+          "^" + NOT_SPACE_OR_AT + "+@" + NOT_SPACE_OR_AT + "+\\." + NOT_SPACE_OR_AT + "+$");
 
   private Rules() {}
 

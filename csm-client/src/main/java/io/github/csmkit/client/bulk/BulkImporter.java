@@ -1,0 +1,299 @@
+package io.github.csmkit.client.bulk;
+
+import io.github.csmkit.client.CsmClient;
+import io.github.csmkit.client.model.Batch;
+import io.github.csmkit.client.model.BatchItem;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The guide's import loop as one engine: maps and validates each record, de-duplicates, packs
+ * batches of up to 50, submits them with deterministic idempotency keys, keeps at most {@code
+ * maxInFlight} tasks unfinished (blocking the input meanwhile), polls each task when it is likely
+ * done, attributes failures to records, and journals progress so a crashed run resumes where it
+ * stopped.
+ *
+ * <pre>{@code
+ * ImportReport<Contact> report = csm.importer(BulkTarget.CUSTOMER_PROFILES)
+ *     .jobId("hubspot-2026-11")
+ *     .journal(Path.of("customers.journal"))
+ *     .build()
+ *     .run(contacts, contact -> mapping.toOperation(contact));
+ * }</pre>
+ *
+ * <p>An importer is immutable and may run many times; each run is independent. Every input record
+ * ends in the report exactly once: see {@link ImportReport}.
+ *
+ * <p><b>Idempotency keys.</b> A batch's key is {@code csmkit-} followed by the SHA-256 of the job id,
+ * the endpoint and the batch's exact JSON body — no personal data. A rerun of the same job over the
+ * same input builds the same batches and sends the same keys, so the server answers with the tasks
+ * it already has instead of creating anything twice. The server keeps keys for about three days; a
+ * rerun after that sends the same keys as new.
+ *
+ * @param <O> the operation type
+ * @param <B> the batch type
+ */
+public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
+  final CsmClient client;
+  final BulkTarget<O, B> target;
+  final String jobId;
+  final Optional<Path> journal;
+  final ImportListener listener;
+  final double failureThreshold;
+  final boolean stopOnFailureThreshold;
+  final int maxInFlight;
+  final int batchSize;
+  final Optional<Function<? super O, Optional<String>>> dedupeKey;
+  final Duration maxTaskWait;
+  final Duration initialTaskEstimate;
+  final Duration minPollInterval;
+  final Duration maxPollInterval;
+  final OptionalLong expectedRecords;
+
+  private BulkImporter(Builder<O, B> b) {
+    this.client = b.client;
+    this.target = b.target;
+    this.jobId = b.jobId != null ? b.jobId : "job-" + UUID.randomUUID();
+    this.journal = Optional.ofNullable(b.journal);
+    this.listener = b.listener;
+    this.failureThreshold = b.failureThreshold;
+    this.stopOnFailureThreshold = b.stopOnFailureThreshold;
+    this.maxInFlight = b.maxInFlight;
+    this.batchSize = b.batchSize;
+    this.dedupeKey = b.dedupe ? Optional.of(b.dedupeKey) : Optional.empty();
+    this.maxTaskWait = b.maxTaskWait;
+    this.initialTaskEstimate = b.initialTaskEstimate;
+    this.minPollInterval = b.minPollInterval;
+    this.maxPollInterval = b.maxPollInterval;
+    this.expectedRecords = b.expectedRecords;
+  }
+
+  /** A builder for an importer into {@code target} through {@code client}. */
+  public static <O extends BatchItem, B extends Batch<O>> Builder<O, B> builder(
+      CsmClient client, BulkTarget<O, B> target) {
+    return new Builder<>(client, target);
+  }
+
+  /** The job id: given, or a random one per importer. */
+  public String jobId() {
+    return jobId;
+  }
+
+  /** The endpoint this importer writes to. */
+  public BulkTarget<O, B> target() {
+    return target;
+  }
+
+  /**
+   * Imports every record, blocking until each is accounted for.
+   *
+   * @param records the input, read once, in order
+   * @param mapping turns a record into its operation; may throw (the record is then rejected at
+   *     the MAPPING stage with the exception's message) or return null (rejected too)
+   * @throws JournalMismatchException when the journal belongs to another job or input
+   */
+  public <R> ImportReport<R> run(Iterable<R> records, Function<? super R, ? extends O> mapping) {
+    OptionalLong size = records instanceof java.util.Collection<?> c
+        ? OptionalLong.of(c.size()) : expectedRecords;
+    return start(records.iterator(), mapping, size).awaitReport();
+  }
+
+  /** {@link #run(Iterable, Function)} for a stream, which is closed when the run ends. */
+  public <R> ImportReport<R> run(Stream<R> records, Function<? super R, ? extends O> mapping) {
+    try (records) {
+      return start(records.iterator(), mapping, expectedRecords).awaitReport();
+    }
+  }
+
+  /** Imports operations that need no mapping. */
+  public ImportReport<O> run(Iterable<O> operations) {
+    return run(operations, Function.identity());
+  }
+
+  /**
+   * Starts an import in the background and returns at once; {@link ImportJob#close(Duration)}
+   * stops it early. The iterator is read on the job's own thread.
+   */
+  public <R> ImportJob<R> start(Iterator<R> records, Function<? super R, ? extends O> mapping) {
+    return start(records, mapping, expectedRecords);
+  }
+
+  private <R> ImportJob<R> start(
+      Iterator<R> records, Function<? super R, ? extends O> mapping, OptionalLong total) {
+    ImportRun<R, O, B> run = new ImportRun<>(this, Objects.requireNonNull(mapping, "mapping"), total);
+    return run.start(Objects.requireNonNull(records, "records"));
+  }
+
+  @Override
+  public String toString() {
+    return "BulkImporter[" + target.name() + ", job " + jobId + ", maxInFlight " + maxInFlight
+        + ", batchSize " + batchSize + "]";
+  }
+
+  /**
+   * Configures a {@link BulkImporter}. Defaults: a random job id, no journal, failure threshold 5%
+   * (alert only), 5 tasks in flight (the tenant's limit), batches of 50, de-duplication by the
+   * target's key, tasks given up as unresolved after 15 minutes.
+   */
+  public static final class Builder<O extends BatchItem, B extends Batch<O>> {
+    private final CsmClient client;
+    private final BulkTarget<O, B> target;
+    private String jobId;
+    private Path journal;
+    private ImportListener listener = ImportListener.NONE;
+    private double failureThreshold = 0.05;
+    private boolean stopOnFailureThreshold;
+    private int maxInFlight = 5;
+    private int batchSize = Batch.MAX_ITEMS;
+    private boolean dedupe = true;
+    private Function<? super O, Optional<String>> dedupeKey;
+    private Duration maxTaskWait = Duration.ofMinutes(15);
+    private Duration initialTaskEstimate = Duration.ofSeconds(1);
+    private Duration minPollInterval = Duration.ofMillis(10);
+    private Duration maxPollInterval = Duration.ofSeconds(10);
+    private OptionalLong expectedRecords = OptionalLong.empty();
+
+    private Builder(CsmClient client, BulkTarget<O, B> target) {
+      this.client = Objects.requireNonNull(client, "client");
+      this.target = Objects.requireNonNull(target, "target");
+      this.dedupeKey = target::dedupeKey;
+    }
+
+    /**
+     * Names the job. Idempotency keys derive from it: reuse it to resume or rerun the same import,
+     * change it for a different one (for example a rerun of just the failed records). At most 100
+     * characters.
+     */
+    public Builder<O, B> jobId(String jobId) {
+      Objects.requireNonNull(jobId, "jobId");
+      if (jobId.isBlank() || jobId.length() > 100) {
+        throw new IllegalArgumentException("jobId must be 1 to 100 characters, not blank");
+      }
+      this.jobId = jobId;
+      return this;
+    }
+
+    /** Journals the run to this file, and resumes from it when it exists. Needs a job id. */
+    public Builder<O, B> journal(Path journal) {
+      this.journal = Objects.requireNonNull(journal, "journal");
+      return this;
+    }
+
+    public Builder<O, B> listener(ImportListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * The failure rate (records rejected or failed, among those resolved) above which the listener
+     * is alerted, once; 0 to 1, default 0.05.
+     */
+    public Builder<O, B> failureThreshold(double threshold) {
+      if (!(threshold >= 0 && threshold <= 1)) {
+        throw new IllegalArgumentException("failureThreshold must be between 0 and 1: " + threshold);
+      }
+      this.failureThreshold = threshold;
+      return this;
+    }
+
+    /**
+     * Also stop when the threshold is passed: no new batches, the in-flight ones finished, the
+     * report marked as stopped.
+     */
+    public Builder<O, B> stopOnFailureThreshold(boolean stop) {
+      this.stopOnFailureThreshold = stop;
+      return this;
+    }
+
+    /** Tasks unfinished at once, 1 to 100; default 5, the tenant's limit. */
+    public Builder<O, B> maxInFlight(int maxInFlight) {
+      if (maxInFlight < 1 || maxInFlight > 100) {
+        throw new IllegalArgumentException("maxInFlight must be 1 to 100: " + maxInFlight);
+      }
+      this.maxInFlight = maxInFlight;
+      return this;
+    }
+
+    /** Items a batch, 1 to 50; default 50. */
+    public Builder<O, B> batchSize(int batchSize) {
+      if (batchSize < 1 || batchSize > Batch.MAX_ITEMS) {
+        throw new IllegalArgumentException(
+            "batchSize must be 1 to " + Batch.MAX_ITEMS + ": " + batchSize);
+      }
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    /**
+     * De-duplicates by this key (trimmed and lower-cased by the caller as needed): a later record
+     * with a key already seen is skipped as DUPLICATE. Empty keys are never duplicates.
+     */
+    public Builder<O, B> dedupeBy(Function<? super O, Optional<String>> key) {
+      this.dedupeKey = Objects.requireNonNull(key, "key");
+      this.dedupe = true;
+      return this;
+    }
+
+    /** Sends every record, duplicates included (the batch rules still refuse one within a batch). */
+    public Builder<O, B> noDedupe() {
+      this.dedupe = false;
+      return this;
+    }
+
+    /** How long a task may stay unfinished before its batch is reported unresolved; default 15 min. */
+    public Builder<O, B> maxTaskWait(Duration wait) {
+      this.maxTaskWait = positive(wait, "maxTaskWait");
+      return this;
+    }
+
+    /**
+     * The first guess of a task's duration, before the run has measured any; default 1 s. The
+     * engine polls a task when it is likely done, learning the duration as tasks finish.
+     */
+    public Builder<O, B> initialTaskEstimate(Duration estimate) {
+      this.initialTaskEstimate = positive(estimate, "initialTaskEstimate");
+      return this;
+    }
+
+    /** The bounds of the pause between polls of one task; default 10 ms to 10 s. */
+    public Builder<O, B> pollInterval(Duration min, Duration max) {
+      positive(min, "min");
+      positive(max, "max");
+      if (min.compareTo(max) > 0) {
+        throw new IllegalArgumentException("poll interval min " + min + " is above max " + max);
+      }
+      this.minPollInterval = min;
+      this.maxPollInterval = max;
+      return this;
+    }
+
+    /** The number of input records, for progress and ETA when the input is not a collection. */
+    public Builder<O, B> expectedRecords(long count) {
+      this.expectedRecords = count < 0 ? OptionalLong.empty() : OptionalLong.of(count);
+      return this;
+    }
+
+    public BulkImporter<O, B> build() {
+      if (journal != null && jobId == null) {
+        throw new IllegalStateException(
+            "a journal needs a job id: set jobId(...) so that a rerun finds its batches");
+      }
+      return new BulkImporter<>(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isZero() || d.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive: " + d);
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,773 @@
+package io.github.csmkit.client.bulk;
+
+import io.github.csmkit.client.BulkEndpoint;
+import io.github.csmkit.client.Sleeper;
+import io.github.csmkit.client.bulk.ImportReport.BatchLog;
+import io.github.csmkit.client.bulk.ImportReport.RecordFailure;
+import io.github.csmkit.client.bulk.ImportReport.Stage;
+import io.github.csmkit.client.error.CsmException;
+import io.github.csmkit.client.error.CsmServiceException;
+import io.github.csmkit.client.error.CsmValidationException;
+import io.github.csmkit.client.error.ForbiddenException;
+import io.github.csmkit.client.error.NotFoundException;
+import io.github.csmkit.client.error.PreconditionFailedException;
+import io.github.csmkit.client.error.RateLimitedException;
+import io.github.csmkit.client.error.TaskLimitReachedException;
+import io.github.csmkit.client.error.UnauthorizedException;
+import io.github.csmkit.client.error.Violation;
+import io.github.csmkit.client.internal.ClientAccess;
+import io.github.csmkit.client.internal.Transport;
+import io.github.csmkit.client.model.Batch;
+import io.github.csmkit.client.model.BatchItem;
+import io.github.csmkit.client.model.IdempotencyKey;
+import io.github.csmkit.client.model.SubmittedTask;
+import io.github.csmkit.client.model.TaskFailure;
+import io.github.csmkit.client.model.TaskState;
+import io.github.csmkit.client.model.TaskStatus;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * One run of a {@link BulkImporter}. The input is read on a producer thread that maps, validates,
+ * de-duplicates and packs records, and blocks while {@code maxInFlight} tasks are unfinished; each
+ * sent batch is an asynchronous chain (submit, back-pressure, polls) that settles the batch exactly
+ * once. All accounting happens under this object's lock; user code (mapping, listener) runs outside
+ * it.
+ */
+final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
+  private static final System.Logger LOG = System.getLogger("io.github.csmkit.client.bulk");
+
+  private final BulkImporter<O, B> config;
+  private final Function<? super R, ? extends O> mapping;
+  private final OptionalLong total;
+  private final BulkEndpoint<B> endpoint;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Semaphore window;
+  private final TaskDurations durations;
+  private final Instant startedAt;
+  private Journal journal;
+
+  // guarded by this
+  private final SeenKeys seen = new SeenKeys();
+  private List<Pending<R, O>> pending = new ArrayList<>();
+  private int pendingWeight;
+  private long read;
+  private long rejected;
+  private long duplicates;
+  private long notSubmitted;
+  private long submitted;
+  private long succeeded;
+  private long failed;
+  private long unresolved;
+  private final List<RecordFailure<R>> failures = new ArrayList<>();
+  private final List<ImportReport.Unattributed> unattributed = new ArrayList<>();
+  private final TreeMap<Integer, BatchLog> logs = new TreeMap<>();
+  private final Set<BatchState> open = new LinkedHashSet<>();
+  private boolean producerDone;
+  private boolean alerted;
+  private ImportReport<R> report;
+  private RuntimeException error;
+
+  private volatile String stopReason;
+  private volatile Instant pauseUntil = Instant.MIN;
+  private int lastBatch;
+
+  ImportRun(BulkImporter<O, B> config, Function<? super R, ? extends O> mapping, OptionalLong total) {
+    this.config = config;
+    this.mapping = mapping;
+    this.total = total;
+    this.endpoint = config.target.endpoint(config.client);
+    Transport transport = ClientAccess.transport(config.client);
+    this.clock = transport.settings().clock();
+    this.sleeper = transport.settings().sleeper();
+    this.window = new Semaphore(config.maxInFlight);
+    this.durations = new TaskDurations(config.initialTaskEstimate, config.minPollInterval,
+        config.maxPollInterval);
+    this.startedAt = clock.instant();
+  }
+
+  /** A record on its way into a batch. */
+  private record Pending<R, O>(long index, R record, O operation) {}
+
+  /** A batch from the moment it is built until it is settled. */
+  private final class BatchState {
+    final int number;
+    final List<Pending<R, O>> items;
+    final B batch;
+    final IdempotencyKey key;
+    final AtomicBoolean settled = new AtomicBoolean();
+    volatile boolean sent;
+    volatile boolean holdsSlot;
+    volatile boolean resumed;
+    volatile Instant submittedAt;
+    volatile Instant deadline;
+    volatile SubmittedTask task;
+
+    BatchState(int number, List<Pending<R, O>> items, B batch, IdempotencyKey key) {
+      this.number = number;
+      this.items = items;
+      this.batch = batch;
+      this.key = key;
+    }
+  }
+
+  ImportJob<R> start(Iterator<R> records) {
+    Thread producer = new Thread(() -> produce(records), "csmkit-import-" + config.jobId);
+    producer.setDaemon(true);
+    ImportJob<R> job = new ImportJob<>(this, producer);
+    producer.start();
+    return job;
+  }
+
+  // ---------------------------------------------------------------- producer
+
+  private void produce(Iterator<R> records) {
+    try {
+      if (config.journal.isPresent()) {
+        journal = Journal.open(config.journal.get(), config.jobId, config.target.name());
+      }
+      long index = 0;
+      while (stopReason == null) {
+        R record;
+        try {
+          if (!records.hasNext()) {
+            break;
+          }
+          record = records.next();
+        } catch (RuntimeException e) {
+          stop("reading the input failed after " + index + " records: " + describe(e));
+          break;
+        }
+        List<Pending<R, O>> full = admit(index++, record);
+        if (full != null) {
+          send(full);
+        }
+      }
+      if (stopReason == null) {
+        List<Pending<R, O>> last = takePending();
+        if (!last.isEmpty()) {
+          send(last);
+        }
+        if (journal != null && stopReason == null && journal.highestBatch() > lastBatch) {
+          throw new JournalMismatchException(journal.file(), "it has " + journal.highestBatch()
+              + " batches but the input now makes " + lastBatch
+              + ": the input changed since it was written");
+        }
+      }
+    } catch (RuntimeException e) {
+      synchronized (this) {
+        error = e;
+      }
+      stop(e instanceof JournalMismatchException ? "journal mismatch" : "failed: " + describe(e));
+    } finally {
+      synchronized (this) {
+        for (Pending<R, O> p : pending) {
+          fail(p, Stage.NOT_SUBMITTED, "the import stopped before this record was sent", null, null);
+          notSubmitted++;
+        }
+        pending = new ArrayList<>();
+        producerDone = true;
+        notifyAll();
+      }
+    }
+  }
+
+  /** Counts the record, rejects or de-duplicates it, or adds it to the pending batch. */
+  private List<Pending<R, O>> admit(long index, R record) {
+    O op = null;
+    String mappingError = null;
+    String rule = null;
+    try {
+      op = mapping.apply(record);
+      if (op == null) {
+        mappingError = "the mapping returned no operation for this record";
+      }
+    } catch (CsmValidationException e) {
+      mappingError = e.getMessage();
+      rule = e.violations().isEmpty() ? null : e.violations().get(0).rule().name();
+    } catch (RuntimeException e) {
+      mappingError = "the mapping failed: " + describe(e);
+    }
+    synchronized (this) {
+      if (report != null) {
+        return null;
+      }
+      read++;
+      if (mappingError != null) {
+        reject(new Pending<>(index, record, null), Stage.MAPPING, rule, mappingError);
+        return null;
+      }
+      Pending<R, O> p = new Pending<>(index, record, op);
+      List<Violation> violations = op.violations();
+      if (!violations.isEmpty()) {
+        reject(p, Stage.VALIDATION, violations.get(0).rule().name(), join(violations));
+        return null;
+      }
+      int weight = config.target.weight(op);
+      int maxWeight = config.target.maxWeight();
+      if (maxWeight > 0 && weight > maxWeight) {
+        reject(p, Stage.VALIDATION, Violation.Rule.MAX_OPERATIONS.name(), "it has " + weight
+            + " operations, more than the " + maxWeight + " a batch may hold");
+        return null;
+      }
+      if (config.dedupeKey.isPresent()) {
+        Optional<String> key = config.dedupeKey.get().apply(op);
+        if (key.isPresent() && !key.get().isBlank() && !seen.add(key.get())) {
+          fail(p, Stage.DUPLICATE, "an earlier record has the same de-duplication key", null, null);
+          duplicates++;
+          return null;
+        }
+      }
+      List<Pending<R, O>> full = null;
+      if (pending.size() >= config.batchSize || (maxWeight > 0 && pendingWeight + weight > maxWeight)) {
+        full = takePending();
+      }
+      pending.add(p);
+      pendingWeight += weight;
+      return full;
+    }
+  }
+
+  private synchronized List<Pending<R, O>> takePending() {
+    List<Pending<R, O>> taken = pending;
+    pending = new ArrayList<>();
+    pendingWeight = 0;
+    return taken;
+  }
+
+  /** Builds the batch (rejecting items that break a rule across items), then sends or restores it. */
+  private void send(List<Pending<R, O>> items) {
+    List<Pending<R, O>> kept = new ArrayList<>(items);
+    B batch = null;
+    while (batch == null && !kept.isEmpty()) {
+      try {
+        batch = config.target.batch(kept.stream().map(Pending::operation).toList());
+      } catch (CsmValidationException e) {
+        kept = rejectOffenders(kept, e);
+      }
+    }
+    if (batch == null) {
+      return;
+    }
+    int number = ++lastBatch;
+    byte[] body = endpoint.requestBody(batch);
+    BatchState state = new BatchState(number, kept, batch, key(body));
+    synchronized (this) {
+      if (report != null) {
+        return;
+      }
+      open.add(state);
+    }
+    if (journal != null && resumeFromJournal(state)) {
+      return;
+    }
+    if (!acquireSlot(state)) {
+      settle(state, "NOT_SUBMITTED", Stage.NOT_SUBMITTED, "the import stopped before this batch was sent",
+          Map.of(), List.of(), Optional.empty());
+      return;
+    }
+    waitOutPause();
+    state.sent = true;
+    state.submittedAt = clock.instant();
+    state.deadline = state.submittedAt.plus(config.maxTaskWait);
+    synchronized (this) {
+      submitted += state.items.size();
+    }
+    submit(state, 0).whenComplete((task, err) -> {
+      if (err != null) {
+        Throwable cause = unwrap(err);
+        stopIfFatal(cause, true);
+        settle(state, "SUBMIT_FAILED", Stage.SUBMIT, "the batch could not be submitted: "
+            + describe(cause), Map.of(), List.of(), Optional.empty());
+        return;
+      }
+      state.task = task;
+      if (journal != null) {
+        try {
+          journal.submitted(new Journal.Submitted(number, state.key.value(), task.id(),
+              task.statusUrl(), state.submittedAt));
+        } catch (RuntimeException e) { // keep following the task; a rerun resends the same key
+          stop("writing the journal failed: " + describe(e));
+        }
+      }
+      notify(l -> l.batchSubmitted(log(state, "SUBMITTED", 0, Optional.empty())));
+      poll(state, durations.firstPoll());
+    });
+  }
+
+  private List<Pending<R, O>> rejectOffenders(List<Pending<R, O>> items, CsmValidationException e) {
+    Map<Integer, List<Violation>> byItem = new TreeMap<>();
+    for (Violation v : e.violations()) {
+      if (v.index() >= 0 && v.index() < items.size()) {
+        byItem.computeIfAbsent(v.index(), i -> new ArrayList<>()).add(v);
+      }
+    }
+    synchronized (this) {
+      if (byItem.isEmpty()) { // a rule of the batch as a whole that packing should have prevented
+        items.forEach(p -> reject(p, Stage.VALIDATION, e.violations().get(0).rule().name(), e.getMessage()));
+        return List.of();
+      }
+      List<Pending<R, O>> kept = new ArrayList<>();
+      for (int i = 0; i < items.size(); i++) {
+        List<Violation> v = byItem.get(i);
+        if (v == null) {
+          kept.add(items.get(i));
+        } else {
+          reject(items.get(i), Stage.VALIDATION, v.get(0).rule().name(), join(v));
+        }
+      }
+      return kept;
+    }
+  }
+
+  /** True when the journal settled the batch or took over (its task is polled). */
+  private boolean resumeFromJournal(BatchState state) {
+    Optional<Journal.Finished> finished = journal.finished(state.number);
+    Optional<Journal.Submitted> submittedBefore = journal.submitted(state.number);
+    String journaled = finished.map(Journal.Finished::key)
+        .or(() -> submittedBefore.map(Journal.Submitted::key)).orElse(null);
+    if (journaled == null) {
+      return false;
+    }
+    if (!journaled.equals(state.key.value())) {
+      throw new JournalMismatchException(journal.file(), "batch " + state.number
+          + " was sent with other records (its idempotency key differs): the input, the mapping or "
+          + "the batch size changed since it was written. Use a new job id and journal, or the "
+          + "original input");
+    }
+    state.sent = true;
+    state.resumed = true;
+    state.submittedAt = submittedBefore.map(Journal.Submitted::at).orElse(clock.instant());
+    submittedBefore.ifPresent(s -> state.task = SubmittedTask.builder().id(s.taskId())
+        .statusUrl(s.statusUrl()).idempotencyKey(state.key).build());
+    synchronized (this) {
+      submitted += state.items.size();
+    }
+    if (finished.isPresent()) {
+      Journal.Finished f = finished.get();
+      Map<Integer, Journal.ItemFailure> byItem = new HashMap<>();
+      f.failures().forEach(i -> byItem.put(i.item(), i));
+      settle(state, f.status(), null, null, byItem, f.unattributed(), Optional.of(f.completedAt()),
+          false);
+      return true;
+    }
+    if (!acquireSlot(state)) {
+      settle(state, "UNRESOLVED", Stage.UNRESOLVED, "the import stopped before task "
+          + state.task.id() + " was checked again", Map.of(), List.of(), Optional.empty());
+      return true;
+    }
+    state.deadline = clock.instant().plus(config.maxTaskWait);
+    poll(state, Duration.ZERO);
+    return true;
+  }
+
+  private boolean acquireSlot(BatchState state) {
+    try {
+      while (stopReason == null) {
+        if (window.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+          state.holdsSlot = true;
+          return true;
+        }
+      }
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop("interrupted");
+      return false;
+    }
+  }
+
+  private void waitOutPause() {
+    Duration wait = Duration.between(clock.instant(), pauseUntil);
+    if (!wait.isNegative() && !wait.isZero()) {
+      sleeper.sleep(wait).join();
+    }
+  }
+
+  /** Deterministic: the same job, endpoint and body give the same key, on any machine. */
+  private IdempotencyKey key(byte[] body) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(config.jobId.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(endpoint.path().getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(body);
+      return IdempotencyKey.of("csmkit-" + HexFormat.of().formatHex(sha.digest()));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  // ---------------------------------------------------------------- tasks
+
+  /**
+   * Submits with the batch's key; the tenant's task limit and 429s (after the client's own
+   * retries) pause the whole job and resend the same batch, until its deadline.
+   */
+  private CompletableFuture<SubmittedTask> submit(BatchState state, int backPressureRound) {
+    return endpoint.submitAsync(state.batch, state.key).exceptionallyCompose(err -> {
+      Throwable cause = unwrap(err);
+      boolean backPressure = cause instanceof TaskLimitReachedException
+          || cause instanceof RateLimitedException;
+      if (!backPressure || stopReason != null || clock.instant().isAfter(state.deadline)) {
+        return CompletableFuture.failedFuture(cause);
+      }
+      Duration delay = ((CsmServiceException) cause).retryAfter()
+          .orElse(durations.backPressureDelay(backPressureRound));
+      Instant until = clock.instant().plus(delay);
+      if (until.isAfter(pauseUntil)) {
+        pauseUntil = until;
+      }
+      LOG.log(System.Logger.Level.INFO, "batch {0}: {1}; the job pauses {2} ms", state.number,
+          cause instanceof TaskLimitReachedException ? "tenant task limit reached" : "rate limited",
+          delay.toMillis());
+      return sleeper.sleep(delay).thenCompose(x -> submit(state, backPressureRound + 1));
+    });
+  }
+
+  private void poll(BatchState state, Duration delay) {
+    sleeper.sleep(delay)
+        .thenCompose(x -> config.client.tasks().getAsync(state.task))
+        .whenComplete((status, err) -> {
+          if (state.settled.get()) {
+            return;
+          }
+          Instant now = clock.instant();
+          if (err != null) {
+            Throwable cause = unwrap(err);
+            stopIfFatal(cause, false);
+            if (cause instanceof NotFoundException || cause instanceof UnauthorizedException
+                || cause instanceof ForbiddenException || now.isAfter(state.deadline)
+                || stopReason != null) {
+              unresolved(state, "checking task " + state.task.id() + " failed: " + describe(cause));
+            } else {
+              poll(state, durations.pollInterval());
+            }
+            return;
+          }
+          if (status.isTerminal()) {
+            if (!state.resumed) {
+              durations.learn(state.submittedAt, now, status);
+            }
+            finish(state, status, now);
+          } else if (now.isAfter(state.deadline)) {
+            unresolved(state, "task " + state.task.id() + " was still " + status.rawStatus()
+                + " after " + config.maxTaskWait + "; check it later with its id");
+          } else {
+            poll(state, durations.pollInterval());
+          }
+        });
+  }
+
+  private void unresolved(BatchState state, String why) {
+    settle(state, "UNRESOLVED", Stage.UNRESOLVED, why, Map.of(), List.of(), Optional.empty());
+  }
+
+  /** Attributes the task's failures to items: by index when given, else by id, email or name. */
+  private void finish(BatchState state, TaskStatus status, Instant now) {
+    if (status.state() == TaskState.FAILED) {
+      String why = "task " + status.id() + " ended FAILED" + status.failures().stream().findFirst()
+          .map(f -> ": " + f.message()).orElse("");
+      settle(state, "FAILED", Stage.TASK_FAILED, why, Map.of(), List.of(),
+          Optional.of(status.updatedAt().orElse(now)));
+      return;
+    }
+    Map<String, Integer> byKey = new HashMap<>();
+    for (int i = 0; i < state.items.size(); i++) {
+      for (String k : state.items.get(i).operation().keys()) {
+        byKey.putIfAbsent(k.trim().toLowerCase(Locale.ROOT), i);
+      }
+    }
+    Map<Integer, List<String>> messages = new TreeMap<>();
+    List<TaskFailure> orphans = new ArrayList<>();
+    for (TaskFailure f : status.failures()) {
+      Integer item = f.index().isPresent() && f.index().getAsInt() < state.items.size()
+          ? Integer.valueOf(f.index().getAsInt())
+          : f.entityId().map(id -> byKey.get(id.trim().toLowerCase(Locale.ROOT))).orElse(null);
+      if (item == null) {
+        orphans.add(f);
+      } else {
+        messages.computeIfAbsent(item, i -> new ArrayList<>()).add(f.message());
+      }
+    }
+    Map<Integer, Journal.ItemFailure> byItem = new HashMap<>();
+    messages.forEach((i, m) -> byItem.put(i, new Journal.ItemFailure(i, Stage.SERVER,
+        String.join("; ", new TreeSet<>(m)))));
+    settle(state, status.state().name(), null, null, byItem, orphans,
+        Optional.of(status.updatedAt().orElse(now)));
+  }
+
+  // ---------------------------------------------------------------- accounting
+
+  private void settle(BatchState state, String finalStatus, Stage stage, String message,
+      Map<Integer, Journal.ItemFailure> itemFailures, List<TaskFailure> orphans,
+      Optional<Instant> completedAt) {
+    settle(state, finalStatus, stage, message, itemFailures, orphans, completedAt, true);
+  }
+
+  /**
+   * The one place a batch's records are counted: items named in {@code itemFailures} fail with
+   * their message, the rest fail at {@code stage} or, when it is null, succeed.
+   */
+  private void settle(BatchState state, String finalStatus, Stage stage, String message,
+      Map<Integer, Journal.ItemFailure> itemFailures, List<TaskFailure> orphans,
+      Optional<Instant> completedAt, boolean writeJournal) {
+    if (!state.settled.compareAndSet(false, true)) {
+      return;
+    }
+    if (state.holdsSlot) {
+      window.release();
+    }
+    boolean terminal = "FINISHED".equals(finalStatus) || "FAILED".equals(finalStatus);
+    if (writeJournal && terminal && journal != null) {
+      List<Journal.ItemFailure> journaled = new ArrayList<>(itemFailures.values());
+      if (stage != null) {
+        for (int i = 0; i < state.items.size(); i++) {
+          if (!itemFailures.containsKey(i)) {
+            journaled.add(new Journal.ItemFailure(i, stage, message));
+          }
+        }
+      }
+      journaled.sort((a, b) -> Integer.compare(a.item(), b.item()));
+      try {
+        journal.finished(new Journal.Finished(state.number, state.key.value(), finalStatus,
+            journaled, orphans, completedAt.orElse(clock.instant())));
+      } catch (RuntimeException e) { // the outcome is still counted; a rerun polls the task again
+        stop("writing the journal failed: " + describe(e));
+      }
+    }
+    BatchLog log;
+    synchronized (this) {
+      if (report != null) {
+        return;
+      }
+      open.remove(state);
+      int failedHere = 0;
+      for (int i = 0; i < state.items.size(); i++) {
+        Pending<R, O> p = state.items.get(i);
+        Journal.ItemFailure f = itemFailures.get(i);
+        Stage s = f != null ? f.stage() : stage;
+        if (s == null) {
+          succeeded++;
+          continue;
+        }
+        fail(p, s, f != null ? f.message() : message, state.number, state.task);
+        failedHere++;
+        switch (s) {
+          case UNRESOLVED -> unresolved++;
+          case NOT_SUBMITTED -> notSubmitted++;
+          default -> failed++;
+        }
+      }
+      String taskId = state.task == null ? "" : state.task.id();
+      orphans.forEach(o -> unattributed.add(new ImportReport.Unattributed(state.number, taskId, o)));
+      log = log(state, finalStatus, failedHere + orphans.size(), completedAt);
+      logs.put(state.number, log);
+      notifyAll();
+    }
+    LOG.log(System.Logger.Level.INFO, "batch {0}: {1} records, task {2} {3}, {4} failures",
+        state.number, state.items.size(), state.task == null ? "-" : state.task.id(), finalStatus,
+        log.failureCount());
+    notify(l -> l.batchFinished(log));
+    afterProgress();
+  }
+
+  private BatchLog log(BatchState state, String status, int failureCount, Optional<Instant> completedAt) {
+    return new BatchLog(state.number, state.submittedAt == null ? clock.instant() : state.submittedAt,
+        state.items.size(), Optional.ofNullable(state.task).map(SubmittedTask::id), state.key.value(),
+        Optional.ofNullable(state.task).flatMap(SubmittedTask::statusUrl), status, failureCount,
+        completedAt);
+  }
+
+  private void reject(Pending<R, O> p, Stage stage, String rule, String message) {
+    failures.add(new RecordFailure<>(p.index(), p.record(), stage, Optional.ofNullable(rule), message,
+        Optional.empty(), Optional.empty()));
+    rejected++;
+  }
+
+  private void fail(Pending<R, O> p, Stage stage, String message, Integer batch, SubmittedTask task) {
+    failures.add(new RecordFailure<>(p.index(), p.record(), stage, Optional.empty(), message,
+        Optional.ofNullable(batch), Optional.ofNullable(task).map(SubmittedTask::id)));
+  }
+
+  private void afterProgress() {
+    ImportListener.Progress progress;
+    double rate;
+    boolean alert = false;
+    synchronized (this) {
+      long done = rejected + duplicates + notSubmitted + succeeded + failed + unresolved;
+      double seconds = Math.max(1e-3, Duration.between(startedAt, clock.instant()).toNanos() / 1e9);
+      double perSecond = done / seconds;
+      Optional<Duration> eta = total.isPresent() && perSecond > 0
+          ? Optional.of(Duration.ofMillis((long) (Math.max(0, total.getAsLong() - done) / perSecond * 1000)))
+          : Optional.empty();
+      progress = new ImportListener.Progress(done, total, perSecond, eta);
+      long bad = rejected + failed;
+      long resolved = bad + succeeded;
+      rate = resolved == 0 ? 0 : (double) bad / resolved;
+      if (!alerted && resolved >= config.batchSize && rate > config.failureThreshold) {
+        alerted = true;
+        alert = true;
+      }
+    }
+    notify(l -> l.progress(progress));
+    if (alert) {
+      double r = rate;
+      notify(l -> l.failureThresholdExceeded(r, config.failureThreshold));
+      if (config.stopOnFailureThreshold) {
+        stop(String.format(Locale.ROOT, "the failure rate %.1f%% passed the threshold %.1f%%",
+            r * 100, config.failureThreshold * 100));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- stopping
+
+  void stop(String reason) {
+    synchronized (this) {
+      if (stopReason == null) {
+        stopReason = reason;
+        LOG.log(System.Logger.Level.WARNING, "import {0} stopping: {1}", config.jobId, reason);
+      }
+      notifyAll();
+    }
+  }
+
+  /** Credentials, permissions, opt-in and a wrong base URL fail every batch alike: stop. */
+  private void stopIfFatal(Throwable cause, boolean submitting) {
+    if (cause instanceof UnauthorizedException) {
+      stop("the server refused the credentials (401)");
+    } else if (cause instanceof ForbiddenException) {
+      stop("the credentials lack permission for " + endpoint.path() + " (403)");
+    } else if (cause instanceof PreconditionFailedException) {
+      stop("the server refused the experimental-API opt-in (412)");
+    } else if (cause instanceof NotFoundException && submitting) {
+      stop("the endpoint was not found (404): check the base URL or cloud id");
+    }
+  }
+
+  /** Waits for the producer and every batch, at most {@code grace}; then settles what is left. */
+  synchronized ImportReport<R> awaitReport(Duration grace) throws InterruptedException {
+    long deadline = grace == null ? Long.MAX_VALUE : System.nanoTime() + grace.toNanos();
+    while (report == null && !(producerDone && open.isEmpty())) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
+    }
+    if (report == null) {
+      finalizeReport();
+    }
+    if (error != null) {
+      throw error;
+    }
+    return report;
+  }
+
+  private void finalizeReport() {
+    for (BatchState state : new ArrayList<>(open)) {
+      state.settled.set(true);
+      if (state.holdsSlot) {
+        window.release();
+      }
+      Stage stage = state.sent ? Stage.UNRESOLVED : Stage.NOT_SUBMITTED;
+      String why = state.task != null
+          ? "the import was closed before task " + state.task.id() + " finished"
+          : state.sent
+              ? "the import was closed while submitting; the server may have its task: rerun the "
+                  + "same job to find out"
+              : "the import was closed before this batch was sent";
+      for (Pending<R, O> p : state.items) {
+        fail(p, stage, why, state.number, state.task);
+        if (stage == Stage.UNRESOLVED) {
+          unresolved++;
+        } else {
+          notSubmitted++;
+        }
+      }
+      logs.put(state.number, log(state, stage.name(), state.items.size(), Optional.empty()));
+    }
+    open.clear();
+    for (Pending<R, O> p : pending) {
+      fail(p, Stage.NOT_SUBMITTED, "the import was closed before this record was sent", null, null);
+      notSubmitted++;
+    }
+    pending = new ArrayList<>();
+    if (journal != null) {
+      journal.close();
+    }
+    ImportReport.Counts counts = new ImportReport.Counts(read, rejected, duplicates, notSubmitted,
+        submitted, succeeded, failed, unresolved, unattributed.size());
+    report = new ImportReport<>(config.jobId, config.target.name(), counts, failures, unattributed,
+        new ArrayList<>(logs.values()), startedAt, clock.instant(), Optional.ofNullable(stopReason));
+    if (!counts.balanced()) {
+      LOG.log(System.Logger.Level.ERROR, "import {0}: counts do not add up: {1}", config.jobId, counts);
+    }
+  }
+
+  /** Settles everything at once (an interrupted wait, a zero grace). */
+  synchronized ImportReport<R> reportNow() {
+    if (report == null) {
+      finalizeReport();
+    }
+    return report;
+  }
+
+  synchronized boolean isDone() {
+    return report != null || (producerDone && open.isEmpty());
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private void notify(java.util.function.Consumer<ImportListener> event) {
+    try {
+      event.accept(config.listener);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "import listener failed; ignored", e);
+    }
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static String describe(Throwable t) {
+    return t instanceof CsmException || t.getMessage() == null
+        ? String.valueOf(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage())
+        : t.getClass().getSimpleName() + ": " + t.getMessage();
+  }
+
+  private static String join(List<Violation> violations) {
+    return String.join("; ", violations.stream().map(v -> v.field() + ": " + v.message()).toList());
+  }
+}

@@ -1,0 +1,231 @@
+package io.github.csmkit.client.bulk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.csmkit.client.model.TaskFailure;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The import's memory across crashes: an append-only JSON Lines file, forced to disk after every
+ * entry. One header line names the job; then a {@code submitted} line when a batch's task is known
+ * and a {@code finished} line with the failures when the task ended. A crash can tear only the last
+ * line, which is dropped on open (its batch is then redone with the same idempotency key, which the
+ * server answers with the same task). The file holds emails in failures: owner-only permissions.
+ */
+final class Journal implements Closeable {
+  static final int VERSION = 1;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A batch whose task was created. */
+  record Submitted(int batch, String key, String taskId, Optional<String> statusUrl, Instant at) {}
+
+  /** A failed item of a finished batch, by its position in the batch. */
+  record ItemFailure(int item, ImportReport.Stage stage, String message) {}
+
+  /** A batch whose task ended. */
+  record Finished(
+      int batch,
+      String key,
+      String status,
+      List<ItemFailure> failures,
+      List<TaskFailure> unattributed,
+      Instant completedAt) {}
+
+  private final Path file;
+  private final FileChannel channel;
+  private final Map<Integer, Submitted> submitted = new HashMap<>();
+  private final Map<Integer, Finished> finished = new HashMap<>();
+  private int highestBatch;
+  private boolean closed;
+
+  private Journal(Path file, FileChannel channel) {
+    this.file = file;
+    this.channel = channel;
+  }
+
+  /**
+   * Opens (or creates) the journal of a job. Reads what an earlier run wrote, drops a torn last line,
+   * and checks that it was written for the same job and target.
+   *
+   * @throws JournalMismatchException when it belongs to another job or target, or is corrupt
+   */
+  static Journal open(Path file, String jobId, String target) {
+    try {
+      SecureFiles.ensureOwnerOnly(file);
+      byte[] bytes = Files.readAllBytes(file);
+      int end = bytes.length;
+      while (end > 0 && bytes[end - 1] != '\n') {
+        end--; // a torn last line: the crash happened while writing it
+      }
+      FileChannel channel =
+          FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ);
+      if (end < bytes.length) {
+        channel.truncate(end);
+        channel.force(true);
+      }
+      channel.position(end);
+      Journal journal = new Journal(file, channel);
+      try {
+        journal.load(new String(bytes, 0, end, StandardCharsets.UTF_8), jobId, target);
+      } catch (RuntimeException e) {
+        channel.close();
+        throw e;
+      }
+      return journal;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the journal " + file, e);
+    }
+  }
+
+  private void load(String text, String jobId, String target) throws IOException {
+    String[] lines = text.isEmpty() ? new String[0] : text.split("\n");
+    if (lines.length == 0) {
+      ObjectNode header = JSON.createObjectNode();
+      header.put("type", "job").put("version", VERSION).put("jobId", jobId).put("target", target);
+      append(header);
+      return;
+    }
+    for (int i = 0; i < lines.length; i++) {
+      JsonNode n;
+      try {
+        n = JSON.readTree(lines[i]);
+      } catch (IOException e) {
+        throw new JournalMismatchException(file, "line " + (i + 1) + " is not JSON; the file is corrupt");
+      }
+      String type = n.path("type").asText();
+      if (i == 0) {
+        if (!"job".equals(type) || n.path("version").asInt() != VERSION) {
+          throw new JournalMismatchException(file, "line 1 is not a csmkit journal header");
+        }
+        if (!jobId.equals(n.path("jobId").asText()) || !target.equals(n.path("target").asText())) {
+          throw new JournalMismatchException(file, "it was written by job '" + n.path("jobId").asText()
+              + "' for " + n.path("target").asText() + ", not job '" + jobId + "' for " + target);
+        }
+        continue;
+      }
+      int batch = n.path("batch").asInt(-1);
+      if (batch < 1) {
+        throw new JournalMismatchException(file, "line " + (i + 1) + " has no batch number");
+      }
+      highestBatch = Math.max(highestBatch, batch);
+      switch (type) {
+        case "submitted" -> submitted.put(batch, new Submitted(batch, n.path("key").asText(),
+            n.path("taskId").asText(), Optional.ofNullable(n.path("statusUrl").textValue()),
+            Instant.parse(n.path("at").asText())));
+        case "finished" -> finished.put(batch, readFinished(batch, n));
+        default -> throw new JournalMismatchException(file, "line " + (i + 1)
+            + " has an unknown entry type '" + type + "'");
+      }
+    }
+  }
+
+  private static Finished readFinished(int batch, JsonNode n) {
+    List<ItemFailure> failures = new ArrayList<>();
+    for (JsonNode f : n.path("failures")) {
+      failures.add(new ItemFailure(f.path("item").asInt(),
+          ImportReport.Stage.valueOf(f.path("stage").asText()), f.path("message").asText()));
+    }
+    List<TaskFailure> unattributed = new ArrayList<>();
+    for (JsonNode f : n.path("unattributed")) {
+      unattributed.add(TaskFailure.builder()
+          .entity(Optional.ofNullable(f.path("entity").textValue()))
+          .entityId(Optional.ofNullable(f.path("entityId").textValue()))
+          .operation(Optional.ofNullable(f.path("operation").textValue()))
+          .message(f.path("message").asText())
+          .build());
+    }
+    return new Finished(batch, n.path("key").asText(), n.path("status").asText(), failures,
+        unattributed, Instant.parse(n.path("completedAt").asText()));
+  }
+
+  Path file() {
+    return file;
+  }
+
+  Optional<Submitted> submitted(int batch) {
+    return Optional.ofNullable(submitted.get(batch));
+  }
+
+  Optional<Finished> finished(int batch) {
+    return Optional.ofNullable(finished.get(batch));
+  }
+
+  /** The highest batch number an earlier run wrote, 0 for a new journal. */
+  int highestBatch() {
+    return highestBatch;
+  }
+
+  synchronized void submitted(Submitted s) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("type", "submitted").put("batch", s.batch()).put("key", s.key()).put("taskId", s.taskId());
+    s.statusUrl().ifPresent(u -> n.put("statusUrl", u));
+    n.put("at", s.at().toString());
+    append(n);
+    submitted.put(s.batch(), s);
+  }
+
+  synchronized void finished(Finished f) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("type", "finished").put("batch", f.batch()).put("key", f.key()).put("status", f.status());
+    ArrayNode failures = n.putArray("failures");
+    for (ItemFailure i : f.failures()) {
+      failures.addObject().put("item", i.item()).put("stage", i.stage().name())
+          .put("message", i.message());
+    }
+    ArrayNode unattributed = n.putArray("unattributed");
+    for (TaskFailure t : f.unattributed()) {
+      ObjectNode u = unattributed.addObject();
+      t.entity().ifPresent(v -> u.put("entity", v));
+      t.entityId().ifPresent(v -> u.put("entityId", v));
+      t.operation().ifPresent(v -> u.put("operation", v));
+      u.put("message", t.message());
+    }
+    n.put("completedAt", f.completedAt().toString());
+    append(n);
+    finished.put(f.batch(), f);
+  }
+
+  private synchronized void append(ObjectNode entry) {
+    if (closed) {
+      return; // the import was closed; late task outcomes are not journaled, so a rerun polls again
+    }
+    try {
+      ByteBuffer line = ByteBuffer.wrap((JSON.writeValueAsString(entry) + "\n")
+          .getBytes(StandardCharsets.UTF_8));
+      while (line.hasRemaining()) {
+        channel.write(line);
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to the journal " + file, e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      try {
+        channel.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot close the journal " + file, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.github.csmkit.client.bulk;
+
+import io.github.csmkit.client.model.TaskStatus;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Learns how long tasks take, so that each is polled when it is likely done: a tenant slot whose
+ * task has finished but not been polled is wasted. The estimate is an exponentially weighted mean
+ * of the server's own {@code createdAt → updatedAt} when it gives both, else of the time from
+ * submit to the poll that saw the end. Until the first task ends, polls come every quarter of the
+ * initial guess.
+ */
+final class TaskDurations {
+  private static final double WEIGHT = 0.3;
+  private static final Duration MAX_BACK_PRESSURE = Duration.ofSeconds(30);
+
+  private final Duration initial;
+  private final Duration minInterval;
+  private final Duration maxInterval;
+  private double estimateNanos;
+  private boolean measured;
+
+  TaskDurations(Duration initial, Duration minInterval, Duration maxInterval) {
+    this.initial = initial;
+    this.minInterval = minInterval;
+    this.maxInterval = maxInterval;
+    this.estimateNanos = initial.toNanos();
+  }
+
+  /** The wait from submit to the first poll: the estimate, once measured. */
+  synchronized Duration firstPoll() {
+    return measured ? Duration.ofNanos((long) estimateNanos) : pollInterval();
+  }
+
+  /** The wait between polls of a task that was not done: a tenth of the estimate, bounded. */
+  synchronized Duration pollInterval() {
+    long nanos = measured ? (long) (estimateNanos / 10) : initial.toNanos() / 4;
+    return clamp(Duration.ofNanos(nanos), minInterval, maxInterval);
+  }
+
+  /** The pause after the tenant's task limit: half a task, doubling with each round, at most 30 s. */
+  synchronized Duration backPressureDelay(int round) {
+    Duration base = clamp(Duration.ofNanos((long) (estimateNanos / 2)), minInterval, maxInterval);
+    return clamp(base.multipliedBy(1L << Math.min(round, 10)), minInterval, MAX_BACK_PRESSURE);
+  }
+
+  synchronized void learn(Instant submittedAt, Instant seenDone, TaskStatus status) {
+    Duration sample = Duration.between(submittedAt, seenDone);
+    if (status.createdAt().isPresent() && status.updatedAt().isPresent()) {
+      Duration server = Duration.between(status.createdAt().get(), status.updatedAt().get());
+      if (!server.isNegative() && server.compareTo(sample) <= 0) {
+        sample = server;
+      }
+    }
+    if (measured) {
+      estimateNanos = (1 - WEIGHT) * estimateNanos + WEIGHT * sample.toNanos();
+    } else {
+      estimateNanos = sample.toNanos();
+      measured = true;
+    }
+  }
+
+  synchronized Duration estimate() {
+    return Duration.ofNanos((long) estimateNanos);
+  }
+
+  private static Duration clamp(Duration d, Duration min, Duration max) {
+    return d.compareTo(min) < 0 ? min : d.compareTo(max) > 0 ? max : d;
+  }
+}
