@@ -10,15 +10,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A clock that only moves when the client sleeps, and a sleeper that records every wait. */
-final class FakeTime extends Clock implements Sleeper {
+public final class FakeTime extends Clock implements Sleeper {
   private volatile Instant now;
-  final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+  public final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
-  FakeTime(Instant start) {
+  public FakeTime(Instant start) {
     this.now = start;
   }
 
-  FakeTime() {
+  public FakeTime() {
     this(Instant.parse("2026-11-28T12:00:00Z"));
   }
 

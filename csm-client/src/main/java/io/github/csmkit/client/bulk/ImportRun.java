@@ -390,6 +390,10 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     try {
       while (stopReason == null) {
         if (window.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+          if (stopReason != null) { // the batch that freed the slot may have stopped the job
+            window.release();
+            return false;
+          }
           state.holdsSlot = true;
           return true;
         }
