@@ -6,8 +6,6 @@ import io.github.csmkit.client.model.TaskFailure;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -285,34 +283,13 @@ public final class ImportReport<R> {
     }
   }
 
-  /** The same as CSV with a header row (RFC 4180 quoting), readable by the owner only. */
+  /**
+   * The same as CSV with a header row (see {@link DeadLetterCsv}; its phase column holds the
+   * target's name), readable by the owner only.
+   */
   public void writeDeadLettersCsv(Path file, Function<? super R, String> describe) {
-    try (OutputStream out = SecureFiles.create(file);
-        Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-      w.write("index,stage,rule,message,batch,task_id,record\r\n");
-      for (RecordFailure<R> f : failures) {
-        w.write(f.index() + "," + f.stage() + "," + csv(f.rule().orElse("")) + "," + csv(f.message())
-            + "," + f.batch().map(String::valueOf).orElse("") + "," + csv(f.taskId().orElse(""))
-            + "," + csv(describe.apply(f.record())) + "\r\n");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write dead letters to " + file, e);
+    try (DeadLetterCsv csv = DeadLetterCsv.create(file)) {
+      csv.add(target, this, describe);
     }
-  }
-
-  private static String csv(String s) {
-    if (s == null) {
-      return "";
-    }
-    String safe = s;
-    // A cell starting with = + - @ is a formula to spreadsheet programs: neutralise it.
-    if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
-      safe = "'" + safe;
-    }
-    if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
-        || !safe.equals(s)) {
-      return "\"" + safe.replace("\"", "\"\"") + "\"";
-    }
-    return safe;
   }
 }
