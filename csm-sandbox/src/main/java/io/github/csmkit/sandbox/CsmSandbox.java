@@ -1,0 +1,444 @@
+package io.github.csmkit.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Function;
+
+/**
+ * An in-memory server for the CSM bulk APIs on the JDK's HTTP server: asynchronous tasks driven by
+ * a clock, idempotency keys, per-request limits, the tenant task limit, per-record failures and
+ * injectable faults. It serves every route both under {@code /jsm/csm/cloudid/{cloudId}} (one
+ * tenant per cloud id) and bare (the tenant {@code default}).
+ *
+ * <pre>{@code
+ * try (CsmSandbox sandbox = CsmSandbox.builder().start()) {
+ *   CsmClient csm = CsmClient.builder().baseUri(sandbox.baseUri())
+ *       .credentials(Credentials.bearer(sandbox.token())).build();
+ *   ...
+ *   assertThat(sandbox.customers()).hasSize(3);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Inspection methods first apply every task that is due by the clock.
+ */
+public final class CsmSandbox implements AutoCloseable {
+  static {
+    // read once, when the JDK's HTTP server is first used: without it small answers wait on Nagle
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  final Clock clock;
+  final Duration queuedFor;
+  final Duration runsFor;
+  final int taskLimit;
+  final Duration retention;
+  final boolean requireExperimentalHeader;
+  private final String token;
+  private final Faults faults = new Faults();
+  private final ConcurrentHashMap<String, Tenant> tenants = new ConcurrentHashMap<>();
+  private final AtomicLongArray requestCounts = new AtomicLongArray(Endpoint.values().length);
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final URI baseUri;
+
+  private CsmSandbox(Builder b) throws IOException {
+    this.clock = b.clock;
+    this.queuedFor = b.queuedFor;
+    this.runsFor = b.runsFor;
+    this.taskLimit = b.taskLimit;
+    this.retention = b.retention;
+    this.requireExperimentalHeader = b.requireExperimentalHeader;
+    this.token = b.token != null ? b.token : "sandbox-" + UUID.randomUUID().toString().replace("-", "");
+    this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 1024);
+    AtomicInteger n = new AtomicInteger();
+    ThreadFactory threads =
+        r -> {
+          Thread t = new Thread(r, "csm-sandbox-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        };
+    this.executor = Executors.newFixedThreadPool(b.threads, threads);
+    server.setExecutor(executor);
+    server.createContext("/", new SandboxHandler(this));
+    server.start();
+    String host = b.host.contains(":") ? "[" + b.host + "]" : b.host;
+    this.baseUri = URI.create("http://" + host + ":" + server.getAddress().getPort());
+  }
+
+  /**
+   * A builder with the defaults: 127.0.0.1 on a free port, a random token, the system clock, no
+   * queueing, tasks that run 50 ms, 5 unfinished tasks per tenant, results kept 3 days.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The base URI without a cloud prefix, e.g. {@code http://127.0.0.1:54321}; requests to it act
+   * on the tenant {@code default}.
+   *
+   * @return the base URI
+   */
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  /**
+   * The base URI of one tenant: {@code baseUri() + "/jsm/csm/cloudid/" + cloudId}.
+   *
+   * @param cloudId the tenant's cloud id
+   * @return the base URI of that tenant
+   */
+  public URI cloudBaseUri(String cloudId) {
+    Objects.requireNonNull(cloudId, "cloudId");
+    if (cloudId.isEmpty() || cloudId.contains("/")) {
+      throw new IllegalArgumentException("not a cloud id: " + cloudId);
+    }
+    return URI.create(baseUri + "/jsm/csm/cloudid/" + cloudId);
+  }
+
+  /**
+   * The port the sandbox listens on.
+   *
+   * @return the port
+   */
+  public int port() {
+    return baseUri.getPort();
+  }
+
+  /**
+   * The bearer token every request must carry ({@code Authorization: Bearer <token>}).
+   *
+   * @return the token
+   */
+  public String token() {
+    return token;
+  }
+
+  /**
+   * The clock that drives the tasks.
+   *
+   * @return the clock given to the builder, or the system clock
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * The injected faults, to add to or clear.
+   *
+   * @return the faults of this sandbox
+   */
+  public Faults faults() {
+    return faults;
+  }
+
+  /**
+   * Every customer of every tenant, by tenant and then creation order.
+   *
+   * @return snapshots of the customers
+   */
+  public List<CustomerSnapshot> customers() {
+    return collect(t -> t.customers.values().stream().map(t::snapshot).toList());
+  }
+
+  /**
+   * Every organization of every tenant, by tenant and then creation order.
+   *
+   * @return snapshots of the organizations
+   */
+  public List<OrganizationSnapshot> organizations() {
+    return collect(t -> t.organizations.values().stream().map(t::snapshot).toList());
+  }
+
+  /**
+   * The detail-field definitions of one entity kind in every tenant.
+   *
+   * @param kind customers or organizations
+   * @return snapshots of the definitions, by tenant and position
+   */
+  public List<DefinitionSnapshot> definitions(EntityKind kind) {
+    Objects.requireNonNull(kind, "kind");
+    return collect(t -> t.definitionSnapshots(kind));
+  }
+
+  /**
+   * Every task still retained, of every tenant, by tenant and creation order.
+   *
+   * @return snapshots of the tasks
+   */
+  public List<TaskSnapshot> tasks() {
+    Instant now = clock.instant();
+    return collect(t -> t.tasks.values().stream().map(task -> task.snapshot(now)).toList());
+  }
+
+  /**
+   * How many requests reached a route (whatever their answer), since start or the last {@link
+   * #reset()}.
+   *
+   * @param endpoint the route
+   * @return the number of requests
+   */
+  public long requestCount(Endpoint endpoint) {
+    return requestCounts.get(endpoint.ordinal());
+  }
+
+  /**
+   * How many times a customer with this email (case-insensitive) was created, in all tenants. A
+   * client that retries correctly keeps this at 1.
+   *
+   * @param email the email
+   * @return the number of creations
+   */
+  public int creationCount(String email) {
+    String key = Tenant.fold(email);
+    return collect(t -> List.of(t.customerCreations.getOrDefault(key, 0))).stream()
+        .mapToInt(Integer::intValue)
+        .sum();
+  }
+
+  /**
+   * How many times an organization with this name (case-insensitive) was created, in all tenants.
+   *
+   * @param name the name
+   * @return the number of creations
+   */
+  public int organizationCreationCount(String name) {
+    String key = Tenant.fold(name);
+    return collect(t -> List.of(t.organizationCreations.getOrDefault(key, 0))).stream()
+        .mapToInt(Integer::intValue)
+        .sum();
+  }
+
+  /** Forgets every tenant, task, key, request count and fault; the server keeps running. */
+  public void reset() {
+    tenants.clear();
+    faults.clear();
+    for (int i = 0; i < requestCounts.length(); i++) {
+      requestCounts.set(i, 0);
+    }
+  }
+
+  /** Stops the server at once and releases its threads. */
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public String toString() {
+    return "CsmSandbox[" + baseUri + "]";
+  }
+
+  Tenant tenant(String name) {
+    return tenants.computeIfAbsent(name, n -> new Tenant(n, retention));
+  }
+
+  void count(Endpoint endpoint) {
+    requestCounts.incrementAndGet(endpoint.ordinal());
+  }
+
+  private <T> List<T> collect(Function<Tenant, List<T>> view) {
+    List<Tenant> all = new ArrayList<>(tenants.values());
+    all.sort(Comparator.comparing(t -> t.name));
+    List<T> out = new ArrayList<>();
+    Instant now = clock.instant();
+    for (Tenant t : all) {
+      synchronized (t) {
+        t.settle(now);
+        out.addAll(view.apply(t));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Configures and starts a {@link CsmSandbox}. Not thread-safe. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port;
+    private String token;
+    private Clock clock = Clock.systemUTC();
+    private Duration queuedFor = Duration.ZERO;
+    private Duration runsFor = Duration.ofMillis(50);
+    private int taskLimit = 5;
+    private Duration retention = Duration.ofDays(3);
+    private int threads = 16;
+    private boolean requireExperimentalHeader = true;
+
+    private Builder() {}
+
+    /**
+     * The address to bind to; default {@code 127.0.0.1}.
+     *
+     * @param host a host name or IP address
+     * @return this builder
+     */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /**
+     * The port to listen on; default 0, a free port.
+     *
+     * @param port 0 to 65535
+     * @return this builder
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("not a port: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * The bearer token requests must carry; default a random one.
+     *
+     * @param token a non-empty token
+     * @return this builder
+     */
+    public Builder token(String token) {
+      if (token == null || token.isBlank()) {
+        throw new IllegalArgumentException("the token must not be blank");
+      }
+      this.token = token;
+      return this;
+    }
+
+    /**
+     * The clock that drives the tasks; default the system clock. Use a {@link ManualClock} in
+     * tests.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How long a new task stays {@code NOT_STARTED}; default zero.
+     *
+     * @param queuedFor not negative
+     * @return this builder
+     */
+    public Builder queuedFor(Duration queuedFor) {
+      this.queuedFor = nonNegative(queuedFor, "queuedFor");
+      return this;
+    }
+
+    /**
+     * How long a task stays {@code IN_PROGRESS} before it finishes; default 50 ms.
+     *
+     * @param runsFor not negative
+     * @return this builder
+     */
+    public Builder runsFor(Duration runsFor) {
+      this.runsFor = nonNegative(runsFor, "runsFor");
+      return this;
+    }
+
+    /**
+     * The most unfinished tasks a tenant may have; past it a bulk request gets 400 "Maximum number
+     * of tasks reached". Default 5.
+     *
+     * @param taskLimit at least 1
+     * @return this builder
+     */
+    public Builder taskLimit(int taskLimit) {
+      if (taskLimit < 1) {
+        throw new IllegalArgumentException("taskLimit must be at least 1: " + taskLimit);
+      }
+      this.taskLimit = taskLimit;
+      return this;
+    }
+
+    /**
+     * How long a finished task's results are kept; afterwards its GET is a 404. Default 3 days.
+     *
+     * @param retention not negative
+     * @return this builder
+     */
+    public Builder retention(Duration retention) {
+      this.retention = nonNegative(retention, "retention");
+      return this;
+    }
+
+    /**
+     * How many threads answer requests; default 16.
+     *
+     * @param threads at least 1
+     * @return this builder
+     */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1: " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /**
+     * Whether requests without {@code X-ExperimentalApi: opt-in} get 412; default true.
+     *
+     * @param required whether the header is required
+     * @return this builder
+     */
+    public Builder requireExperimentalHeader(boolean required) {
+      this.requireExperimentalHeader = required;
+      return this;
+    }
+
+    /**
+     * Starts a sandbox with this configuration.
+     *
+     * @return the running sandbox; close it when done
+     * @throws UncheckedIOException if the address cannot be bound
+     */
+    public CsmSandbox start() {
+      try {
+        return new CsmSandbox(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the CSM sandbox on " + host + ":" + port, e);
+      }
+    }
+
+    private static Duration nonNegative(Duration d, String what) {
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(what + " must not be negative: " + d);
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,382 @@
+package io.github.csmkit.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.csmkit.sandbox.Tenant.Customer;
+import io.github.csmkit.sandbox.Tenant.Definition;
+import io.github.csmkit.sandbox.Tenant.Organization;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Applies the records of a finished task to its tenant, one record at a time: a record that breaks
+ * a rule is reported as a failure and changes nothing; the others are applied.
+ */
+final class RecordProcessor {
+  static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
+  static final int MAX_OPTIONS = 50;
+
+  private final Tenant tenant;
+  private final List<FailureSnapshot> failures = new ArrayList<>();
+
+  private RecordProcessor(Tenant tenant) {
+    this.tenant = tenant;
+  }
+
+  /** Applies a validated body; returns the failures. Called with the tenant's monitor held. */
+  static List<FailureSnapshot> apply(Tenant tenant, Endpoint endpoint, JsonNode body) {
+    RecordProcessor p = new RecordProcessor(tenant);
+    JsonNode items = body.get(endpoint.bodyKey());
+    for (JsonNode item : items) {
+      switch (endpoint) {
+        case CUSTOMER_ACCOUNTS:
+          p.account(item);
+          break;
+        case CUSTOMER_PROFILES:
+          p.customerProfile(item);
+          break;
+        case ORGANIZATION_PROFILES:
+          p.organizationProfile(item);
+          break;
+        case CUSTOMER_DETAILS:
+          p.detailValues(item, EntityKind.CUSTOMER);
+          break;
+        case ORGANIZATION_DETAILS:
+          p.detailValues(item, EntityKind.ORGANIZATION);
+          break;
+        case CUSTOMER_DETAIL_DEFINITIONS:
+          p.definition(item, EntityKind.CUSTOMER);
+          break;
+        case ORGANIZATION_DETAIL_DEFINITIONS:
+          p.definition(item, EntityKind.ORGANIZATION);
+          break;
+        default:
+          throw new IllegalArgumentException("not a bulk endpoint: " + endpoint);
+      }
+    }
+    return List.copyOf(p.failures);
+  }
+
+  /** Thrown inside one record to end it with a failure. */
+  private static final class Failed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient FailureSnapshot failure;
+
+    Failed(FailureSnapshot failure) {
+      super(failure.error(), null, false, false);
+      this.failure = failure;
+    }
+  }
+
+  private static Failed fail(
+      String entity, String entityId, String operation, String operatedOn, List<String> ids, String error) {
+    return new Failed(new FailureSnapshot(entity, entityId, operation, operatedOn, ids, error));
+  }
+
+  private void account(JsonNode item) {
+    String email = Json.text(item, "email");
+    try {
+      checkNewEmail(email, email, "CREATE");
+      Customer c = createCustomer(email);
+      c.displayName = Json.text(item, "displayName");
+    } catch (Failed f) {
+      failures.add(f.failure);
+    }
+  }
+
+  private void checkNewEmail(String email, String entityId, String op) {
+    if (email == null) {
+      throw fail("CUSTOMER", entityId, op, "CUSTOMER_ACCOUNT", List.of(), "An email is required to create a customer");
+    }
+    if (!EMAIL.matcher(email).matches()) {
+      throw fail("CUSTOMER", entityId, op, "CUSTOMER_ACCOUNT", List.of(), "Invalid email: \"" + email + "\"");
+    }
+    if (tenant.customerByEmail(email) != null) {
+      throw fail(
+          "CUSTOMER", entityId, op, "CUSTOMER_ACCOUNT", List.of(),
+          "A customer with email \"" + email + "\" already exists");
+    }
+  }
+
+  private Customer createCustomer(String email) {
+    Customer c = new Customer(tenant.nextId(), email);
+    tenant.customers.put(c.id, c);
+    tenant.customerByEmail.put(Tenant.fold(email), c.id);
+    tenant.customerCreations.merge(Tenant.fold(email), 1, Integer::sum);
+    return c;
+  }
+
+  private void customerProfile(JsonNode item) {
+    String op = item.get("operationType").asText();
+    JsonNode p = item.get("payload");
+    String email = Json.text(p, "email");
+    String customerId = Json.text(p, "customerId");
+    String entityId = customerId != null ? customerId : email;
+    try {
+      Customer target = null;
+      if (customerId != null) {
+        target = tenant.customers.get(customerId);
+      } else if (email != null) {
+        target = tenant.customerByEmail(email);
+      }
+      boolean create;
+      if ("CREATE".equals(op)) {
+        checkNewEmail(email, entityId, op);
+        create = true;
+      } else if (target != null) {
+        create = false;
+      } else if (customerId == null && email == null) {
+        throw fail("CUSTOMER", null, op, "CUSTOMER_ACCOUNT", List.of(), "A customerId or an email is required");
+      } else if ("UPDATE".equals(op) || email == null) {
+        throw fail(
+            "CUSTOMER", entityId, op, "CUSTOMER_ACCOUNT", List.of(),
+            "Customer not found: " + entityId + ("UPSERT".equals(op) ? " (an email is required to create a customer)" : ""));
+      } else {
+        checkNewEmail(email, entityId, op);
+        create = true;
+      }
+      if (!create && email != null && !email.equalsIgnoreCase(target.email)) {
+        checkNewEmail(email, entityId, op);
+      }
+      Map<String, List<String>> details = details(EntityKind.CUSTOMER, "CUSTOMER", entityId, op, p.get("details"));
+      List<String> orgIds = Json.texts(p.path("associateOrganizations"), "organizationIds");
+      List<String> unknown = new ArrayList<>();
+      for (String id : orgIds) {
+        if (!tenant.organizations.containsKey(id)) {
+          unknown.add(id);
+        }
+      }
+      if (!unknown.isEmpty()) {
+        throw fail("CUSTOMER", entityId, op, "ORGANIZATION", unknown, "Organization not found: " + String.join(", ", unknown));
+      }
+      Customer c;
+      if (create) {
+        c = createCustomer(email);
+      } else {
+        c = target;
+        if (email != null && !email.equalsIgnoreCase(c.email)) {
+          tenant.customerByEmail.remove(Tenant.fold(c.email));
+          tenant.customerByEmail.put(Tenant.fold(email), c.id);
+          c.email = email;
+        }
+      }
+      String displayName = Json.text(p, "displayName");
+      if (displayName != null) {
+        c.displayName = displayName;
+      }
+      c.details.putAll(details);
+      c.organizationIds.addAll(orgIds);
+    } catch (Failed f) {
+      failures.add(f.failure);
+    }
+  }
+
+  private void organizationProfile(JsonNode item) {
+    String op = item.get("operationType").asText();
+    JsonNode p = item.get("payload");
+    String id = Json.text(p, "id");
+    String name = Json.text(p, "name");
+    String entityId = id != null ? id : name;
+    try {
+      Organization target = null;
+      if (id != null) {
+        target = tenant.organizations.get(id);
+      } else if (name != null) {
+        target = tenant.organizationByName(name);
+      }
+      boolean create;
+      if ("CREATE".equals(op)) {
+        checkNewName(name, entityId, op);
+        create = true;
+      } else if (target != null) {
+        create = false;
+      } else if (id == null && name == null) {
+        throw fail("ORGANIZATION", null, op, "ORGANIZATION", List.of(), "An id or a name is required");
+      } else if ("UPDATE".equals(op) || name == null) {
+        throw fail(
+            "ORGANIZATION", entityId, op, "ORGANIZATION", List.of(),
+            "Organization not found: " + entityId + ("UPSERT".equals(op) ? " (a name is required to create an organization)" : ""));
+      } else {
+        checkNewName(name, entityId, op);
+        create = true;
+      }
+      if (!create && name != null && !Tenant.fold(name).equals(Tenant.fold(target.name))) {
+        checkNewName(name, entityId, op);
+      }
+      Map<String, List<String>> details = details(EntityKind.ORGANIZATION, "ORGANIZATION", entityId, op, p.get("details"));
+      List<String> customerIds = Json.texts(p.path("associateCustomers"), "customerIds");
+      List<String> unknown = new ArrayList<>();
+      for (String cid : customerIds) {
+        if (!tenant.customers.containsKey(cid)) {
+          unknown.add(cid);
+        }
+      }
+      if (!unknown.isEmpty()) {
+        throw fail("ORGANIZATION", entityId, op, "CUSTOMER", unknown, "Customer not found: " + String.join(", ", unknown));
+      }
+      Organization o;
+      if (create) {
+        o = new Organization(tenant.nextId(), name);
+        tenant.organizations.put(o.id, o);
+        tenant.organizationByName.put(Tenant.fold(name), o.id);
+        tenant.organizationCreations.merge(Tenant.fold(name), 1, Integer::sum);
+      } else {
+        o = target;
+        if (name != null && !name.equals(o.name)) {
+          tenant.organizationByName.remove(Tenant.fold(o.name));
+          tenant.organizationByName.put(Tenant.fold(name), o.id);
+          o.name = name;
+        }
+      }
+      o.details.putAll(details);
+      for (String cid : customerIds) {
+        tenant.customers.get(cid).organizationIds.add(o.id);
+      }
+    } catch (Failed f) {
+      failures.add(f.failure);
+    }
+  }
+
+  private void checkNewName(String name, String entityId, String op) {
+    if (name == null || name.isBlank()) {
+      throw fail("ORGANIZATION", entityId, op, "ORGANIZATION", List.of(), "A name is required to create an organization");
+    }
+    if (tenant.organizationByName(name) != null) {
+      throw fail(
+          "ORGANIZATION", entityId, op, "ORGANIZATION", List.of(),
+          "An organization named \"" + name + "\" already exists");
+    }
+  }
+
+  /** Checks profile details against the definitions; returns them keyed by the defined names. */
+  private Map<String, List<String>> details(
+      EntityKind kind, String entity, String entityId, String op, JsonNode details) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (details == null) {
+      return out;
+    }
+    List<String> undefined = new ArrayList<>();
+    for (JsonNode d : details) {
+      if (tenant.definition(kind, d.get("name").asText()) == null) {
+        undefined.add(d.get("name").asText());
+      }
+    }
+    if (!undefined.isEmpty()) {
+      throw fail(entity, entityId, op, "DETAIL_FIELD", undefined, "Invalid detail field: " + quoted(undefined) + " not defined");
+    }
+    for (JsonNode d : details) {
+      Definition def = tenant.definition(kind, d.get("name").asText());
+      List<String> values = Json.texts(d, "values");
+      checkValues(def, values, entity, entityId, op);
+      out.put(def.name(), values);
+    }
+    return out;
+  }
+
+  private static void checkValues(Definition def, List<String> values, String entity, String entityId, String op) {
+    boolean select = "SELECT".equals(def.type());
+    if (select && values.size() > 1) {
+      throw fail(entity, entityId, op, "DETAIL_FIELD", List.of(def.name()),
+          "Detail field \"" + def.name() + "\" is a SELECT field and takes one value, got " + values.size());
+    }
+    if (select || "MULTISELECT".equals(def.type())) {
+      for (String v : values) {
+        if (!def.options().contains(v)) {
+          throw fail(entity, entityId, op, "DETAIL_FIELD", List.of(def.name()),
+              "Value \"" + v + "\" is not an option of detail field \"" + def.name() + "\" " + def.options());
+        }
+      }
+    }
+  }
+
+  private void detailValues(JsonNode item, EntityKind kind) {
+    boolean customer = kind == EntityKind.CUSTOMER;
+    String entity = customer ? "CUSTOMER" : "ORGANIZATION";
+    String id = Json.text(item, customer ? "customerId" : "organizationId");
+    JsonNode ops = item.get("operations");
+    Map<String, List<String>> details;
+    if (customer) {
+      Customer c = tenant.customers.get(id);
+      details = c == null ? null : c.details;
+    } else {
+      Organization o = tenant.organizations.get(id);
+      details = o == null ? null : o.details;
+    }
+    if (details == null) {
+      failures.add(
+          new FailureSnapshot(entity, id, ops.get(0).get("operationType").asText(),
+              customer ? "CUSTOMER_ACCOUNT" : "ORGANIZATION", List.of(),
+              (customer ? "Customer" : "Organization") + " not found: " + id));
+      return;
+    }
+    for (JsonNode op : ops) {
+      String type = op.get("operationType").asText();
+      JsonNode payload = op.get("payload");
+      String name = payload.get("name").asText();
+      try {
+        Definition def = tenant.definition(kind, name);
+        if (def == null) {
+          throw fail(entity, id, type, "DETAIL_FIELD", List.of(name), "Invalid detail field: \"" + name + "\" not defined");
+        }
+        List<String> values = Json.texts(payload, "values");
+        switch (type) {
+          case "DELETE":
+            details.remove(def.name());
+            break;
+          case "PATCH":
+            LinkedHashSet<String> merged = new LinkedHashSet<>(details.getOrDefault(def.name(), List.of()));
+            merged.addAll(values);
+            List<String> patched = new ArrayList<>(merged);
+            checkValues(def, patched, entity, id, type);
+            details.put(def.name(), patched);
+            break;
+          default:
+            checkValues(def, values, entity, id, type);
+            if (values.isEmpty()) {
+              details.remove(def.name());
+            } else {
+              details.put(def.name(), values);
+            }
+        }
+      } catch (Failed f) {
+        failures.add(f.failure);
+      }
+    }
+  }
+
+  private void definition(JsonNode item, EntityKind kind) {
+    String name = item.get("name").asText().trim();
+    String type = item.get("type").get("name").asText();
+    List<String> options = Json.texts(item.get("type"), "options");
+    Map<String, Definition> defs = tenant.definitions.get(kind);
+    try {
+      if (defs.containsKey(Tenant.fold(name))) {
+        throw fail("DETAIL_FIELD", name, "CREATE", "DETAIL_FIELD", List.of(name),
+            "Detail field name \"" + name + "\" is already in use");
+      }
+      boolean select = "SELECT".equals(type) || "MULTISELECT".equals(type);
+      if (select && options.isEmpty()) {
+        throw fail("DETAIL_FIELD", name, "CREATE", "DETAIL_FIELD", List.of(name),
+            "A " + type + " field needs at least one option");
+      }
+      if (options.size() > MAX_OPTIONS) {
+        throw fail("DETAIL_FIELD", name, "CREATE", "DETAIL_FIELD", List.of(name),
+            "A " + type + " field takes at most " + MAX_OPTIONS + " options, got " + options.size());
+      }
+      defs.put(Tenant.fold(name), new Definition(name, type, select ? List.copyOf(options) : List.of()));
+    } catch (Failed f) {
+      failures.add(f.failure);
+    }
+  }
+
+  private static String quoted(List<String> names) {
+    StringBuilder b = new StringBuilder();
+    for (String n : names) {
+      b.append(b.length() == 0 ? "" : ", ").append('"').append(n).append('"');
+    }
+    return b.toString();
+  }
+}
