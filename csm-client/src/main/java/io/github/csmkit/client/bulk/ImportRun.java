@@ -186,6 +186,11 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       stop(e instanceof JournalMismatchException ? "journal mismatch" : "failed: " + describe(e));
     } finally {
       synchronized (this) {
+        for (BatchState state : new ArrayList<>(open)) {
+          if (!state.sent) { // built, then the producer stopped (a journal mismatch, say)
+            abandon(state);
+          }
+        }
         for (Pending<R, O> p : pending) {
           fail(p, Stage.NOT_SUBMITTED, "the import stopped before this record was sent", null, null);
           notSubmitted++;
@@ -697,26 +702,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
 
   private void finalizeReport() {
     for (BatchState state : new ArrayList<>(open)) {
-      state.settled.set(true);
-      if (state.holdsSlot) {
-        window.release();
-      }
-      Stage stage = state.sent ? Stage.UNRESOLVED : Stage.NOT_SUBMITTED;
-      String why = state.task != null
-          ? "the import was closed before task " + state.task.id() + " finished"
-          : state.sent
-              ? "the import was closed while submitting; the server may have its task: rerun the "
-                  + "same job to find out"
-              : "the import was closed before this batch was sent";
-      for (Pending<R, O> p : state.items) {
-        fail(p, stage, why, state.number, state.task);
-        if (stage == Stage.UNRESOLVED) {
-          unresolved++;
-        } else {
-          notSubmitted++;
-        }
-      }
-      logs.put(state.number, log(state, stage.name(), state.items.size(), Optional.empty()));
+      abandon(state);
     }
     open.clear();
     for (Pending<R, O> p : pending) {
@@ -734,6 +720,33 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     if (!counts.balanced()) {
       LOG.log(System.Logger.Level.ERROR, "import {0}: counts do not add up: {1}", config.jobId, counts);
     }
+  }
+
+  /** Settles a batch that will not end by itself: UNRESOLVED once sent, else NOT_SUBMITTED. */
+  private void abandon(BatchState state) {
+    if (!state.settled.compareAndSet(false, true)) {
+      return;
+    }
+    open.remove(state);
+    if (state.holdsSlot) {
+      window.release();
+    }
+    Stage stage = state.sent ? Stage.UNRESOLVED : Stage.NOT_SUBMITTED;
+    String why = state.task != null
+        ? "the import stopped before task " + state.task.id() + " was seen to end"
+        : state.sent
+            ? "the import stopped while submitting; the server may have its task: rerun the same "
+                + "job to find out"
+            : "the import stopped before this batch was sent";
+    for (Pending<R, O> p : state.items) {
+      fail(p, stage, why, state.number, state.task);
+      if (stage == Stage.UNRESOLVED) {
+        unresolved++;
+      } else {
+        notSubmitted++;
+      }
+    }
+    logs.put(state.number, log(state, stage.name(), state.items.size(), Optional.empty()));
   }
 
   /** Settles everything at once (an interrupted wait, a zero grace). */

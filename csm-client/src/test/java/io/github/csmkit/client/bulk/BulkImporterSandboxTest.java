@@ -94,7 +94,7 @@ class BulkImporterSandboxTest {
     ImportReport.Counts c = report.counts();
     assertThat(c.balanced()).as(c.toString()).isTrue();
     assertThat(c.read()).isEqualTo(n);
-    assertThat(c.rejected()).isEqualTo(count(expected, Stage.VALIDATION)).isEqualTo(303);
+    assertThat(c.rejected()).isEqualTo(count(expected, Stage.VALIDATION)).isGreaterThan(300);
     assertThat(c.duplicates()).isEqualTo(count(expected, Stage.DUPLICATE));
     assertThat(c.failed()).isEqualTo(count(expected, Stage.SERVER));
     assertThat(c.unresolved()).isZero();
@@ -208,7 +208,7 @@ class BulkImporterSandboxTest {
 
     ImportJob<String> first = csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("resume").journal(journal)
         .build().start(input.iterator(), SandboxImports::create);
-    while (Files.readAllLines(journal).stream().filter(l -> l.contains("\"finished\"")).count() < 8) {
+    while (!Files.exists(journal) || Files.readAllLines(journal).stream().filter(l -> l.contains("\"finished\"")).count() < 8) {
       Thread.sleep(5);
     }
     ImportReport<String> stopped = first.cancel();
