@@ -42,7 +42,7 @@ public final class CrmJsonSource<T extends HubSpotRecord> implements RecordSourc
 
   private final List<Path> files;
   private final JsonRecords.Factory<T> factory;
-  private FileReader current;
+  private FileReader<T> current;
   private int fileIndex;
   private boolean iterated;
 
@@ -109,7 +109,7 @@ public final class CrmJsonSource<T extends HubSpotRecord> implements RecordSourc
     };
   }
 
-  private FileReader open(Path file) {
+  private FileReader<T> open(Path file) {
     String name = file.toString();
     try {
       String lower = name.toLowerCase(Locale.ROOT);
@@ -146,13 +146,13 @@ public final class CrmJsonSource<T extends HubSpotRecord> implements RecordSourc
     }
   }
 
-  private interface FileReader extends Closeable {
+  private interface FileReader<R> extends Closeable {
     /** The next item of this file, or null at its end. */
-    SourceRecord<T> next();
+    SourceRecord<R> next();
   }
 
   /** Pages, arrays and single objects, streamed token by token. */
-  private final class StreamReader implements FileReader {
+  private final class StreamReader implements FileReader<T> {
     private final String name;
     private final JsonParser parser;
     private final Deque<SourceRecord<T>> pending = new ArrayDeque<>();
@@ -258,7 +258,7 @@ public final class CrmJsonSource<T extends HubSpotRecord> implements RecordSourc
   }
 
   /** JSON Lines: each line parsed on its own, so a broken line is rejected and reading goes on. */
-  private final class LinesReader implements FileReader {
+  private final class LinesReader implements FileReader<T> {
     private final String name;
     private final BufferedReader in;
     private final Deque<SourceRecord<T>> pending = new ArrayDeque<>();
