@@ -140,6 +140,17 @@ public final class CsvRowReader implements Closeable {
           cell.setLength(0);
           afterQuote = false;
           cellStart = true;
+        } else if (lines.size() > 1) {
+          // a quote left open swallowed the next lines until a later quote closed it: reject the
+          // line it opened on, and read the following lines again
+          for (int k = lines.size() - 1; k >= 1; k--) {
+            pushback.addFirst(lines.get(k));
+          }
+          return new Row(
+              start.number(),
+              cells,
+              start.text(),
+              "unbalanced quote: the quoted cell opened on line " + start.number() + " is never closed");
         } else {
           cells.add(cell.toString());
           return new Row(

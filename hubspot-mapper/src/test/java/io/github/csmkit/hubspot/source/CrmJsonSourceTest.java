@@ -26,7 +26,7 @@ class CrmJsonSourceTest {
         .containsEntry("hs_lead_status", "OPEN")
         .doesNotContainKey("phone");
     assertThat(bryan.associatedCompanyIds()).containsExactly("29846388244");
-    assertThat(bryan.position().line()).isEqualTo(4);
+    assertThat(bryan.position().line()).isEqualTo(3);
     assertThat(contacts.get(1).archived()).isTrue();
     assertThat(contacts.get(2).associatedCompanyIds()).containsExactly("77");
     assertThat(contacts.get(2).position().source()).endsWith("contacts-page2.json");
