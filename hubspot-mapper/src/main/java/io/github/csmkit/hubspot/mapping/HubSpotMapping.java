@@ -348,7 +348,7 @@ public final class HubSpotMapping {
       }
       if (root.timeZone() != null) {
         key = "timeZone";
-        b.timeZone(ZoneId.of(root.timeZone()));
+        b.timeZone(ZoneId.of(root.timeZone()).normalized());
       }
       MappingFile.Customers c = root.customers();
       if (c != null) {
