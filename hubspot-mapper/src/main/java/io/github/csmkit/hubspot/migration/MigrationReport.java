@@ -1,0 +1,323 @@
+package io.github.csmkit.hubspot.migration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.csmkit.client.bulk.DeadLetterCsv;
+import io.github.csmkit.client.bulk.ImportReport;
+import io.github.csmkit.client.model.DetailFieldDefinition;
+import io.github.csmkit.hubspot.source.HubSpotCompany;
+import io.github.csmkit.hubspot.source.HubSpotContact;
+import io.github.csmkit.hubspot.source.HubSpotRecord;
+import io.github.csmkit.hubspot.source.SourceRecord;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What a migration did, phase by phase. Each import phase's {@link ImportReport} accounts for every
+ * record it read; the counts here add what never reached an import: records the filters excluded
+ * and organizations CSM already had.
+ */
+public final class MigrationReport {
+  private final String jobId;
+  private final Instant startedAt;
+  private final Instant finishedAt;
+  private final Optional<ImportReport<DetailFieldDefinition>> customerFields;
+  private final Optional<ImportReport<DetailFieldDefinition>> organizationFields;
+  private final Optional<ImportReport<SourceRecord<HubSpotCompany>>> organizations;
+  private final long organizationsAlreadyPresent;
+  private final long companiesExcluded;
+  private final Optional<ImportReport<SourceRecord<HubSpotContact>>> customers;
+  private final long contactsExcluded;
+  private final long unknownOrganizationReferences;
+  private final Verification verification;
+
+  private MigrationReport(Builder b, Verification verification) {
+    this.jobId = b.jobId;
+    this.startedAt = b.startedAt;
+    this.finishedAt = Instant.now();
+    this.customerFields = Optional.ofNullable(b.customerFields);
+    this.organizationFields = Optional.ofNullable(b.organizationFields);
+    this.organizations = Optional.ofNullable(b.organizations);
+    this.organizationsAlreadyPresent = b.organizationsAlreadyPresent;
+    this.companiesExcluded = b.companiesExcluded;
+    this.customers = Optional.ofNullable(b.customers);
+    this.contactsExcluded = b.contactsExcluded;
+    this.unknownOrganizationReferences = b.unknownOrganizationReferences;
+    this.verification = verification;
+  }
+
+  public String jobId() {
+    return jobId;
+  }
+
+  public Optional<ImportReport<DetailFieldDefinition>> customerFields() {
+    return customerFields;
+  }
+
+  public Optional<ImportReport<DetailFieldDefinition>> organizationFields() {
+    return organizationFields;
+  }
+
+  /** The organization phase; empty when an earlier phase stopped the migration. */
+  public Optional<ImportReport<SourceRecord<HubSpotCompany>>> organizations() {
+    return organizations;
+  }
+
+  /** Companies skipped because CSM already had an organization of that name. */
+  public long organizationsAlreadyPresent() {
+    return organizationsAlreadyPresent;
+  }
+
+  /** Companies the filter left out (archived ones by default). */
+  public long companiesExcluded() {
+    return companiesExcluded;
+  }
+
+  /** The customer phase; empty when an earlier phase stopped the migration. */
+  public Optional<ImportReport<SourceRecord<HubSpotContact>>> customers() {
+    return customers;
+  }
+
+  /** Contacts the filter left out (archived ones by default), and those past a test batch. */
+  public long contactsExcluded() {
+    return contactsExcluded;
+  }
+
+  /** Contact-to-organization references whose organization CSM does not have. */
+  public long unknownOrganizationReferences() {
+    return unknownOrganizationReferences;
+  }
+
+  public Verification verification() {
+    return verification;
+  }
+
+  public Duration elapsed() {
+    return Duration.between(startedAt, finishedAt);
+  }
+
+  private List<ImportReport<?>> phases() {
+    List<ImportReport<?>> all = new ArrayList<>();
+    customerFields.ifPresent(all::add);
+    organizationFields.ifPresent(all::add);
+    organizations.ifPresent(all::add);
+    customers.ifPresent(all::add);
+    return all;
+  }
+
+  /** Why the migration stopped early, if it did. */
+  public Optional<String> stopReason() {
+    return phases().stream().flatMap(r -> r.stopReason().stream()).findFirst();
+  }
+
+  /** Records that did not succeed, over every phase (rejected, failed, unresolved, not sent). */
+  public long recordsNotImported() {
+    return phases().stream().mapToLong(r -> r.counts().read() - r.counts().succeeded()
+        - r.counts().duplicates()).sum();
+  }
+
+  /** The share of customers and organizations that did not import, among those read. */
+  public double failureRate() {
+    long read = organizations.map(r -> r.counts().read() - r.counts().duplicates()).orElse(0L)
+        + customers.map(r -> r.counts().read() - r.counts().duplicates()).orElse(0L);
+    long bad = organizations.map(MigrationReport::notImported).orElse(0L)
+        + customers.map(MigrationReport::notImported).orElse(0L);
+    return read == 0 ? 0 : (double) bad / read;
+  }
+
+  private static long notImported(ImportReport<?> r) {
+    return r.counts().read() - r.counts().succeeded() - r.counts().duplicates();
+  }
+
+  /** True when every phase ran to the end, everything read was imported, and verification passed. */
+  public boolean complete() {
+    return stopReason().isEmpty() && recordsNotImported() == 0 && verification.passed()
+        && phases().stream().allMatch(r -> r.unattributed().isEmpty());
+  }
+
+  /** A few lines for a console or a log. */
+  public String summary() {
+    StringBuilder s = new StringBuilder();
+    s.append("Migration ").append(jobId).append(" in ").append(elapsed().toMillis()).append(" ms\n");
+    customerFields.ifPresent(r -> s.append("  customer detail fields: ").append(line(r)).append('\n'));
+    organizationFields.ifPresent(r -> s.append("  organization detail fields: ").append(line(r)).append('\n'));
+    organizations.ifPresent(r -> s.append("  organizations: ").append(line(r)).append(", ")
+        .append(organizationsAlreadyPresent).append(" already in CSM, ").append(companiesExcluded)
+        .append(" excluded\n"));
+    customers.ifPresent(r -> s.append("  customers: ").append(line(r)).append(", ")
+        .append(contactsExcluded).append(" excluded, ").append(unknownOrganizationReferences)
+        .append(" unknown organization references\n"));
+    if (verification != Verification.SKIPPED) {
+      s.append("  verification: ").append(verification.customersChecked()).append(" customers checked, ")
+          .append(verification.problems().size()).append(" problems, ")
+          .append(verification.organizationsMissing().size()).append(" organizations missing\n");
+    }
+    stopReason().ifPresent(r -> s.append("  STOPPED: ").append(r).append('\n'));
+    return s.toString();
+  }
+
+  private static String line(ImportReport<?> r) {
+    ImportReport.Counts c = r.counts();
+    return c.read() + " read, " + c.succeeded() + " imported, " + c.failed() + " failed, " + c.rejected()
+        + " rejected, " + c.duplicates() + " duplicates, " + c.unresolved() + " unresolved, "
+        + c.notSubmitted() + " not sent" + (c.unattributed() > 0 ? ", " + c.unattributed()
+        + " unattributed server failures" : "");
+  }
+
+  @Override
+  public String toString() {
+    return "MigrationReport[" + summary().strip().replace('\n', ';') + "]";
+  }
+
+  /** How a record is named in reports and dead letters: its source position, id and email or name. */
+  public static String describe(SourceRecord<?> record) {
+    if (record instanceof SourceRecord.Rejected<?> r) {
+      return r.position() + ": " + r.excerpt();
+    }
+    HubSpotRecord v = (HubSpotRecord) ((SourceRecord.Parsed<?>) record).value();
+    String what = v instanceof HubSpotContact c ? "contact " + v.id() + " " + c.email().orElse("(no email)")
+        : "company " + v.id() + " " + ((HubSpotCompany) v).name().orElse("(no name)");
+    return what.replace("company  ", "company ") + " at " + v.position();
+  }
+
+  /** Writes every record that did not import, from every phase, as CSV (owner-only). */
+  public void writeDeadLetters(Path file) {
+    try (DeadLetterCsv csv = DeadLetterCsv.create(file)) {
+      customerFields.ifPresent(r -> csv.add("customer detail fields", r, DetailFieldDefinition::name));
+      organizationFields.ifPresent(r -> csv.add("organization detail fields", r, DetailFieldDefinition::name));
+      organizations.ifPresent(r -> csv.add("organizations", r, MigrationReport::describe));
+      customers.ifPresent(r -> csv.add("customers", r, MigrationReport::describe));
+    }
+  }
+
+  /** Writes the report as JSON: counts, failures, batches and verification (owner-only). */
+  public void writeJson(Path file) {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = json.createObjectNode();
+    root.put("jobId", jobId).put("startedAt", startedAt.toString()).put("finishedAt", finishedAt.toString())
+        .put("complete", complete()).put("failureRate", failureRate());
+    stopReason().ifPresent(r -> root.put("stopReason", r));
+    ObjectNode phases = root.putObject("phases");
+    customerFields.ifPresent(r -> phase(phases.putObject("customerDetailFields"), r, DetailFieldDefinition::name));
+    organizationFields.ifPresent(r -> phase(phases.putObject("organizationDetailFields"), r,
+        DetailFieldDefinition::name));
+    organizations.ifPresent(r -> phase(phases.putObject("organizations"), r, MigrationReport::describe)
+        .put("alreadyPresent", organizationsAlreadyPresent).put("excluded", companiesExcluded));
+    customers.ifPresent(r -> phase(phases.putObject("customers"), r, MigrationReport::describe)
+        .put("excluded", contactsExcluded).put("unknownOrganizationReferences", unknownOrganizationReferences));
+    ObjectNode v = root.putObject("verification");
+    v.put("passed", verification.passed()).put("customersChecked", verification.customersChecked());
+    verification.problems().forEach(v.putArray("problems")::add);
+    verification.organizationsMissing().forEach(v.putArray("organizationsMissing")::add);
+    try (OutputStream out = ownerOnly(file)) {
+      json.writeValue(out, root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report to " + file, e);
+    }
+  }
+
+  private static <R> ObjectNode phase(ObjectNode n, ImportReport<R> r, Function<? super R, String> describe) {
+    ImportReport.Counts c = r.counts();
+    n.put("read", c.read()).put("imported", c.succeeded()).put("failed", c.failed())
+        .put("rejected", c.rejected()).put("duplicates", c.duplicates()).put("unresolved", c.unresolved())
+        .put("notSubmitted", c.notSubmitted()).put("unattributed", c.unattributed())
+        .put("batches", r.batches().size()).put("elapsedMillis", r.elapsed().toMillis());
+    r.stopReason().ifPresent(s -> n.put("stopReason", s));
+    ArrayNode failures = n.putArray("failures");
+    for (ImportReport.RecordFailure<R> f : r.failures()) {
+      ObjectNode o = failures.addObject().put("index", f.index()).put("stage", f.stage().name());
+      f.rule().ifPresent(x -> o.put("rule", x));
+      o.put("message", f.message());
+      f.batch().ifPresent(x -> o.put("batch", x));
+      f.taskId().ifPresent(x -> o.put("taskId", x));
+      o.put("record", describe.apply(f.record()));
+    }
+    ArrayNode unattributed = n.putArray("unattributed");
+    for (ImportReport.Unattributed u : r.unattributed()) {
+      ObjectNode o = unattributed.addObject().put("batch", u.batch()).put("taskId", u.taskId())
+          .put("message", u.failure().message());
+      u.failure().entityId().ifPresent(x -> o.put("entityId", x));
+    }
+    return n;
+  }
+
+  private static OutputStream ownerOnly(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    if (!Files.exists(file) && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } else if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+    return Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+  }
+
+  /** Collects a report as the phases run. */
+  static final class Builder {
+    private final String jobId;
+    private final Instant startedAt;
+    private ImportReport<DetailFieldDefinition> customerFields;
+    private ImportReport<DetailFieldDefinition> organizationFields;
+    private ImportReport<SourceRecord<HubSpotCompany>> organizations;
+    private long organizationsAlreadyPresent;
+    private long companiesExcluded;
+    private ImportReport<SourceRecord<HubSpotContact>> customers;
+    private long contactsExcluded;
+    private long unknownOrganizationReferences;
+
+    Builder(String jobId, Instant startedAt) {
+      this.jobId = jobId;
+      this.startedAt = startedAt;
+    }
+
+    void customerFields(ImportReport<DetailFieldDefinition> r) {
+      customerFields = r;
+    }
+
+    void organizationFields(ImportReport<DetailFieldDefinition> r) {
+      organizationFields = r;
+    }
+
+    void organizations(ImportReport<SourceRecord<HubSpotCompany>> r, long alreadyPresent, long excluded) {
+      organizations = r;
+      organizationsAlreadyPresent = alreadyPresent;
+      companiesExcluded = excluded;
+    }
+
+    void customers(ImportReport<SourceRecord<HubSpotContact>> r, long excluded, long unknownOrganizations) {
+      customers = r;
+      contactsExcluded = excluded;
+      unknownOrganizationReferences = unknownOrganizations;
+    }
+
+    boolean stopped() {
+      return (customerFields != null && customerFields.stopped())
+          || (organizationFields != null && organizationFields.stopped());
+    }
+
+    String fieldsSummary() {
+      return (customerFields == null ? 0 : customerFields.counts().succeeded()) + " customer and "
+          + (organizationFields == null ? 0 : organizationFields.counts().succeeded())
+          + " organization detail fields created";
+    }
+
+    MigrationReport build(Verification verification) {
+      return new MigrationReport(this, verification);
+    }
+  }
+}
