@@ -32,19 +32,24 @@ cat > "$work/settings.xml" <<'XML'
 </settings>
 XML
 
-./mvnw -B -s "$work/settings.xml" -Prelease clean deploy -DskipUpload=true -Drevision="$version"
+./mvnw -B -s "$work/settings.xml" -Prelease clean deploy -DskipUpload=true -Dmaven.install.skip=true -Drevision="$version"
 
 bundle=target/central-publishing/central-bundle.zip
 test -f "$bundle" || { echo "no bundle at $bundle" >&2; exit 1; }
 echo
 echo "== $bundle =="
-unzip -l "$bundle"
+listing="$(unzip -l "$bundle")"
+echo "$listing"
 # a bundle without a file we require is a failed rehearsal
 for f in csm-client-"$version".jar csm-client-"$version".jar.asc csm-client-"$version"-sources.jar \
          csm-client-"$version"-javadoc.jar csm-client-"$version".pom csm-bom-"$version".pom; do
-  unzip -l "$bundle" | grep -q "/$f\$" || { echo "missing from the bundle: $f" >&2; exit 1; }
+  grep -q "/$f\$" <<<"$listing" || { echo "missing from the bundle: $f" >&2; exit 1; }
 done
 for f in consumer-check-runner csmkit-parent examples benchmarks csm-cli; do
-  if unzip -l "$bundle" | grep -q "/$f/"; then echo "must not be in the bundle: $f" >&2; exit 1; fi
+  if grep -q "/$f/" <<<"$listing"; then echo "must not be in the bundle: $f" >&2; exit 1; fi
 done
+# the signatures verify against the throwaway key
+unzip -q -o "$bundle" -d "$work/bundle"
+gpg --batch --verify "$work/bundle/io/github/csmkit/csm-client/$version/csm-client-$version.jar.asc" \
+  "$work/bundle/io/github/csmkit/csm-client/$version/csm-client-$version.jar"
 echo "rehearsal OK: $bundle"
