@@ -48,8 +48,15 @@ done
 for f in consumer-check-runner csmkit-parent examples benchmarks csm-cli; do
   if grep -q "/$f/" <<<"$listing"; then echo "must not be in the bundle: $f" >&2; exit 1; fi
 done
-# the signatures verify against the throwaway key
 unzip -q -o "$bundle" -d "$work/bundle"
+# every published POM carries the metadata Central requires (and that users read), and no parent
+while IFS= read -r pom; do
+  for tag in name description url licenses developers scm issueManagement; do
+    grep -q "<$tag>\|<$tag " "$pom" || { echo "$(basename "$pom") lacks <$tag>" >&2; exit 1; }
+  done
+  if grep -q "<parent>" "$pom"; then echo "$(basename "$pom") still has a <parent>" >&2; exit 1; fi
+done < <(find "$work/bundle" -name '*.pom')
+# the signatures verify against the throwaway key
 gpg --batch --verify "$work/bundle/io/github/csmkit/csm-client/$version/csm-client-$version.jar.asc" \
   "$work/bundle/io/github/csmkit/csm-client/$version/csm-client-$version.jar"
 echo "rehearsal OK: $bundle"
