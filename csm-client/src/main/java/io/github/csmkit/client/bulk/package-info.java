@@ -1,0 +1,6 @@
+/**
+ * The bulk import engine: {@link io.github.csmkit.client.bulk.BulkImporter} maps, validates,
+ * de-duplicates and batches records, submits them with back-pressure, polls the tasks, attributes
+ * failures to records and journals progress so that an import can resume. Public API.
+ */
+package io.github.csmkit.client.bulk;
