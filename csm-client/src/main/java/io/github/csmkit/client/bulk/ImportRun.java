@@ -297,12 +297,10 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       return;
     }
     waitOutPause();
-    state.sent = true;
-    state.submittedAt = clock.instant();
-    state.deadline = state.submittedAt.plus(config.maxTaskWait);
-    synchronized (this) {
-      submitted += state.items.size();
+    if (!markSent(state, clock.instant())) {
+      return;
     }
+    state.deadline = state.submittedAt.plus(config.maxTaskWait);
     submit(state, 0).whenComplete((task, err) -> {
       if (err != null) {
         Throwable cause = unwrap(err);
@@ -365,13 +363,11 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
           + "the batch size changed since it was written. Use a new job id and journal, or the "
           + "original input");
     }
-    state.sent = true;
     state.resumed = true;
-    state.submittedAt = submittedBefore.map(Journal.Submitted::at).orElse(clock.instant());
     submittedBefore.ifPresent(s -> state.task = SubmittedTask.builder().id(s.taskId())
         .statusUrl(s.statusUrl()).idempotencyKey(state.key).build());
-    synchronized (this) {
-      submitted += state.items.size();
+    if (!markSent(state, submittedBefore.map(Journal.Submitted::at).orElse(clock.instant()))) {
+      return true;
     }
     if (finished.isPresent()) {
       Journal.Finished f = finished.get();
@@ -388,6 +384,17 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     }
     state.deadline = clock.instant().plus(config.maxTaskWait);
     poll(state, Duration.ZERO);
+    return true;
+  }
+
+  /** Counts the batch as submitted, unless the run was already closed. */
+  private synchronized boolean markSent(BatchState state, Instant at) {
+    if (report != null) {
+      return false;
+    }
+    state.submittedAt = at;
+    state.sent = true;
+    submitted += state.items.size();
     return true;
   }
 
@@ -547,8 +554,32 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   private void settle(BatchState state, String finalStatus, Stage stage, String message,
       Map<Integer, Journal.ItemFailure> itemFailures, List<TaskFailure> orphans,
       Optional<Instant> completedAt, boolean writeJournal) {
-    if (!state.settled.compareAndSet(false, true)) {
-      return;
+    BatchLog log;
+    synchronized (this) { // claim and count in one step, so a concurrent close cannot lose it
+      if (report != null || !state.settled.compareAndSet(false, true)) {
+        return;
+      }
+      int failedHere = 0;
+      for (int i = 0; i < state.items.size(); i++) {
+        Pending<R, O> p = state.items.get(i);
+        Journal.ItemFailure f = itemFailures.get(i);
+        Stage s = f != null ? f.stage() : stage;
+        if (s == null) {
+          succeeded++;
+          continue;
+        }
+        fail(p, s, f != null ? f.message() : message, state.number, state.task);
+        failedHere++;
+        switch (s) {
+          case UNRESOLVED -> unresolved++;
+          case NOT_SUBMITTED -> notSubmitted++;
+          default -> failed++;
+        }
+      }
+      String taskId = state.task == null ? "" : state.task.id();
+      orphans.forEach(o -> unattributed.add(new ImportReport.Unattributed(state.number, taskId, o)));
+      log = log(state, finalStatus, failedHere + orphans.size(), completedAt);
+      logs.put(state.number, log);
     }
     if (state.holdsSlot) {
       window.release();
@@ -571,33 +602,8 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
         stop("writing the journal failed: " + describe(e));
       }
     }
-    BatchLog log;
-    synchronized (this) {
-      if (report != null) {
-        return;
-      }
+    synchronized (this) { // only now is the batch done: its outcome is journaled
       open.remove(state);
-      int failedHere = 0;
-      for (int i = 0; i < state.items.size(); i++) {
-        Pending<R, O> p = state.items.get(i);
-        Journal.ItemFailure f = itemFailures.get(i);
-        Stage s = f != null ? f.stage() : stage;
-        if (s == null) {
-          succeeded++;
-          continue;
-        }
-        fail(p, s, f != null ? f.message() : message, state.number, state.task);
-        failedHere++;
-        switch (s) {
-          case UNRESOLVED -> unresolved++;
-          case NOT_SUBMITTED -> notSubmitted++;
-          default -> failed++;
-        }
-      }
-      String taskId = state.task == null ? "" : state.task.id();
-      orphans.forEach(o -> unattributed.add(new ImportReport.Unattributed(state.number, taskId, o)));
-      log = log(state, finalStatus, failedHere + orphans.size(), completedAt);
-      logs.put(state.number, log);
       notifyAll();
     }
     LOG.log(System.Logger.Level.INFO, "batch {0}: {1} records, task {2} {3}, {4} failures",
