@@ -75,6 +75,8 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   // guarded by this
   private final SeenKeys seen = new SeenKeys();
   private List<Pending<R, O>> pending = new ArrayList<>();
+  /** Taken from {@code pending} and being packed into a batch: not yet in {@code open}. */
+  private List<Pending<R, O>> inHand = List.of();
   private int pendingWeight;
   private long read;
   private long rejected;
@@ -191,10 +193,11 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
             abandon(state);
           }
         }
-        for (Pending<R, O> p : pending) {
-          fail(p, Stage.NOT_SUBMITTED, "the import stopped before this record was sent", null, null);
-          notSubmitted++;
+        if (report == null) {
+          unsent(inHand, "the import stopped before this record was sent");
+          unsent(pending, "the import stopped before this record was sent");
         }
+        inHand = List.of();
         pending = new ArrayList<>();
         producerDone = true;
         notifyAll();
@@ -262,7 +265,16 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     List<Pending<R, O>> taken = pending;
     pending = new ArrayList<>();
     pendingWeight = 0;
+    inHand = taken;
     return taken;
+  }
+
+  /** Accounts for records read but not yet in a batch: the run stopped before they were sent. */
+  private void unsent(List<Pending<R, O>> records, String why) {
+    for (Pending<R, O> p : records) {
+      fail(p, Stage.NOT_SUBMITTED, why, null, null);
+      notSubmitted++;
+    }
   }
 
   /** Builds the batch (rejecting items that break a rule across items), then sends or restores it. */
@@ -284,8 +296,9 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     BatchState state = new BatchState(number, kept, batch, key(body));
     synchronized (this) {
       if (report != null) {
-        return;
+        return; // finalizeReport accounted for the records in hand
       }
+      inHand = List.of();
       open.add(state);
     }
     if (journal != null && resumeFromJournal(state)) {
@@ -333,6 +346,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     synchronized (this) {
       if (byItem.isEmpty()) { // a rule of the batch as a whole that packing should have prevented
         items.forEach(p -> reject(p, Stage.VALIDATION, e.violations().get(0).rule().name(), e.getMessage()));
+        inHand = List.of();
         return List.of();
       }
       List<Pending<R, O>> kept = new ArrayList<>();
@@ -344,6 +358,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
           reject(items.get(i), Stage.VALIDATION, v.get(0).rule().name(), join(v));
         }
       }
+      inHand = kept;
       return kept;
     }
   }
@@ -711,10 +726,9 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       abandon(state);
     }
     open.clear();
-    for (Pending<R, O> p : pending) {
-      fail(p, Stage.NOT_SUBMITTED, "the import was closed before this record was sent", null, null);
-      notSubmitted++;
-    }
+    unsent(inHand, "the import was closed before this record was sent");
+    unsent(pending, "the import was closed before this record was sent");
+    inHand = List.of();
     pending = new ArrayList<>();
     if (journal != null) {
       journal.close();
