@@ -159,7 +159,7 @@ class BulkImporterSandboxTest {
     sandbox.faults().on(Endpoint.CUSTOMER_PROFILES).next(Fault.taskStuck());
 
     ImportReport<String> report = csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("stuck")
-        .maxTaskWait(Duration.ofMillis(400)).build().run(emails(120), SandboxImports::create);
+        .maxInFlight(1).maxTaskWait(Duration.ofMillis(400)).build().run(emails(120), SandboxImports::create);
 
     assertThat(report.counts()).isEqualTo(new ImportReport.Counts(120, 0, 0, 0, 120, 70, 0, 50, 0));
     String stuckTask = report.batches().get(0).taskId().orElseThrow();
