@@ -9,6 +9,7 @@ import io.github.csmkit.client.error.CsmException;
 import io.github.csmkit.client.error.CsmServiceException;
 import io.github.csmkit.client.error.CsmValidationException;
 import io.github.csmkit.client.error.ForbiddenException;
+import io.github.csmkit.client.error.InvalidResponseException;
 import io.github.csmkit.client.error.NotFoundException;
 import io.github.csmkit.client.error.PreconditionFailedException;
 import io.github.csmkit.client.error.RateLimitedException;
@@ -459,15 +460,24 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
 
   /**
    * Submits with the batch's key; the tenant's task limit and 429s (after the client's own
-   * retries) pause the whole job and resend the same batch, until its deadline.
+   * retries) pause the whole job and resend the same batch, until its deadline. An unreadable
+   * answer is resent too: the key makes that safe, and the server answers with the task it made.
    */
   private CompletableFuture<SubmittedTask> submit(BatchState state, int backPressureRound) {
     return endpoint.submitAsync(state.batch, state.key).exceptionallyCompose(err -> {
       Throwable cause = unwrap(err);
       boolean backPressure = cause instanceof TaskLimitReachedException
           || cause instanceof RateLimitedException;
-      if (!backPressure || stopReason != null || clock.instant().isAfter(state.deadline)) {
+      boolean unreadable = cause instanceof InvalidResponseException;
+      if (!(backPressure || unreadable) || stopReason != null
+          || clock.instant().isAfter(state.deadline)) {
         return CompletableFuture.failedFuture(cause);
+      }
+      if (unreadable) {
+        LOG.log(System.Logger.Level.INFO, "batch {0}: unreadable answer; resending it with its key",
+            state.number);
+        return sleeper.sleep(durations.backPressureDelay(backPressureRound))
+            .thenCompose(x -> submit(state, backPressureRound + 1));
       }
       Duration delay = ((CsmServiceException) cause).retryAfter()
           .orElse(durations.backPressureDelay(backPressureRound));
