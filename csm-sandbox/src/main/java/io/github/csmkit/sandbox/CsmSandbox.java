@@ -57,6 +57,8 @@ public final class CsmSandbox implements AutoCloseable {
   private final Faults faults = new Faults();
   private final ConcurrentHashMap<String, Tenant> tenants = new ConcurrentHashMap<>();
   private final AtomicLongArray requestCounts = new AtomicLongArray(Endpoint.values().length);
+  private final java.util.concurrent.ConcurrentHashMap<String, Long> keyCounts =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final HttpServer server;
   private final ExecutorService executor;
   private final URI baseUri;
@@ -206,6 +208,17 @@ public final class CsmSandbox implements AutoCloseable {
   }
 
   /**
+   * How many requests carried this {@code Idempotency-Key} (whatever their answer): a retried batch
+   * shows more than one, each answered with the same task.
+   *
+   * @param idempotencyKey the key
+   * @return the number of requests
+   */
+  public long requestCount(String idempotencyKey) {
+    return keyCounts.getOrDefault(idempotencyKey, 0L);
+  }
+
+  /**
    * How many times a customer with this email (case-insensitive) was created, in all tenants. A
    * client that retries correctly keeps this at 1.
    *
@@ -236,6 +249,7 @@ public final class CsmSandbox implements AutoCloseable {
   public void reset() {
     tenants.clear();
     faults.clear();
+    keyCounts.clear();
     for (int i = 0; i < requestCounts.length(); i++) {
       requestCounts.set(i, 0);
     }
@@ -263,8 +277,11 @@ public final class CsmSandbox implements AutoCloseable {
     return tenants.computeIfAbsent(name, n -> new Tenant(n, retention));
   }
 
-  void count(Endpoint endpoint) {
+  void count(Endpoint endpoint, String idempotencyKey) {
     requestCounts.incrementAndGet(endpoint.ordinal());
+    if (idempotencyKey != null && !idempotencyKey.isEmpty()) {
+      keyCounts.merge(idempotencyKey, 1L, Long::sum);
+    }
   }
 
   private <T> List<T> collect(Function<Tenant, List<T>> view) {

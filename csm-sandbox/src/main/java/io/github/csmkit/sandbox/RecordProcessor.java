@@ -102,7 +102,7 @@ final class RecordProcessor {
   }
 
   private Customer createCustomer(String email) {
-    Customer c = new Customer(tenant.nextId(), email);
+    Customer c = new Customer(tenant.nextCustomerId(), email);
     tenant.customers.put(c.id, c);
     tenant.customerByEmail.put(Tenant.fold(email), c.id);
     tenant.customerCreations.merge(Tenant.fold(email), 1, Integer::sum);

@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Everything one tenant holds: customers, organizations, definitions, tasks and idempotency keys.
@@ -80,6 +80,11 @@ final class Tenant {
 
   String nextId() {
     return Long.toString(nextId++);
+  }
+
+  /** Customers get Atlassian-account-style ids ({@code qm:...}), organizations plain numbers. */
+  String nextCustomerId() {
+    return "qm:" + name + ":" + (nextId++);
   }
 
   Customer customerByEmail(String email) {

@@ -145,7 +145,7 @@ class ProtocolTest {
     assertThat(b.submit(ACCOUNTS, ONE)).isNotEqualTo(task);
     ((ManualClock) sandbox.clock()).advance(java.time.Duration.ofSeconds(1));
     assertThat(sandbox.customers()).extracting(CustomerSnapshot::tenant).containsExactly("a", "b");
-    assertThat(sandbox.customers()).extracting(CustomerSnapshot::id).containsExactly("10001", "10001");
+    assertThat(sandbox.customers()).extracting(CustomerSnapshot::id).containsExactly("qm:a:10001", "qm:b:10001");
     assertThat(sandbox.creationCount("A@example.com")).isEqualTo(2);
   }
 

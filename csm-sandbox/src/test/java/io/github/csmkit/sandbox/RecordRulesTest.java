@@ -43,10 +43,10 @@ class RecordRulesTest {
   }
 
   @Test
-  void idsAreSequentialNumericStringsPerTenant() {
+  void idsAreSequentialPerTenantAndCustomerIdsAreQmStyle() {
     run("customer/bulk", "{'customers':[{'email':'a@example.com'},{'email':'b@example.com'}]}");
     assertThat(sandbox.organizations()).extracting(OrganizationSnapshot::id).containsExactly("10001");
-    assertThat(sandbox.customers()).extracting(CustomerSnapshot::id).containsExactly("10002", "10003");
+    assertThat(sandbox.customers()).extracting(CustomerSnapshot::id).containsExactly("qm:default:10002", "qm:default:10003");
   }
 
   @Test
@@ -130,7 +130,7 @@ class RecordRulesTest {
         + "{'operationType':'CREATE','payload':{'name':'acme'}},"
         + "{'operationType':'CREATE','payload':{'id':'5'}},"
         + "{'operationType':'UPDATE','payload':{'id':'777','name':'Nope'}},"
-        + "{'operationType':'UPSERT','payload':{'name':'Globex','details':[{'name':'Tier','values':['gold']}],'associateCustomers':{'customerIds':['10002']}}},"
+        + "{'operationType':'UPSERT','payload':{'name':'Globex','details':[{'name':'Tier','values':['gold']}],'associateCustomers':{'customerIds':['qm:default:10002']}}},"
         + "{'operationType':'UPSERT','payload':{'name':'Initech','associateCustomers':{'customerIds':['31337']}}},"
         + "{'operationType':'UPSERT','payload':{'name':'Acme','details':[{'name':'Region','values':['EU']}]}}"
         + "]}");
@@ -144,7 +144,7 @@ class RecordRulesTest {
     assertThat(sandbox.organizations()).extracting(OrganizationSnapshot::name).containsExactly("Acme", "Globex");
     OrganizationSnapshot globex = sandbox.organizations().get(1);
     assertThat(globex.details()).isEqualTo(Map.of("Tier", List.of("gold")));
-    assertThat(globex.customerIds()).containsExactly("10002");
+    assertThat(globex.customerIds()).containsExactly("qm:default:10002");
     assertThat(sandbox.organizationCreationCount("ACME")).isEqualTo(1);
   }
 
@@ -212,9 +212,9 @@ class RecordRulesTest {
     run("customer/profile/bulk", "{'customerProfiles':[{'operationType':'CREATE','payload':{'email':'jo@example.com','displayName':'Jo',"
         + "'details':[{'name':'Tags','values':['a','b']}],'associateOrganizations':{'organizationIds':['10001']}}},"
         + "{'operationType':'CREATE','payload':{'email':'al@example.com'}}]}");
-    var customers = http.post("/api/v1/customer/profile/fetch", q("{'customerIds':['10004','1'],'emails':['JO@example.com']}"), null);
-    assertThat(customers.json().get("results").toString()).isEqualTo(q("[{'id':'10004','email':'al@example.com','details':[],'organizations':[]},"
-        + "{'id':'10003','email':'jo@example.com','displayName':'Jo','details':[{'name':'Tags','values':['a','b']}],"
+    var customers = http.post("/api/v1/customer/profile/fetch", q("{'customerIds':['qm:default:10004','1'],'emails':['JO@example.com']}"), null);
+    assertThat(customers.json().get("results").toString()).isEqualTo(q("[{'id':'qm:default:10004','email':'al@example.com','details':[],'organizations':[]},"
+        + "{'id':'qm:default:10003','email':'jo@example.com','displayName':'Jo','details':[{'name':'Tags','values':['a','b']}],"
         + "'organizations':[{'id':'10001','name':'Acme'}]}]"));
   }
 }

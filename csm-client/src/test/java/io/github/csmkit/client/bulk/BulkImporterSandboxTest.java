@@ -134,8 +134,14 @@ class BulkImporterSandboxTest {
     assertThat(sandbox.requestCount(Endpoint.CUSTOMER_PROFILES)).isEqualTo(10 + 3);
     assertThat(sandbox.tasks()).hasSize(10);
     // one at a time: the server saw the records in input order
-    assertThat(sandbox.customers().stream().sorted((a, b) -> Long.compare(Long.parseLong(a.id()),
-        Long.parseLong(b.id()))).map(CustomerSnapshot::email).toList()).isEqualTo(emails(500));
+    assertThat(sandbox.customers().stream().sorted((a, b) -> Long.compare(sequence(a), sequence(b)))
+        .map(CustomerSnapshot::email).toList()).isEqualTo(emails(500));
+    assertThat(sandbox.tasks()).allSatisfy(t -> assertThat(sandbox.requestCount(t.idempotencyKey())).isPositive());
+  }
+
+  /** The sandbox's customer ids end with a sequence number: {@code qm:<tenant>:<n>}. */
+  private static long sequence(CustomerSnapshot c) {
+    return Long.parseLong(c.id().substring(c.id().lastIndexOf(':') + 1));
   }
 
   @Test
