@@ -211,11 +211,14 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     O op = null;
     String mappingError = null;
     String rule = null;
+    String duplicateOf = null;
     try {
       op = mapping.apply(record);
       if (op == null) {
         mappingError = "the mapping returned no operation for this record";
       }
+    } catch (DuplicateRecordException e) {
+      duplicateOf = e.getMessage();
     } catch (CsmValidationException e) {
       mappingError = e.getMessage();
       rule = e.violations().isEmpty() ? null : e.violations().get(0).rule().name();
@@ -227,6 +230,11 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
         return null;
       }
       read++;
+      if (duplicateOf != null) {
+        fail(new Pending<>(index, record, null), Stage.DUPLICATE, duplicateOf, null, null);
+        duplicates++;
+        return null;
+      }
       if (mappingError != null) {
         reject(new Pending<>(index, record, null), Stage.MAPPING, rule, mappingError);
         return null;

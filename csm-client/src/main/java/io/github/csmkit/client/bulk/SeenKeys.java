@@ -1,6 +1,6 @@
 package io.github.csmkit.client.bulk;
 
-import java.nio.charset.StandardCharsets;
+import io.github.csmkit.client.internal.Hashes;
 
 /**
  * The de-duplication keys seen so far, as 64-bit hashes in an open-addressing table: 8 to 16 bytes
@@ -53,19 +53,8 @@ final class SeenKeys {
     size = kept;
   }
 
-  /** 64-bit FNV-1a over the UTF-8 bytes, then a murmur finaliser; never 0 (the empty slot). */
   static long hash(String key) {
-    long h = 0xcbf29ce484222325L;
-    for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-      h ^= b & 0xff;
-      h *= 0x100000001b3L;
-    }
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h == 0 ? 1 : h;
+    return Hashes.hash64(key);
   }
 
   @Override

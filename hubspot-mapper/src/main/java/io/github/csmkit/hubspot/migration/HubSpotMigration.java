@@ -3,6 +3,8 @@ package io.github.csmkit.hubspot.migration;
 import io.github.csmkit.client.CsmClient;
 import io.github.csmkit.client.bulk.BulkImporter;
 import io.github.csmkit.client.bulk.BulkTarget;
+import io.github.csmkit.client.bulk.DuplicateRecordException;
+import io.github.csmkit.client.internal.Hashes;
 import io.github.csmkit.client.bulk.ImportReport;
 import io.github.csmkit.client.error.CsmValidationException;
 import io.github.csmkit.client.model.CustomerProfileOperation;
@@ -13,7 +15,9 @@ import io.github.csmkit.client.model.OrganizationRef;
 import io.github.csmkit.hubspot.mapping.HubSpotMapping;
 import io.github.csmkit.hubspot.mapping.MappedCompany;
 import io.github.csmkit.hubspot.mapping.MappedContact;
+import io.github.csmkit.hubspot.internal.LongLongMap;
 import io.github.csmkit.hubspot.mapping.Mapper;
+import io.github.csmkit.hubspot.mapping.MappingIssue;
 import io.github.csmkit.hubspot.mapping.RecordFilter;
 import io.github.csmkit.hubspot.source.HubSpotCompany;
 import io.github.csmkit.hubspot.source.HubSpotContact;
@@ -74,6 +78,8 @@ public final class HubSpotMigration {
   private final boolean organizationsFromContacts;
   private final int verifySample;
   private final Duration maxTaskWait;
+  private final DuplicatePolicy duplicatePolicy;
+  private final Membership membership;
 
   private HubSpotMigration(Builder b) {
     this.csm = b.csm;
@@ -91,6 +97,8 @@ public final class HubSpotMigration {
     this.organizationsFromContacts = b.organizationsFromContacts;
     this.verifySample = b.verifySample;
     this.maxTaskWait = b.maxTaskWait;
+    this.duplicatePolicy = b.duplicatePolicy;
+    this.membership = b.membership;
   }
 
   /** A builder for a migration into the CSM site (or sandbox) {@code csm} points at. */
@@ -127,11 +135,14 @@ public final class HubSpotMigration {
       }
     }
 
-    Set<String> contactCompanyNames = organizationsFromContacts ? companyNamesOf(contacts) : Set.of();
-    Organizations orgs = new Organizations();
+    ContactScan scan = organizationsFromContacts || duplicatePolicy == DuplicatePolicy.LATEST
+        ? scan(contacts) : new ContactScan();
+    Warnings warnings = new Warnings();
+    Organizations orgs = new Organizations(warnings);
     listener.phaseStarted(MigrationListener.Phase.ORGANIZATIONS, OptionalLong.empty());
     ImportReport<SourceRecord<HubSpotCompany>> orgReport = importer(BulkTarget.ORGANIZATION_PROFILES,
-        "organizations").build().run(() -> orgs.newOnly(companies, contactCompanyNames),
+        "organizations").build().run(() -> orgs.newOnly(companies,
+            organizationsFromContacts ? scan.companyNames : Set.of()),
             record -> orgs.operation(record));
     report.organizations(orgReport, orgs.alreadyPresent, orgs.excluded);
     List<String> missingOrgs = orgs.resolveIds();
@@ -140,15 +151,16 @@ public final class HubSpotMigration {
       return report.build(new Verification(0, 0, List.of(), missingOrgs));
     }
 
-    Customers customers = new Customers(orgs);
+    Customers customers = new Customers(orgs, scan, warnings);
     listener.phaseStarted(MigrationListener.Phase.CUSTOMERS, OptionalLong.empty());
     BulkImporter.Builder<CustomerProfileOperation, ?> customerImporter =
-        importer(BulkTarget.CUSTOMER_PROFILES, "customers");
+        importer(BulkTarget.CUSTOMER_PROFILES, "customers").noDedupe(); // done here, naming both
     // Only this phase is journaled: the earlier ones send what CSM lacks, so their input changes
     // as they progress, and a rerun finds what they did by looking at CSM itself.
     journalDirectory.ifPresent(d -> customerImporter.journal(d.resolve(safe(jobId) + ".customers.journal")));
     ImportReport<SourceRecord<HubSpotContact>> customerReport = customerImporter.build().run(() -> customers.selected(contacts.get()), customers::operation);
     report.customers(customerReport, customers.excluded, customers.unknownOrganizations);
+    report.warnings(warnings.count, warnings.examples);
     listener.phaseFinished(MigrationListener.Phase.CUSTOMERS, customerReport.summary());
 
     Verification verification = Verification.SKIPPED;
@@ -185,25 +197,90 @@ public final class HubSpotMigration {
     return importer(target, phase).build().run(missing);
   }
 
-  /** The company names of the selected contacts, for organizations that no company record makes. */
-  private Set<String> companyNamesOf(Supplier<? extends Iterable<SourceRecord<HubSpotContact>>> contacts) {
+  /** What a first read of the contacts finds: company names, and each email's latest contact. */
+  private static final class ContactScan {
+    final Set<String> companyNames = new LinkedHashSet<>();
+    final LongLongMap latestRecord = new LongLongMap();
+    final LongLongMap latestModified = new LongLongMap();
+  }
+
+  private ContactScan scan(Supplier<? extends Iterable<SourceRecord<HubSpotContact>>> contacts) {
     String property = mapper.mapping().organizationProperty();
-    Set<String> names = new LinkedHashSet<>();
-    if (property == null) {
-      return names;
-    }
+    ContactScan scan = new ContactScan();
     Iterable<SourceRecord<HubSpotContact>> source = contacts.get();
     try {
-      Iterator<SourceRecord<HubSpotContact>> it = new Customers(null).selected(source);
-      while (it.hasNext()) {
-        if (it.next() instanceof SourceRecord.Parsed<HubSpotContact> p) {
-          p.value().property(property).map(String::trim).filter(s -> !s.isEmpty()).ifPresent(names::add);
+      Iterator<SourceRecord<HubSpotContact>> it = new Customers(null, scan, null).selected(source);
+      for (long index = 0; it.hasNext(); index++) {
+        if (!(it.next() instanceof SourceRecord.Parsed<HubSpotContact> p)) {
+          continue;
+        }
+        HubSpotContact c = p.value();
+        if (property != null) {
+          c.property(property).map(String::trim).filter(v -> !v.isEmpty()).ifPresent(scan.companyNames::add);
+        }
+        Optional<String> email = c.property(mapper.mapping().emailProperty()).map(HubSpotMigration::lower);
+        if (email.isPresent() && !email.get().isEmpty()) {
+          long key = Hashes.hash64(email.get());
+          long modified = modifiedAt(c);
+          if (scan.latestRecord.get(key, Long.MIN_VALUE) == Long.MIN_VALUE
+              || modified > scan.latestModified.get(key, Long.MIN_VALUE)) {
+            scan.latestRecord.put(key, recordRef(c.id(), index));
+            scan.latestModified.put(key, modified);
+          }
         }
       }
     } finally {
       closeQuietly(source);
     }
-    return names;
+    return scan;
+  }
+
+  /** A contact's HubSpot id when numeric (they are), else its input position, as one long. */
+  private static long recordRef(String hubSpotId, long index) {
+    return hubSpotId.matches("\\d{1,18}") ? Long.parseLong(hubSpotId) : -(index + 1);
+  }
+
+  private static String describeRef(long ref) {
+    return ref >= 0 ? "contact " + ref : "record " + (-ref - 1);
+  }
+
+  /** {@code lastmodifieddate} as epoch milliseconds: epoch ms, ISO-8601 or "YYYY-MM-DD HH:MM"; else 0. */
+  private static long modifiedAt(HubSpotContact c) {
+    Optional<String> v = c.property("lastmodifieddate").or(() -> c.property("hs_lastmodifieddate"));
+    if (v.isEmpty()) {
+      return 0;
+    }
+    String s = v.get().trim();
+    try {
+      if (s.matches("\\d{10,16}")) {
+        return Long.parseLong(s);
+      }
+      if (s.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(:\\d{2})?")) {
+        return java.time.LocalDateTime.parse(s.replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC)
+            .toEpochMilli();
+      }
+      return Instant.parse(s).toEpochMilli();
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /** Mapping warnings of every record: all counted, the first thousand kept as examples. */
+  private static final class Warnings {
+    static final int KEPT = 1000;
+    final List<String> examples = new ArrayList<>();
+    long count;
+
+    void add(SourcePosition position, List<MappingIssue> issues) {
+      for (MappingIssue i : issues) {
+        if (i.severity() == MappingIssue.Severity.WARNING) {
+          count++;
+          if (examples.size() < KEPT) {
+            examples.add(position + ": " + i.property() + ": " + i.message());
+          }
+        }
+      }
+    }
   }
 
   private static void closeQuietly(Object source) {
@@ -226,11 +303,16 @@ public final class HubSpotMigration {
 
   /** The organization phase's state: which names exist, and the ids by name afterwards. */
   private final class Organizations {
+    private final Warnings warnings;
     final Map<String, String> idByName = new HashMap<>();
     final Map<String, String> nameByCompanyId = new HashMap<>();
     final Set<String> names = new LinkedHashSet<>();
     long alreadyPresent;
     long excluded;
+
+    Organizations(Warnings warnings) {
+      this.warnings = warnings;
+    }
 
     /**
      * The companies (and contact company names without a company) that CSM does not have yet,
@@ -355,6 +437,7 @@ public final class HubSpotMigration {
         throw new CsmValidationException(r.position() + ": " + r.reason());
       }
       MappedCompany mapped = mapper.map(((SourceRecord.Parsed<HubSpotCompany>) record).value());
+      warnings.add(record.position(), mapped.issues());
       return mapped.operation().orElseThrow(() -> new CsmValidationException(
           record.position() + ": " + mapped.rejectionReason()));
     }
@@ -379,6 +462,9 @@ public final class HubSpotMigration {
   /** The customer phase's state: selection, organization ids, and a sample for verification. */
   private final class Customers {
     private final Organizations orgs;
+    private final ContactScan scan;
+    private final Warnings warnings;
+    private final LongLongMap firstRecord = new LongLongMap();
     private final Random random = new Random(42);
     private final List<Expected> sample = new ArrayList<>();
     private long mapped;
@@ -386,10 +472,13 @@ public final class HubSpotMigration {
     long unknownOrganizations;
 
     /** What a customer should look like in CSM. */
-    private record Expected(long index, String email, String displayName, Set<String> organizationIds) {}
+    private record Expected(long index, String email, String displayName, Set<String> organizationIds,
+        Map<String, Set<String>> details) {}
 
-    Customers(Organizations orgs) {
+    Customers(Organizations orgs, ContactScan scan, Warnings warnings) {
       this.orgs = orgs;
+      this.scan = scan;
+      this.warnings = warnings;
     }
 
     /** The contacts the filter keeps, at most the test batch; counts the rest as excluded. */
@@ -434,19 +523,16 @@ public final class HubSpotMigration {
       if (record instanceof SourceRecord.Rejected<HubSpotContact> r) {
         throw new CsmValidationException(r.position() + ": " + r.reason());
       }
-      MappedContact m = mapper.map(((SourceRecord.Parsed<HubSpotContact>) record).value());
+      HubSpotContact contact = ((SourceRecord.Parsed<HubSpotContact>) record).value();
+      MappedContact m = mapper.map(contact);
+      warnings.add(record.position(), m.issues());
       if (m.rejected()) {
         throw new CsmValidationException(record.position() + ": " + m.rejectionReason());
       }
+      String email = m.operation().orElseThrow().payload().email().orElseThrow();
+      checkDuplicate(contact, lower(email), index);
       Set<String> ids = new TreeSet<>();
-      List<String> names = new ArrayList<>(m.organizationNames());
-      for (String companyId : m.hubSpotCompanyIds()) {
-        String name = orgs.nameByCompanyId.get(companyId);
-        if (name != null) {
-          names.add(name);
-        }
-      }
-      for (String name : names) {
+      for (String name : organizationNames(contact, m)) {
         Optional<String> id = orgs.idOf(name);
         if (id.isPresent()) {
           ids.add(id.get());
@@ -455,9 +541,47 @@ public final class HubSpotMigration {
         }
       }
       CustomerProfileOperation op = m.operationWithOrganizations(List.copyOf(ids));
-      keepForVerification(new Expected(index, op.payload().email().orElseThrow(),
-          op.payload().displayName().orElse(null), ids));
+      Map<String, Set<String>> details = new HashMap<>();
+      op.payload().details().forEach(d -> details.put(d.name(), new TreeSet<>(d.values())));
+      keepForVerification(new Expected(index, email, op.payload().displayName().orElse(null), ids, details));
       return op;
+    }
+
+    /** The associated companies' organizations (all, or the primary), else the company property. */
+    private List<String> organizationNames(HubSpotContact contact, MappedContact m) {
+      List<String> companyIds = m.hubSpotCompanyIds();
+      if (membership == Membership.PRIMARY && companyIds.size() > 1) {
+        String primary = contact.property("associatedcompanyid").filter(companyIds::contains)
+            .orElse(companyIds.get(0));
+        companyIds = List.of(primary);
+      }
+      List<String> names = new ArrayList<>();
+      for (String companyId : companyIds) {
+        String name = orgs.nameByCompanyId.get(companyId);
+        if (name != null) {
+          names.add(name);
+        }
+      }
+      return names.isEmpty() ? m.organizationNames() : names;
+    }
+
+    private void checkDuplicate(HubSpotContact contact, String email, long index) {
+      long key = Hashes.hash64(email);
+      long self = recordRef(contact.id(), index);
+      if (duplicatePolicy == DuplicatePolicy.LATEST) {
+        long latest = scan.latestRecord.get(key, self);
+        if (latest != self) {
+          throw new DuplicateRecordException("contact " + contact.id() + " has the same email as "
+              + describeRef(latest) + ", which HubSpot modified more recently and is imported instead");
+        }
+        return;
+      }
+      long first = firstRecord.get(key, Long.MIN_VALUE);
+      if (first != Long.MIN_VALUE) {
+        throw new DuplicateRecordException("contact " + contact.id() + " has the same email as "
+            + describeRef(first) + ", which comes first and is imported instead");
+      }
+      firstRecord.put(key, self);
     }
 
     /** Reservoir sampling: a uniform sample of at most {@code verifySample}, in bounded memory. */
@@ -500,6 +624,14 @@ public final class HubSpotMigration {
           problems.add("record " + e.index() + ": customer " + e.email() + " belongs to organizations "
               + actual + ", expected " + e.organizationIds());
         }
+        Map<String, Set<String>> details = new HashMap<>();
+        c.details().forEach(d -> details.put(d.name(), new TreeSet<>(d.values())));
+        e.details().forEach((name, values) -> {
+          if (!values.equals(details.get(name))) {
+            problems.add("record " + e.index() + ": customer " + e.email() + " has " + name + " = "
+                + details.getOrDefault(name, Set.of()) + ", expected " + values);
+          }
+        });
       }
       return new Verification(byEmail.size(), report.counts().succeeded(), problems, missingOrgs);
     }
@@ -527,6 +659,8 @@ public final class HubSpotMigration {
     private boolean organizationsFromContacts = true;
     private int verifySample = 10_000;
     private Duration maxTaskWait = Duration.ofMinutes(15);
+    private DuplicatePolicy duplicatePolicy = DuplicatePolicy.FIRST;
+    private Membership membership = Membership.ALL;
 
     private Builder(CsmClient csm) {
       this.csm = Objects.requireNonNull(csm, "csm");
@@ -626,6 +760,18 @@ public final class HubSpotMigration {
         throw new IllegalArgumentException("verifySample must not be negative: " + n);
       }
       this.verifySample = n;
+      return this;
+    }
+
+    /** Which of several contacts with one email is imported; default the first (the guide). */
+    public Builder duplicates(DuplicatePolicy policy) {
+      this.duplicatePolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Which associated companies a customer joins; default all of them. */
+    public Builder membership(Membership membership) {
+      this.membership = Objects.requireNonNull(membership, "membership");
       return this;
     }
 

@@ -43,6 +43,8 @@ public final class MigrationReport {
   private final long contactsExcluded;
   private final long unknownOrganizationReferences;
   private final Verification verification;
+  private final long mappingWarningCount;
+  private final List<String> mappingWarnings;
 
   private MigrationReport(Builder b, Verification verification) {
     this.jobId = b.jobId;
@@ -57,6 +59,21 @@ public final class MigrationReport {
     this.contactsExcluded = b.contactsExcluded;
     this.unknownOrganizationReferences = b.unknownOrganizationReferences;
     this.verification = verification;
+    this.mappingWarningCount = b.mappingWarningCount;
+    this.mappingWarnings = List.copyOf(b.mappingWarnings);
+  }
+
+  /**
+   * Values the mapping left out or changed (an option outside a field's list, an unreadable date or
+   * number, a fallback name), over every record: the first thousand, each with its record's position.
+   */
+  public List<String> mappingWarnings() {
+    return mappingWarnings;
+  }
+
+  /** How many mapping warnings there were in all. */
+  public long mappingWarningCount() {
+    return mappingWarningCount;
   }
 
   public String jobId() {
@@ -160,6 +177,9 @@ public final class MigrationReport {
     customers.ifPresent(r -> s.append("  customers: ").append(line(r)).append(", ")
         .append(contactsExcluded).append(" excluded, ").append(unknownOrganizationReferences)
         .append(" unknown organization references\n"));
+    if (mappingWarningCount > 0) {
+      s.append("  mapping warnings: ").append(mappingWarningCount).append(" (values left out or changed)\n");
+    }
     if (verification != Verification.SKIPPED) {
       s.append("  verification: ").append(verification.customersChecked()).append(" customers checked, ")
           .append(verification.problems().size()).append(" problems, ")
@@ -218,6 +238,9 @@ public final class MigrationReport {
         .put("alreadyPresent", organizationsAlreadyPresent).put("excluded", companiesExcluded));
     customers.ifPresent(r -> phase(phases.putObject("customers"), r, MigrationReport::describe)
         .put("excluded", contactsExcluded).put("unknownOrganizationReferences", unknownOrganizationReferences));
+    ObjectNode w = root.putObject("mappingWarnings");
+    w.put("count", mappingWarningCount);
+    mappingWarnings.forEach(w.putArray("examples")::add);
     ObjectNode v = root.putObject("verification");
     v.put("passed", verification.passed()).put("customersChecked", verification.customersChecked());
     verification.problems().forEach(v.putArray("problems")::add);
@@ -279,6 +302,8 @@ public final class MigrationReport {
     private ImportReport<SourceRecord<HubSpotContact>> customers;
     private long contactsExcluded;
     private long unknownOrganizationReferences;
+    private long mappingWarningCount;
+    private List<String> mappingWarnings = List.of();
 
     Builder(String jobId, Instant startedAt) {
       this.jobId = jobId;
@@ -303,6 +328,11 @@ public final class MigrationReport {
       customers = r;
       contactsExcluded = excluded;
       unknownOrganizationReferences = unknownOrganizations;
+    }
+
+    void warnings(long count, List<String> examples) {
+      mappingWarningCount = count;
+      mappingWarnings = examples;
     }
 
     boolean stopped() {

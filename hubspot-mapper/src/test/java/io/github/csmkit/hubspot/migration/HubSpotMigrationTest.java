@@ -118,6 +118,8 @@ class HubSpotMigrationTest {
     assertThat(c.failures()).extracting(f -> f.index() + ":" + f.stage()).containsExactly(
         "3:MAPPING", "4:DUPLICATE", "5:MAPPING", "7:MAPPING");
     assertThat(c.failures().get(0).message()).contains("bad-email@").contains("contacts.csv");
+    assertThat(c.failures().get(1).message())
+        .isEqualTo("contact 5 has the same email as contact 1, which comes first and is imported instead");
     assertThat(c.failures().get(3).message()).contains("contacts.csv:9").contains("wrong column count");
     assertThat(report.organizations().orElseThrow().counts().succeeded()).isEqualTo(6);
     assertThat(report.verification().passed()).as(report.verification().toString()).isTrue();
@@ -134,6 +136,42 @@ class HubSpotMigrationTest {
     assertThat(Files.readAllLines(deadLetters)).hasSize(5).element(1).asString()
         .startsWith("customers,3,MAPPING,");
     assertThat(report.summary()).contains("customers: 9 read, 5 imported");
+  }
+
+  @Test
+  void theLatestDuplicateAndOnlyThePrimaryCompanyOnRequest() throws Exception {
+    contacts = Files.writeString(dir.resolve("contacts.csv"), """
+        "Record ID","First Name","Email","Associated Company IDs","Primary Associated Company ID","Last Modified Date"
+        "1","Old","pat@example.com","101;103","103","2024-01-15 10:30"
+        "2","New","PAT@example.com","101;103","103","2025-06-01 08:00"
+        "3","Other","lee@example.com","101;102","","2024-01-01 00:00"
+        """);
+    MigrationReport report = migrate(HubSpotMigration.builder(csm).jobId("latest")
+        .duplicates(DuplicatePolicy.LATEST).membership(Membership.PRIMARY));
+
+    Map<String, String> orgIds = sandbox.organizations().stream()
+        .collect(Collectors.toMap(OrganizationSnapshot::name, OrganizationSnapshot::id));
+    Map<String, CustomerSnapshot> customers = sandbox.customers().stream()
+        .collect(Collectors.toMap(CustomerSnapshot::email, x -> x));
+    assertThat(customers.get("PAT@example.com").displayName()).isEqualTo("New");
+    assertThat(customers.get("PAT@example.com").organizationIds()).containsExactly(orgIds.get("Globex"));
+    assertThat(customers.get("lee@example.com").organizationIds()).containsExactly(orgIds.get("Acme Corporation"));
+    assertThat(report.customers().orElseThrow().failures()).singleElement().satisfies(f -> {
+      assertThat(f.stage()).isEqualTo(Stage.DUPLICATE);
+      assertThat(f.message()).isEqualTo(
+          "contact 1 has the same email as contact 2, which HubSpot modified more recently and is imported instead");
+    });
+    assertThat(report.verification().passed()).isTrue();
+  }
+
+  @Test
+  void mappingWarningsAreCollectedPerRecord() {
+    MigrationReport report = migrate(HubSpotMigration.builder(csm).jobId("warnings"));
+    // company 104 has no name (domain used) and 105 an unreadable employee count
+    assertThat(report.mappingWarningCount()).isGreaterThanOrEqualTo(2);
+    assertThat(report.mappingWarnings()).anySatisfy(w -> assertThat(w).contains("companies.csv:5"))
+        .anySatisfy(w -> assertThat(w).contains("companies.csv:6").contains("numberofemployees"));
+    assertThat(report.summary()).contains("mapping warnings: ");
   }
 
   @Test
