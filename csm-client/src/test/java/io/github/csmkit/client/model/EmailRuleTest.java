@@ -55,7 +55,7 @@ class EmailRuleTest {
   @Test
   void thousandsOfCharactersAreCheckedQuickly() {
     String longValid = "a".repeat(5_000) + "@" + "b".repeat(5_000) + ".com";
-    String longInvalid = "a@" + "b.".repeat(5_000) + " ";
+    String longInvalid = "a@" + "b.".repeat(10_000) + " ";
     String manyAts = "@".repeat(10_000);
     assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
       assertThat(Rules.EMAIL.matcher(longValid).matches()).isTrue();
