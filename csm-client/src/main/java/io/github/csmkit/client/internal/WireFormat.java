@@ -441,7 +441,7 @@ public final class WireFormat {
         }
       }
       for (JsonNode o : r.path("organizations")) {
-        if (o.isValueNode()) {
+        if (o.isValueNode() && !o.isNull()) {
           b.addOrganizations(OrganizationRef.of(o.asText(), null));
         } else if (firstText(o, "id", "organizationId") != null) {
           b.addOrganizations(OrganizationRef.of(firstText(o, "id", "organizationId"), text(o, "name")));
@@ -469,7 +469,11 @@ public final class WireFormat {
       String message = firstText(root, "message", "errorMessage", "error");
       if (message == null && root.path("errorMessages").isArray()) {
         List<String> all = new ArrayList<>();
-        root.path("errorMessages").forEach(m -> all.add(m.asText()));
+        for (JsonNode m : root.path("errorMessages")) {
+          if (m.isValueNode() && !m.isNull()) {
+            all.add(m.asText());
+          }
+        }
         message = all.isEmpty() ? null : String.join("; ", all);
       }
       return message;
