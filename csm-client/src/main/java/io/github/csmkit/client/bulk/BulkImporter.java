@@ -1,5 +1,6 @@
 package io.github.csmkit.client.bulk;
 
+import org.jspecify.annotations.Nullable;
 import io.github.csmkit.client.CsmClient;
 import io.github.csmkit.client.model.Batch;
 import io.github.csmkit.client.model.BatchItem;
@@ -145,8 +146,8 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
   public static final class Builder<O extends BatchItem, B extends Batch<O>> {
     private final CsmClient client;
     private final BulkTarget<O, B> target;
-    private String jobId;
-    private Path journal;
+    private @Nullable String jobId;
+    private @Nullable Path journal;
     private ImportListener listener = ImportListener.NONE;
     private double failureThreshold = 0.05;
     private boolean stopOnFailureThreshold;

@@ -1,5 +1,6 @@
 package io.github.csmkit.client.bulk;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.github.csmkit.client.bulk;
 
+import org.jspecify.annotations.Nullable;
 import io.github.csmkit.client.BulkEndpoint;
 import io.github.csmkit.client.Sleeper;
 import io.github.csmkit.client.bulk.ImportReport.BatchLog;
@@ -71,7 +72,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   private final Semaphore window;
   private final TaskDurations durations;
   private final Instant startedAt;
-  private Journal journal;
+  private @Nullable Journal journal;
 
   // guarded by this
   private final SeenKeys seen = new SeenKeys();
@@ -93,10 +94,10 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   private final Set<BatchState> open = new LinkedHashSet<>();
   private boolean producerDone;
   private boolean alerted;
-  private ImportReport<R> report;
-  private RuntimeException error;
+  private @Nullable ImportReport<R> report;
+  private @Nullable RuntimeException error;
 
-  private volatile String stopReason;
+  private volatile @Nullable String stopReason;
   private volatile Instant pauseUntil = Instant.MIN;
   private int lastBatch;
 
@@ -127,9 +128,9 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     volatile boolean sent;
     volatile boolean holdsSlot;
     volatile boolean resumed;
-    volatile Instant submittedAt;
-    volatile Instant deadline;
-    volatile SubmittedTask task;
+    volatile @Nullable Instant submittedAt;
+    volatile Instant deadline = Instant.MAX;
+    volatile @Nullable SubmittedTask task;
 
     BatchState(int number, List<Pending<R, O>> items, B batch, IdempotencyKey key) {
       this.number = number;
@@ -207,16 +208,13 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   }
 
   /** Counts the record, rejects or de-duplicates it, or adds it to the pending batch. */
-  private List<Pending<R, O>> admit(long index, R record) {
+  private @Nullable List<Pending<R, O>> admit(long index, R record) {
     O op = null;
     String mappingError = null;
     String rule = null;
     String duplicateOf = null;
     try {
       op = mapping.apply(record);
-      if (op == null) {
-        mappingError = "the mapping returned no operation for this record";
-      }
     } catch (DuplicateRecordException e) {
       duplicateOf = e.getMessage();
     } catch (CsmValidationException e) {
@@ -231,12 +229,13 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       }
       read++;
       if (duplicateOf != null) {
-        fail(new Pending<>(index, record, null), Stage.DUPLICATE, duplicateOf, null, null);
+        fail(index, record, Stage.DUPLICATE, duplicateOf, null, null);
         duplicates++;
         return null;
       }
-      if (mappingError != null) {
-        reject(new Pending<>(index, record, null), Stage.MAPPING, rule, mappingError);
+      if (mappingError != null || op == null) {
+        reject(index, record, Stage.MAPPING, rule,
+            mappingError != null ? mappingError : "the mapping returned no operation for this record");
         return null;
       }
       Pending<R, O> p = new Pending<>(index, record, op);
@@ -310,7 +309,8 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       inHand = List.of();
       open.add(state);
     }
-    if (journal != null && resumeFromJournal(state)) {
+    Journal journal = this.journal;
+    if (journal != null && resumeFromJournal(journal, state)) {
       return;
     }
     if (!acquireSlot(state)) {
@@ -319,10 +319,11 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       return;
     }
     waitOutPause();
-    if (!markSent(state, clock.instant())) {
+    Instant sentAt = clock.instant();
+    if (!markSent(state, sentAt)) {
       return;
     }
-    state.deadline = state.submittedAt.plus(config.maxTaskWait);
+    state.deadline = sentAt.plus(config.maxTaskWait);
     submit(state, 0).whenComplete((task, err) -> {
       if (err != null) {
         Throwable cause = unwrap(err);
@@ -335,13 +336,13 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       if (journal != null) {
         try {
           journal.submitted(new Journal.Submitted(number, state.key.value(), task.id(),
-              task.statusUrl(), state.submittedAt));
+              task.statusUrl(), sentAt));
         } catch (RuntimeException e) { // keep following the task; a rerun resends the same key
           stop("writing the journal failed: " + describe(e));
         }
       }
       notify(l -> l.batchSubmitted(log(state, "SUBMITTED", 0, Optional.empty())));
-      poll(state, durations.firstPoll());
+      poll(state, task, durations.firstPoll());
     });
   }
 
@@ -354,7 +355,8 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     }
     synchronized (this) {
       if (byItem.isEmpty()) { // a rule of the batch as a whole that packing should have prevented
-        items.forEach(p -> reject(p, Stage.VALIDATION, e.violations().get(0).rule().name(), e.getMessage()));
+        items.forEach(p -> reject(p, Stage.VALIDATION, e.violations().get(0).rule().name(),
+            String.valueOf(e.getMessage())));
         inHand = List.of();
         return List.of();
       }
@@ -373,7 +375,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   }
 
   /** True when the journal settled the batch or took over (its task is polled). */
-  private boolean resumeFromJournal(BatchState state) {
+  private boolean resumeFromJournal(Journal journal, BatchState state) {
     Optional<Journal.Finished> finished = journal.finished(state.number);
     Optional<Journal.Submitted> submittedBefore = journal.submitted(state.number);
     String journaled = finished.map(Journal.Finished::key)
@@ -401,13 +403,16 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
           false);
       return true;
     }
+    // submitted before, not seen to end: follow the same task
+    SubmittedTask task = SubmittedTask.builder().id(submittedBefore.get().taskId())
+        .statusUrl(submittedBefore.get().statusUrl()).idempotencyKey(state.key).build();
     if (!acquireSlot(state)) {
       settle(state, "UNRESOLVED", Stage.UNRESOLVED, "the import stopped before task "
-          + state.task.id() + " was checked again", Map.of(), List.of(), Optional.empty());
+          + task.id() + " was checked again", Map.of(), List.of(), Optional.empty());
       return true;
     }
     state.deadline = clock.instant().plus(config.maxTaskWait);
-    poll(state, Duration.ZERO);
+    poll(state, task, Duration.ZERO);
     return true;
   }
 
@@ -500,9 +505,9 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     });
   }
 
-  private void poll(BatchState state, Duration delay) {
+  private void poll(BatchState state, SubmittedTask task, Duration delay) {
     sleeper.sleep(delay)
-        .thenCompose(x -> config.client.tasks().getAsync(state.task))
+        .thenCompose(x -> config.client.tasks().getAsync(task))
         .whenComplete((status, err) -> {
           if (state.settled.get()) {
             return;
@@ -514,22 +519,23 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
             if (cause instanceof NotFoundException || cause instanceof UnauthorizedException
                 || cause instanceof ForbiddenException || now.isAfter(state.deadline)
                 || stopReason != null) {
-              unresolved(state, "checking task " + state.task.id() + " failed: " + describe(cause));
+              unresolved(state, "checking task " + task.id() + " failed: " + describe(cause));
             } else {
-              poll(state, durations.pollInterval());
+              poll(state, task, durations.pollInterval());
             }
             return;
           }
           if (status.isTerminal()) {
-            if (!state.resumed) {
-              durations.learn(state.submittedAt, now, status);
+            Instant sentAt = state.submittedAt;
+            if (!state.resumed && sentAt != null) {
+              durations.learn(sentAt, now, status);
             }
             finish(state, status, now);
           } else if (now.isAfter(state.deadline)) {
-            unresolved(state, "task " + state.task.id() + " was still " + status.rawStatus()
+            unresolved(state, "task " + task.id() + " was still " + status.rawStatus()
                 + " after " + config.maxTaskWait + "; check it later with its id");
           } else {
-            poll(state, durations.pollInterval());
+            poll(state, task, durations.pollInterval());
           }
         });
   }
@@ -574,9 +580,9 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
 
   // ---------------------------------------------------------------- accounting
 
-  private void settle(BatchState state, String finalStatus, Stage stage, String message,
-      Map<Integer, Journal.ItemFailure> itemFailures, List<TaskFailure> orphans,
-      Optional<Instant> completedAt) {
+  private void settle(BatchState state, String finalStatus, @Nullable Stage stage,
+      @Nullable String message, Map<Integer, Journal.ItemFailure> itemFailures,
+      List<TaskFailure> orphans, Optional<Instant> completedAt) {
     settle(state, finalStatus, stage, message, itemFailures, orphans, completedAt, true);
   }
 
@@ -584,9 +590,9 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
    * The one place a batch's records are counted: items named in {@code itemFailures} fail with
    * their message, the rest fail at {@code stage} or, when it is null, succeed.
    */
-  private void settle(BatchState state, String finalStatus, Stage stage, String message,
-      Map<Integer, Journal.ItemFailure> itemFailures, List<TaskFailure> orphans,
-      Optional<Instant> completedAt, boolean writeJournal) {
+  private void settle(BatchState state, String finalStatus, @Nullable Stage stage,
+      @Nullable String message, Map<Integer, Journal.ItemFailure> itemFailures,
+      List<TaskFailure> orphans, Optional<Instant> completedAt, boolean writeJournal) {
     BatchLog log;
     synchronized (this) { // claim and count in one step, so a concurrent close cannot lose it
       if (report != null || !state.settled.compareAndSet(false, true)) {
@@ -601,7 +607,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
           succeeded++;
           continue;
         }
-        fail(p, s, f != null ? f.message() : message, state.number, state.task);
+        fail(p, s, f != null ? f.message() : String.valueOf(message), state.number, state.task);
         failedHere++;
         switch (s) {
           case UNRESOLVED -> unresolved++;
@@ -623,7 +629,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       if (stage != null) {
         for (int i = 0; i < state.items.size(); i++) {
           if (!itemFailures.containsKey(i)) {
-            journaled.add(new Journal.ItemFailure(i, stage, message));
+            journaled.add(new Journal.ItemFailure(i, stage, String.valueOf(message)));
           }
         }
       }
@@ -653,14 +659,24 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
         completedAt);
   }
 
-  private void reject(Pending<R, O> p, Stage stage, String rule, String message) {
-    failures.add(new RecordFailure<>(p.index(), p.record(), stage, Optional.ofNullable(rule), message,
+  private void reject(Pending<R, O> p, Stage stage, @Nullable String rule, String message) {
+    reject(p.index(), p.record(), stage, rule, message);
+  }
+
+  private void reject(long index, R record, Stage stage, @Nullable String rule, String message) {
+    failures.add(new RecordFailure<>(index, record, stage, Optional.ofNullable(rule), message,
         Optional.empty(), Optional.empty()));
     rejected++;
   }
 
-  private void fail(Pending<R, O> p, Stage stage, String message, Integer batch, SubmittedTask task) {
-    failures.add(new RecordFailure<>(p.index(), p.record(), stage, Optional.empty(), message,
+  private void fail(Pending<R, O> p, Stage stage, String message, @Nullable Integer batch,
+      @Nullable SubmittedTask task) {
+    fail(p.index(), p.record(), stage, message, batch, task);
+  }
+
+  private void fail(long index, R record, Stage stage, String message, @Nullable Integer batch,
+      @Nullable SubmittedTask task) {
+    failures.add(new RecordFailure<>(index, record, stage, Optional.empty(), message,
         Optional.ofNullable(batch), Optional.ofNullable(task).map(SubmittedTask::id)));
   }
 
@@ -721,7 +737,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   }
 
   /** Waits for the producer and every batch, at most {@code grace}; then settles what is left. */
-  synchronized ImportReport<R> awaitReport(Duration grace) throws InterruptedException {
+  synchronized ImportReport<R> awaitReport(@Nullable Duration grace) throws InterruptedException {
     long deadline = grace == null ? Long.MAX_VALUE : System.nanoTime() + grace.toNanos();
     while (report == null && !(producerDone && open.isEmpty())) {
       long left = deadline - System.nanoTime();
@@ -730,16 +746,15 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       }
       TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
     }
-    if (report == null) {
-      finalizeReport();
+    ImportReport<R> done = report != null ? report : finalizeReport();
+    RuntimeException failure = error;
+    if (failure != null) {
+      throw failure;
     }
-    if (error != null) {
-      throw error;
-    }
-    return report;
+    return done;
   }
 
-  private void finalizeReport() {
+  private ImportReport<R> finalizeReport() {
     for (BatchState state : new ArrayList<>(open)) {
       abandon(state);
     }
@@ -753,11 +768,13 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     }
     ImportReport.Counts counts = new ImportReport.Counts(read, rejected, duplicates, notSubmitted,
         submitted, succeeded, failed, unresolved, unattributed.size());
-    report = new ImportReport<>(config.jobId, config.target.name(), counts, failures, unattributed,
+    ImportReport<R> built = new ImportReport<>(config.jobId, config.target.name(), counts, failures, unattributed,
         new ArrayList<>(logs.values()), startedAt, clock.instant(), Optional.ofNullable(stopReason));
     if (!counts.balanced()) {
       LOG.log(System.Logger.Level.ERROR, "import {0}: counts do not add up: {1}", config.jobId, counts);
     }
+    report = built;
+    return built;
   }
 
   /** Settles a batch that will not end by itself: UNRESOLVED once sent, else NOT_SUBMITTED. */
@@ -770,8 +787,9 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       window.release();
     }
     Stage stage = state.sent ? Stage.UNRESOLVED : Stage.NOT_SUBMITTED;
-    String why = state.task != null
-        ? "the import stopped before task " + state.task.id() + " was seen to end"
+    SubmittedTask task = state.task;
+    String why = task != null
+        ? "the import stopped before task " + task.id() + " was seen to end"
         : state.sent
             ? "the import stopped while submitting; the server may have its task: rerun the same "
                 + "job to find out"
@@ -789,10 +807,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
 
   /** Settles everything at once (an interrupted wait, a zero grace). */
   synchronized ImportReport<R> reportNow() {
-    if (report == null) {
-      finalizeReport();
-    }
-    return report;
+    return report != null ? report : finalizeReport();
   }
 
   synchronized boolean isDone() {

@@ -3,4 +3,7 @@
  * io.github.csmkit.client.error.CsmException}: one per kind of HTTP failure, plus local validation,
  * transport and task-timeout failures. Public API.
  */
+@NullMarked
 package io.github.csmkit.client.error;
+
+import org.jspecify.annotations.NullMarked;

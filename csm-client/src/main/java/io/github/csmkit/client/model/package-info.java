@@ -6,4 +6,7 @@
  * the API's rules and throws {@link io.github.csmkit.client.error.CsmValidationException} on a
  * broken rule. Public API.
  */
+@NullMarked
 package io.github.csmkit.client.model;
+
+import org.jspecify.annotations.NullMarked;
