@@ -14,6 +14,7 @@ public final class Main {
 
   /** Runs {@code csmkit} and exits with its exit code (see docs/CLI.md). */
   public static void main(String[] args) {
+    quietLogging(java.util.Arrays.asList(args).contains("-v") || java.util.Arrays.asList(args).contains("--verbose"));
     Charset cs = Charset.defaultCharset();
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, cs), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, cs), true);
@@ -42,6 +43,19 @@ public final class Main {
     exitCode.set(code);
     done.countDown();
     System.exit(code);
+  }
+
+  /**
+   * csmkit's libraries log through System.Logger (java.util.logging here); the command prints its
+   * own progress, so their batch lines show only with --verbose.
+   */
+  static void quietLogging(boolean verbose) {
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    java.util.logging.Level level = verbose ? java.util.logging.Level.INFO : java.util.logging.Level.SEVERE;
+    root.setLevel(level);
+    for (java.util.logging.Handler h : root.getHandlers()) {
+      h.setLevel(level);
+    }
   }
 
   static int run(String[] args, PrintWriter out, PrintWriter err) {

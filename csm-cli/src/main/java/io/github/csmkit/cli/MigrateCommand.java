@@ -49,7 +49,7 @@ final class MigrateCommand extends BaseCommand {
       description = "Read contacts and companies from the live HubSpot API, with the private-app token in this environment variable.")
   String hubspotTokenEnv;
 
-  @Mixin TargetOptions target = new TargetOptions();
+  @Mixin TargetOptions targetOptions = new TargetOptions();
 
   @Option(names = "--mapping", paramLabel = "FILE",
       description = "Mapping file (YAML, or JSON by extension); default: the guide's mapping (see 'csmkit mapping init').")
@@ -111,6 +111,19 @@ final class MigrateCommand extends BaseCommand {
       throw CliException.usage("--max-in-flight must be at least 1");
     }
 
+    if (dryRun) {
+      // loud even with --quiet: a dry run must never be mistaken for the real thing
+      err().println("DRY RUN: the migration runs against an embedded sandbox. NOTHING is written to CSM"
+          + (targetOptions.hasTarget() ? " (the target and token options are ignored)." : "."));
+      err().flush();
+    }
+    // the target and token first: a configuration error should not wait for the input to be read
+    try (CsmClient target = dryRun ? null : targetOptions.client(env())) {
+      return migrate(target);
+    }
+  }
+
+  private int migrate(CsmClient target) {
     MigrationRun run = new MigrationRun(out(), err(), quiet, json, root().terminal());
     if (failureThreshold != null) {
       run.failureThreshold = parseThreshold(failureThreshold);
@@ -160,19 +173,13 @@ final class MigrateCommand extends BaseCommand {
     }
 
     if (dryRun) {
-      // loud even with --quiet: a dry run must never be mistaken for the real thing
-      err().println("DRY RUN: the migration runs against an embedded sandbox. NOTHING is written to CSM"
-          + (target.hasTarget() ? " (the target and token options are ignored)." : "."));
-      err().flush();
       try (CsmSandbox sandbox = CsmSandbox.builder().runsFor(Duration.ofMillis(20)).start();
           CsmClient csm = CsmClient.builder().baseUri(sandbox.baseUri())
               .credentials(io.github.csmkit.client.Credentials.bearer(sandbox.token())).build()) {
         return run.run(csm, companySource, contactSource);
       }
     }
-    try (CsmClient csm = target.client(env())) {
-      return run.run(csm, companySource, contactSource);
-    }
+    return run.run(target, companySource, contactSource);
   }
 
   /** "5%", "5" (percent, when above 1) or "0.05" (a fraction). */

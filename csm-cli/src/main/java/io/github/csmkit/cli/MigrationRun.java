@@ -52,7 +52,7 @@ final class MigrationRun {
   /** Runs the migration, writes and prints its report, and returns the exit code. */
   int run(CsmClient csm, Supplier<? extends RecordSource<HubSpotCompany>> companies,
       Supplier<? extends RecordSource<HubSpotContact>> contacts) {
-    ProgressPrinter progress = quiet ? null : new ProgressPrinter(err, terminal, customersTotal);
+    ProgressPrinter progress = quiet ? null : new ProgressPrinter(err, terminal, customersTotal, stopOnFailureThreshold);
     HubSpotMigration.Builder b = HubSpotMigration.builder(csm)
         .mapping(mapping)
         .jobId(jobId)

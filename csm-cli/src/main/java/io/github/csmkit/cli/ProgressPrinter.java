@@ -20,17 +20,20 @@ final class ProgressPrinter implements MigrationListener {
   private final Duration plainEvery;
   private final Clock clock;
   private final OptionalLong customersTotal;
+  private final boolean stopsAtThreshold;
   private Phase phase;
   private long lastPlain;
   private boolean lineOpen;
   private int lastWidth;
 
-  ProgressPrinter(PrintWriter err, boolean terminal, OptionalLong customersTotal) {
-    this(err, terminal, customersTotal, Duration.ofSeconds(5), Clock.systemUTC());
+  ProgressPrinter(PrintWriter err, boolean terminal, OptionalLong customersTotal, boolean stopsAtThreshold) {
+    this(err, terminal, customersTotal, stopsAtThreshold, Duration.ofSeconds(5), Clock.systemUTC());
   }
 
-  ProgressPrinter(PrintWriter err, boolean terminal, OptionalLong customersTotal, Duration plainEvery, Clock clock) {
+  ProgressPrinter(PrintWriter err, boolean terminal, OptionalLong customersTotal, boolean stopsAtThreshold,
+      Duration plainEvery, Clock clock) {
     this.err = err;
+    this.stopsAtThreshold = stopsAtThreshold;
     this.terminal = terminal;
     this.customersTotal = customersTotal;
     this.plainEvery = plainEvery;
@@ -77,7 +80,11 @@ final class ProgressPrinter implements MigrationListener {
   @Override
   public synchronized void failureThresholdExceeded(double rate, double threshold) {
     endLine();
-    err.printf(Locale.ROOT, "WARNING: the failure rate %.1f%% passed the threshold %.1f%%%n", rate * 100, threshold * 100);
+    // the rate of the records resolved so far: local rejections count at once, successes only
+    // when their task ends, so early in a phase it reads high; the exit code uses the final rate
+    err.printf(Locale.ROOT, "%s: %.1f%% of the records resolved so far failed, above the threshold %.1f%%%s%n",
+        stopsAtThreshold ? "STOPPING" : "Note", rate * 100, threshold * 100,
+        stopsAtThreshold ? "" : " (the final rate decides the exit code)");
     err.flush();
   }
 
