@@ -24,9 +24,10 @@ import picocli.CommandLine.Option;
     usageHelpAutoWidth = true,
     mixinStandardHelpOptions = true,
     description = {
-      "Migrates a bundled HubSpot CSV export (about 500 contacts in 60 companies, with the bad rows",
-      "real exports have) into an embedded CSM sandbox, and prints the report. Nothing leaves this",
-      "machine; the report and the dead letters are written to the output directory."
+      "Migrates a bundled HubSpot CSV export (500 contacts in 60 companies, with the bad rows real "
+          + "exports have) into an embedded CSM sandbox, and prints the report. Nothing leaves this "
+          + "machine; the report and the dead letters are written to the output directory.",
+      ""
     })
 final class DemoCommand extends BaseCommand {
   static final String CONTACTS = "demo/contacts.csv";

@@ -30,11 +30,12 @@ import picocli.CommandLine.Option;
     usageHelpAutoWidth = true,
     mixinStandardHelpOptions = true,
     description = {
-      "Migrates HubSpot companies and contacts into CSM: detail fields, then organizations, then",
-      "customers with their organizations, then verification. Reruns with the same input resume",
-      "(same job id: same idempotency keys, nothing is created twice).",
-      "The token comes from an environment variable (--token-env, default CSM_TOKEN) or a file",
-      "(--token-file); it is never taken as an argument and never printed."
+      "Migrates HubSpot companies and contacts into CSM: detail fields, then organizations, then "
+          + "customers with their organizations, then verification. A rerun with the same input resumes "
+          + "(same job id: same idempotency keys, nothing is created twice).",
+      "The token comes from an environment variable (--token-env, default CSM_TOKEN) or a file "
+          + "(--token-file); it is never taken as an argument and never printed.",
+      ""
     })
 final class MigrateCommand extends BaseCommand {
   @Option(names = "--contacts", paramLabel = "FILE",

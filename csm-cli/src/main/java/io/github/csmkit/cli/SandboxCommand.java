@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     mixinStandardHelpOptions = true,
     description = {
-      "Runs an in-memory CSM sandbox (the bulk and task APIs) until Ctrl-C, and prints its base URL",
-      "and token. Point 'csmkit migrate --base-url' or your own code at it. Nothing is persisted."
+      "Runs an in-memory CSM sandbox (the bulk and task APIs) until Ctrl-C, and prints its base URL "
+          + "and token. Point 'csmkit migrate --base-url' or your own code at it. Nothing is persisted.",
+      ""
     })
 final class SandboxCommand extends BaseCommand {
   @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "Port (default: a free one).")
