@@ -1,0 +1,65 @@
+package io.github.csmkit.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The {@code csmkit} executable: {@code java -jar csmkit.jar ARGS}. */
+public final class Main {
+  private Main() {}
+
+  /** Runs {@code csmkit} and exits with its exit code (see docs/CLI.md). */
+  public static void main(String[] args) {
+    quietLogging(java.util.Arrays.asList(args).contains("-v") || java.util.Arrays.asList(args).contains("--verbose"));
+    Charset cs = Charset.defaultCharset();
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, cs), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, cs), true);
+    Thread worker = Thread.currentThread();
+    CountDownLatch done = new CountDownLatch(1);
+    AtomicInteger exitCode = new AtomicInteger(ExitCode.STOPPED);
+    // Ctrl-C: interrupt the command so that it stops, settles what is in flight and writes its
+    // report, then end with its exit code (4 when it stopped early).
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (done.getCount() == 0) {
+        return;
+      }
+      err.println();
+      err.println("csmkit: interrupted; finishing up (at most 30 s)");
+      worker.interrupt();
+      try {
+        done.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException ignored) {
+        // halt below
+      }
+      out.flush();
+      err.flush();
+      Runtime.getRuntime().halt(exitCode.get());
+    }, "csmkit-interrupt"));
+    int code = run(args, out, err);
+    exitCode.set(code);
+    done.countDown();
+    System.exit(code);
+  }
+
+  /**
+   * csmkit's libraries log through System.Logger (java.util.logging here); the command prints its
+   * own progress, so their batch lines show only with --verbose.
+   */
+  static void quietLogging(boolean verbose) {
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    java.util.logging.Level level = verbose ? java.util.logging.Level.INFO : java.util.logging.Level.SEVERE;
+    root.setLevel(level);
+    for (java.util.logging.Handler h : root.getHandlers()) {
+      h.setLevel(level);
+    }
+  }
+
+  static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return CsmkitCommand.commandLine(out, err, System.getenv(), Path.of(""), System.console() != null)
+        .execute(args);
+  }
+}

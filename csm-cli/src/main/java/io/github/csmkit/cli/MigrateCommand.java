@@ -1,0 +1,218 @@
+package io.github.csmkit.cli;
+
+import io.github.csmkit.client.CsmClient;
+import io.github.csmkit.hubspot.mapping.HubSpotMapping;
+import io.github.csmkit.hubspot.mapping.RecordFilter;
+import io.github.csmkit.hubspot.source.HubSpotApiClient;
+import io.github.csmkit.hubspot.source.HubSpotCompany;
+import io.github.csmkit.hubspot.source.HubSpotContact;
+import io.github.csmkit.hubspot.source.RecordSource;
+import io.github.csmkit.hubspot.source.SourceRecord;
+import io.github.csmkit.sandbox.CsmSandbox;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code csmkit migrate}: HubSpot contacts and companies into CSM, the guide's whole migration. */
+@Command(
+    name = "migrate",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    mixinStandardHelpOptions = true,
+    description = {
+      "Migrates HubSpot companies and contacts into CSM: detail fields, then organizations, then "
+          + "customers with their organizations, then verification. A rerun with the same input resumes "
+          + "(same job id: same idempotency keys, nothing is created twice).",
+      "The token comes from an environment variable (--token-env, default CSM_TOKEN) or a file "
+          + "(--token-file); it is never taken as an argument and never printed.",
+      ""
+    })
+final class MigrateCommand extends BaseCommand {
+  @Option(names = "--contacts", paramLabel = "FILE",
+      description = "HubSpot contacts: a UI CSV export, or CRM v3 JSON / JSON Lines.")
+  Path contacts;
+
+  @Option(names = "--companies", paramLabel = "FILE",
+      description = "HubSpot companies: a UI CSV export, or CRM v3 JSON / JSON Lines.")
+  Path companies;
+
+  @Option(names = "--hubspot-token-env", paramLabel = "VAR",
+      description = "Read contacts and companies from the live HubSpot API, with the private-app token in this environment variable.")
+  String hubspotTokenEnv;
+
+  @Mixin TargetOptions targetOptions = new TargetOptions();
+
+  @Option(names = "--mapping", paramLabel = "FILE",
+      description = "Mapping file (YAML, or JSON by extension); default: the guide's mapping (see 'csmkit mapping init').")
+  Path mapping;
+
+  @Option(names = "--job-id", paramLabel = "ID",
+      description = "Names the migration; idempotency keys derive from it. Default: derived from the input files' names and sizes, so a rerun resumes.")
+  String jobId;
+
+  @Option(names = "--journal", paramLabel = "DIR",
+      description = "Journal directory: finished batches are recorded there and skipped when the migration is run again.")
+  Path journal;
+
+  @Option(names = "--where", paramLabel = "EXPR",
+      description = "Only contacts matching PROPERTY(=|!=|~|!~)VALUE, e.g. lifecyclestage=customer; repeat for AND.")
+  List<String> where = new ArrayList<>();
+
+  @Option(names = "--test-batch", paramLabel = "N",
+      description = "Migrate only the first N selected contacts (the guide's phase 1).")
+  Long testBatch;
+
+  @Option(names = "--dry-run",
+      description = "Run the whole migration against an embedded sandbox instead of the target: NOTHING is written to CSM.")
+  boolean dryRun;
+
+  @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "5",
+      description = "Tasks in flight at once (default: ${DEFAULT-VALUE}; the tenant's task limit).")
+  int maxInFlight;
+
+  @Option(names = "--failure-threshold", paramLabel = "P",
+      description = "Stop when more than P of the records fail: a percentage (5%% or 5) or a fraction (0.05). Without it: alert at 5%% and exit 1 above it.")
+  String failureThreshold;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Write the report as JSON to FILE.")
+  Path report;
+
+  @Option(names = "--dead-letters", paramLabel = "FILE",
+      description = "Write every record that did not import, with the reason, as CSV to FILE.")
+  Path deadLetters;
+
+  @Override
+  public Integer call() {
+    if (hubspotTokenEnv != null && (contacts != null || companies != null)) {
+      throw CliException.usage("give --contacts/--companies files or --hubspot-token-env, not both");
+    }
+    if (hubspotTokenEnv == null && contacts == null) {
+      throw CliException.usage("no input: give --contacts FILE (and --companies FILE), or --hubspot-token-env VAR");
+    }
+    if (contacts != null) {
+      Inputs.requireReadable(contacts, "--contacts");
+    }
+    if (companies != null) {
+      Inputs.requireReadable(companies, "--companies");
+    }
+    if (testBatch != null && testBatch < 1) {
+      throw CliException.usage("--test-batch must be at least 1");
+    }
+    if (maxInFlight < 1) {
+      throw CliException.usage("--max-in-flight must be at least 1");
+    }
+
+    if (dryRun) {
+      // loud even with --quiet: a dry run must never be mistaken for the real thing
+      err().println("DRY RUN: the migration runs against an embedded sandbox. NOTHING is written to CSM"
+          + (targetOptions.hasTarget() ? " (the target and token options are ignored)." : "."));
+      err().flush();
+    }
+    // the target and token first: a configuration error should not wait for the input to be read
+    try (CsmClient target = dryRun ? null : targetOptions.client(env())) {
+      return migrate(target);
+    }
+  }
+
+  private int migrate(CsmClient target) {
+    MigrationRun run = new MigrationRun(out(), err(), quiet, json, root().terminal());
+    if (failureThreshold != null) {
+      run.failureThreshold = parseThreshold(failureThreshold);
+      run.stopOnFailureThreshold = true;
+    }
+    if (!where.isEmpty()) {
+      try {
+        run.filter = RecordFilter.parse(where);
+      } catch (IllegalArgumentException e) {
+        throw CliException.usage("--where: " + e.getMessage());
+      }
+    }
+    if (mapping != null) {
+      Inputs.requireReadable(mapping, "--mapping");
+      run.mapping = HubSpotMapping.load(mapping);
+    }
+    run.jobId = jobId != null ? jobId
+        : hubspotTokenEnv != null ? "csmkit-hubspot-" + LocalDate.now(ZoneOffset.UTC)
+        : Inputs.defaultJobId(contacts, companies);
+    run.journalDirectory = journal;
+    run.testBatch = testBatch;
+    run.maxInFlight = maxInFlight;
+    run.reportFile = report;
+    run.deadLettersFile = deadLetters;
+    run.dryRun = dryRun;
+
+    Supplier<RecordSource<HubSpotCompany>> companySource;
+    Supplier<RecordSource<HubSpotContact>> contactSource;
+    if (hubspotTokenEnv != null) {
+      String token = env().get(hubspotTokenEnv);
+      if (token == null || token.isBlank()) {
+        throw CliException.config("no HubSpot token: the environment variable " + hubspotTokenEnv + " is not set");
+      }
+      HubSpotApiClient hubspot = HubSpotApiClient.builder().token(token.strip()).build();
+      HubSpotMapping m = run.mapping;
+      companySource = () -> hubspot.companies(m.companyProperties());
+      contactSource = () -> hubspot.contacts(m.contactProperties());
+    } else {
+      companySource = companies == null ? EmptySource::new : () -> Inputs.companies(companies);
+      contactSource = () -> Inputs.contacts(contacts);
+      if (run.filter == null) {
+        long n = Inputs.count(Inputs.contacts(contacts));
+        if (n >= 0) {
+          run.customersTotal = OptionalLong.of(testBatch == null ? n : Math.min(n, testBatch));
+        }
+      }
+    }
+
+    if (dryRun) {
+      try (CsmSandbox sandbox = CsmSandbox.builder().runsFor(Duration.ofMillis(20)).start();
+          CsmClient csm = CsmClient.builder().baseUri(sandbox.baseUri())
+              .credentials(io.github.csmkit.client.Credentials.bearer(sandbox.token())).build()) {
+        return run.run(csm, companySource, contactSource);
+      }
+    }
+    return run.run(target, companySource, contactSource);
+  }
+
+  /** "5%", "5" (percent, when above 1) or "0.05" (a fraction). */
+  static double parseThreshold(String s) {
+    String t = s.strip();
+    boolean percent = t.endsWith("%");
+    if (percent) {
+      t = t.substring(0, t.length() - 1).strip();
+    }
+    double v;
+    try {
+      v = Double.parseDouble(t);
+    } catch (NumberFormatException e) {
+      throw CliException.usage("--failure-threshold: not a number: '" + s + "' (use 5%, 5 or 0.05)");
+    }
+    if (percent || v > 1) {
+      v = v / 100;
+    }
+    if (!(v >= 0 && v <= 1)) {
+      throw CliException.usage("--failure-threshold must be between 0 and 100%: '" + s + "'");
+    }
+    return v;
+  }
+
+  /** No companies file: the organizations come from the contacts' company names alone. */
+  static final class EmptySource implements RecordSource<HubSpotCompany> {
+    @Override
+    public Iterator<SourceRecord<HubSpotCompany>> iterator() {
+      return Collections.emptyIterator();
+    }
+
+    @Override
+    public void close() {}
+  }
+}

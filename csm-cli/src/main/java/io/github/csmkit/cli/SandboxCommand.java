@@ -1,0 +1,62 @@
+package io.github.csmkit.cli;
+
+import io.github.csmkit.sandbox.CsmSandbox;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code csmkit sandbox}: an in-memory CSM server on this machine, until Ctrl-C. */
+@Command(
+    name = "sandbox",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs an in-memory CSM sandbox (the bulk and task APIs) until Ctrl-C, and prints its base URL "
+          + "and token. Point 'csmkit migrate --base-url' or your own code at it. Nothing is persisted.",
+      ""
+    })
+final class SandboxCommand extends BaseCommand {
+  @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "Port (default: a free one).")
+  int port;
+
+  @Option(names = "--token", paramLabel = "T",
+      description = "The token clients must send (default: a random one). A local throwaway, so an argument is fine.")
+  String token;
+
+  @Option(names = "--runs-for-ms", paramLabel = "MS", defaultValue = "50",
+      description = "How long each task runs (default: ${DEFAULT-VALUE} ms).")
+  long runsForMs;
+
+  @Option(names = "--task-limit", paramLabel = "N", defaultValue = "5",
+      description = "Unfinished tasks per tenant (default: ${DEFAULT-VALUE}).")
+  int taskLimit;
+
+  final CountDownLatch stop = new CountDownLatch(1);
+
+  @Override
+  public Integer call() throws InterruptedException {
+    CsmSandbox.Builder b = CsmSandbox.builder().port(port).runsFor(Duration.ofMillis(runsForMs)).taskLimit(taskLimit);
+    if (token != null) {
+      b.token(token);
+    }
+    try (CsmSandbox sandbox = b.start()) {
+      out().println("baseUri=" + sandbox.baseUri());
+      out().println("token=" + sandbox.token());
+      out().flush();
+      if (!quiet) {
+        err().println("CSM sandbox running; try: CSM_TOKEN=" + sandbox.token()
+            + " ./csmkit migrate --base-url " + sandbox.baseUri() + " --contacts contacts.csv");
+        err().println("Ctrl-C to stop.");
+        err().flush();
+      }
+      try {
+        stop.await();
+      } catch (InterruptedException e) {
+        // Ctrl-C: the shutdown hook interrupts us
+        Thread.currentThread().interrupt();
+      }
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,81 @@
+package io.github.csmkit.examples;
+
+import io.github.csmkit.client.Credentials;
+import io.github.csmkit.client.CsmClient;
+import io.github.csmkit.client.model.DetailFieldBatch;
+import io.github.csmkit.client.model.DetailFieldDefinition;
+import io.github.csmkit.client.model.DetailFieldType;
+import io.github.csmkit.client.model.OrganizationProfile;
+import io.github.csmkit.client.model.OrganizationProfileBatch;
+import io.github.csmkit.client.model.OrganizationProfileOperation;
+import io.github.csmkit.sandbox.CsmSandbox;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the examples send their requests: the CSM site in {@code CSM_BASE_URL} with the token in
+ * {@code CSM_TOKEN} when both are set, else an embedded {@link CsmSandbox} started for the run.
+ */
+final class ExampleCsm implements AutoCloseable {
+  final CsmClient csm;
+  final Optional<CsmSandbox> sandbox;
+
+  private ExampleCsm(CsmClient csm, Optional<CsmSandbox> sandbox) {
+    this.csm = csm;
+    this.sandbox = sandbox;
+  }
+
+  static ExampleCsm connect() {
+    String base = System.getenv("CSM_BASE_URL");
+    String token = System.getenv("CSM_TOKEN");
+    if (base != null && token != null) {
+      return new ExampleCsm(CsmClient.builder().baseUri(URI.create(base))
+          .credentials(Credentials.bearer(token)).build(), Optional.empty());
+    }
+    CsmSandbox sandbox = CsmSandbox.builder().runsFor(Duration.ofMillis(10)).start();
+    CsmClient csm = CsmClient.builder().baseUri(sandbox.baseUri())
+        .credentials(Credentials.bearer(sandbox.token())).build();
+    return new ExampleCsm(csm, Optional.of(sandbox));
+  }
+
+  /** Creates TEXT customer detail fields that do not exist yet (CSM refuses values of unknown fields). */
+  void customerFields(String... names) {
+    List<String> have = csm.customerDetailFields().list().stream().map(DetailFieldDefinition::name).toList();
+    List<DetailFieldDefinition> missing = Arrays.stream(names).filter(n -> !have.contains(n))
+        .map(n -> DetailFieldDefinition.of(n, DetailFieldType.text())).toList();
+    if (!missing.isEmpty()) {
+      csm.tasks().await(csm.customerDetailFields().submit(DetailFieldBatch.of(missing)));
+    }
+  }
+
+  /** Creates TEXT organization detail fields that do not exist yet. */
+  void organizationFields(String... names) {
+    List<String> have = csm.organizationDetailFields().list().stream().map(DetailFieldDefinition::name).toList();
+    List<DetailFieldDefinition> missing = Arrays.stream(names).filter(n -> !have.contains(n))
+        .map(n -> DetailFieldDefinition.of(n, DetailFieldType.text())).toList();
+    if (!missing.isEmpty()) {
+      csm.tasks().await(csm.organizationDetailFields().submit(DetailFieldBatch.of(missing)));
+    }
+  }
+
+  /** Creates the organizations that do not exist yet; returns every id by name. */
+  Map<String, String> organizations(String... names) {
+    Map<String, String> have = csm.organizationProfiles().idsByName(List.of(names));
+    List<OrganizationProfileOperation> missing = Arrays.stream(names).filter(n -> !have.containsKey(n))
+        .map(n -> OrganizationProfileOperation.create(OrganizationProfile.builder().name(n).build())).toList();
+    if (!missing.isEmpty()) {
+      csm.tasks().await(csm.organizationProfiles().submit(OrganizationProfileBatch.of(missing)));
+    }
+    return csm.organizationProfiles().idsByName(List.of(names));
+  }
+
+  @Override
+  public void close() {
+    csm.close();
+    sandbox.ifPresent(CsmSandbox::close);
+  }
+}
