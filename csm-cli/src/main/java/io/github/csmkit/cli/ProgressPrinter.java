@@ -80,9 +80,8 @@ final class ProgressPrinter implements MigrationListener {
   @Override
   public synchronized void failureThresholdExceeded(double rate, double threshold) {
     endLine();
-    // the rate of the records resolved so far: local rejections count at once, successes only
-    // when their task ends, so early in a phase it reads high; the exit code uses the final rate
-    err.printf(Locale.ROOT, "%s: %.1f%% of the records resolved so far failed, above the threshold %.1f%%%s%n",
+    // the share of the records read so far that failed; the exit code uses the final rate
+    err.printf(Locale.ROOT, "%s: %.1f%% of the records read so far failed, above the threshold %.1f%%%s%n",
         stopsAtThreshold ? "STOPPING" : "Note", rate * 100, threshold * 100,
         stopsAtThreshold ? "" : " (the final rate decides the exit code)");
     err.flush();

@@ -23,8 +23,8 @@ public interface ImportListener {
   default void progress(Progress progress) {}
 
   /**
-   * The share of failed records (rejected locally or failed at the server) among the records
-   * resolved so far passed the threshold. Called once per import.
+   * The share of failed records (rejected locally or failed at the server) among the records read
+   * so far (duplicates aside) passed the threshold. Called once per import.
    */
   default void failureThresholdExceeded(double rate, double threshold) {}
 

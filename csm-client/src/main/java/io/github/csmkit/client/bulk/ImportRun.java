@@ -692,10 +692,12 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
           ? Optional.of(Duration.ofMillis((long) (Math.max(0, total.getAsLong() - done) / perSecond * 1000)))
           : Optional.empty();
       progress = new ImportListener.Progress(done, total, perSecond, eta);
+      // over the records read (as the guide does), not those resolved: rejections are known at
+      // once but successes only when their task ends, which would make early rates look too high
       long bad = rejected + failed;
-      long resolved = bad + succeeded;
-      rate = resolved == 0 ? 0 : (double) bad / resolved;
-      if (!alerted && resolved >= config.batchSize && rate > config.failureThreshold) {
+      long considered = read - duplicates;
+      rate = considered == 0 ? 0 : (double) bad / considered;
+      if (!alerted && considered >= config.batchSize && rate > config.failureThreshold) {
         alerted = true;
         alert = true;
       }
