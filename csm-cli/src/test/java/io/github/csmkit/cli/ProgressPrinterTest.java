@@ -51,7 +51,7 @@ class ProgressPrinterTest {
     p.failureThresholdExceeded(0.2, 0.05);
 
     assertThat(s.toString()).doesNotContain("\r").contains("Organizations ...\n  50 records, 10/s\n")
-        .contains("STOPPING: 20.0% of the records resolved so far failed, above the threshold 5.0%");
+        .contains("STOPPING: 20.0% of the records read so far failed, above the threshold 5.0%");
 
     StringWriter rare = new StringWriter();
     ProgressPrinter q = new ProgressPrinter(new PrintWriter(rare), false, OptionalLong.empty(), false,
