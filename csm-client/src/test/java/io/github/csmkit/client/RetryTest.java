@@ -127,7 +127,8 @@ class RetryTest {
     // the JDK client may also meet the closed socket again on a pooled connection: one more I/O retry
     assertThat(time.sleeps).startsWith(Duration.ofMillis(500)).hasSizeLessThanOrEqualTo(2);
     assertThat(retries).isNotEmpty().allSatisfy(r -> assertThat(r.reason()).startsWith("I/O: "));
-    assertThat(keysSent()).containsOnly(keysSent().get(0));
+    List<String> keys = keysSent();
+    assertThat(keys).hasSizeGreaterThanOrEqualTo(2).containsOnly(keys.get(0));
   }
 
   @ParameterizedTest
