@@ -105,7 +105,8 @@ final class MigrationRun {
         out.println("Report: " + reportFile);
       }
       if (deadLettersFile != null) {
-        out.println("Dead letters: " + deadLettersFile + " (" + report.recordsNotImported() + " records)");
+        out.println("Dead letters: " + deadLettersFile + " (" + report.recordsNotImported()
+            + " records not imported, " + report.duplicatesSkipped() + " duplicates)");
       }
     }
     out.flush();

@@ -146,6 +146,11 @@ public final class MigrationReport {
         - r.counts().duplicates()).sum();
   }
 
+  /** Records skipped as duplicates of an earlier one, over every phase. */
+  public long duplicatesSkipped() {
+    return phases().stream().mapToLong(r -> r.counts().duplicates()).sum();
+  }
+
   /** The share of customers and organizations that did not import, among those read. */
   public double failureRate() {
     long read = organizations.map(r -> r.counts().read() - r.counts().duplicates()).orElse(0L)
