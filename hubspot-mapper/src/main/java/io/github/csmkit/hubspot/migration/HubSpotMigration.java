@@ -438,8 +438,11 @@ public final class HubSpotMigration {
       }
       MappedCompany mapped = mapper.map(((SourceRecord.Parsed<HubSpotCompany>) record).value());
       warnings.add(record.position(), mapped.issues());
-      return mapped.operation().orElseThrow(() -> new CsmValidationException(
-          record.position() + ": " + mapped.rejectionReason()));
+      OrganizationProfileOperation create = mapped.operation().orElseThrow(() ->
+          new CsmValidationException(record.position() + ": " + mapped.rejectionReason()));
+      // UPSERT by name, not CREATE: a task a crashed run left in flight may create the same
+      // organization meanwhile, and an upsert then updates it instead of failing or duplicating
+      return OrganizationProfileOperation.upsert(create.payload());
     }
 
     /** Looks up the ids of every name the phase saw; returns the names CSM does not have. */
