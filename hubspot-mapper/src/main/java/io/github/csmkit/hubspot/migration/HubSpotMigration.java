@@ -16,6 +16,8 @@ import io.github.csmkit.hubspot.mapping.HubSpotMapping;
 import io.github.csmkit.hubspot.mapping.MappedCompany;
 import io.github.csmkit.hubspot.mapping.MappedContact;
 import io.github.csmkit.hubspot.internal.LongLongMap;
+import io.github.csmkit.hubspot.internal.RecordRefs;
+import io.github.csmkit.hubspot.mapping.ContactDeduplicator;
 import io.github.csmkit.hubspot.mapping.Mapper;
 import io.github.csmkit.hubspot.mapping.MappingIssue;
 import io.github.csmkit.hubspot.mapping.RecordFilter;
@@ -224,7 +226,7 @@ public final class HubSpotMigration {
           long modified = modifiedAt(c);
           if (scan.latestRecord.get(key, Long.MIN_VALUE) == Long.MIN_VALUE
               || modified > scan.latestModified.get(key, Long.MIN_VALUE)) {
-            scan.latestRecord.put(key, recordRef(c.id(), index));
+            scan.latestRecord.put(key, RecordRefs.of(c.id(), index));
             scan.latestModified.put(key, modified);
           }
         }
@@ -233,15 +235,6 @@ public final class HubSpotMigration {
       closeQuietly(source);
     }
     return scan;
-  }
-
-  /** A contact's HubSpot id when numeric (they are), else its input position, as one long. */
-  private static long recordRef(String hubSpotId, long index) {
-    return hubSpotId.matches("\\d{1,18}") ? Long.parseLong(hubSpotId) : -(index + 1);
-  }
-
-  private static String describeRef(long ref) {
-    return ref >= 0 ? "contact " + ref : "record " + (-ref - 1);
   }
 
   /** {@code lastmodifieddate} as epoch milliseconds: epoch ms, ISO-8601 or "YYYY-MM-DD HH:MM"; else 0. */
@@ -467,7 +460,7 @@ public final class HubSpotMigration {
     private final Organizations orgs;
     private final ContactScan scan;
     private final Warnings warnings;
-    private final LongLongMap firstRecord = new LongLongMap();
+    private final ContactDeduplicator firstSeen = new ContactDeduplicator();
     private final Random random = new Random(42);
     private final List<Expected> sample = new ArrayList<>();
     private long mapped;
@@ -569,22 +562,20 @@ public final class HubSpotMigration {
     }
 
     private void checkDuplicate(HubSpotContact contact, String email, long index) {
-      long key = Hashes.hash64(email);
-      long self = recordRef(contact.id(), index);
       if (duplicatePolicy == DuplicatePolicy.LATEST) {
-        long latest = scan.latestRecord.get(key, self);
+        long self = RecordRefs.of(contact.id(), index);
+        long latest = scan.latestRecord.get(Hashes.hash64(email), self);
         if (latest != self) {
           throw new DuplicateRecordException("contact " + contact.id() + " has the same email as "
-              + describeRef(latest) + ", which HubSpot modified more recently and is imported instead");
+              + RecordRefs.describe(latest) + ", which HubSpot modified more recently and is imported instead");
         }
         return;
       }
-      long first = firstRecord.get(key, Long.MIN_VALUE);
-      if (first != Long.MIN_VALUE) {
+      Optional<ContactDeduplicator.Duplicate> duplicate = firstSeen.check(contact);
+      if (duplicate.isPresent()) {
         throw new DuplicateRecordException("contact " + contact.id() + " has the same email as "
-            + describeRef(first) + ", which comes first and is imported instead");
+            + duplicate.get().kept() + ", which comes first and is imported instead");
       }
-      firstRecord.put(key, self);
     }
 
     /** Reservoir sampling: a uniform sample of at most {@code verifySample}, in bounded memory. */
