@@ -183,7 +183,8 @@ public final class CrmJsonSource<T extends HubSpotRecord> implements RecordSourc
         }
         return pending.poll();
       } catch (JsonProcessingException e) {
-        long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        // a read-constraint error (nesting depth, string length) carries no location: use the parser's
+        long line = e.getLocation() == null ? parser.currentLocation().getLineNr() : e.getLocation().getLineNr();
         throw new HubSpotSourceException(name, line, "not valid JSON: " + e.getOriginalMessage(), e);
       } catch (IOException e) {
         throw new HubSpotSourceException(name, parser.currentLocation().getLineNr(), "cannot read: " + e, e);
