@@ -65,7 +65,8 @@ class CrmJsonHostileInputPropertiesTest {
   }
 
   private static long lines(String text) {
-    return text.chars().filter(c -> c == '\n').count() + 1;
+    // CR, LF and CRLF each end a line, for BufferedReader and Jackson alike
+    return text.replace("\r\n", "\n").chars().filter(c -> c == '\n' || c == '\r').count() + 1;
   }
 
   private static void checkInvariants(Outcome o, String text) {
@@ -325,6 +326,13 @@ class CrmJsonHostileInputPropertiesTest {
     assertThat(o.error()).isNotNull();
     assertThat(o.error().line()).isEqualTo(2);
     assertThat(o.error().getMessage()).contains(":2: ").contains("nesting depth");
+  }
+
+  @Example
+  void aLoneCarriageReturnEndsALine() {
+    String text = "\r{";
+    checkInvariants(read(text, ".jsonl"), text);
+    checkInvariants(read(text, ".json"), text);
   }
 
   @Example
