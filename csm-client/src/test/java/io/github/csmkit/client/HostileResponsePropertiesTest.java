@@ -8,6 +8,11 @@ import io.github.csmkit.client.internal.WireFormat;
 import io.github.csmkit.client.model.CustomerProfile;
 import io.github.csmkit.client.model.CustomerProfileOperation;
 import io.github.csmkit.client.model.IdempotencyKey;
+import io.github.csmkit.client.model.TaskStatus;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
@@ -17,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -128,6 +134,36 @@ class HostileResponsePropertiesTest {
             return answer;
           }
         });
+    // Nagle on the server's sockets and the client's delayed ACKs cost ~40 ms a response
+    server.setServerSocketFactory(
+        new ServerSocketFactory() {
+          @Override
+          public ServerSocket createServerSocket() throws IOException {
+            return new ServerSocket() {
+              @Override
+              public Socket accept() throws IOException {
+                Socket s = super.accept();
+                s.setTcpNoDelay(true);
+                return s;
+              }
+            };
+          }
+
+          @Override
+          public ServerSocket createServerSocket(int port) throws IOException {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+            throw new UnsupportedOperationException();
+          }
+        });
     server.start();
     client =
         ClientTestSupport.client(server, new FakeTime())
@@ -142,7 +178,8 @@ class HostileResponsePropertiesTest {
     server.close();
   }
 
-  private static void getTaskFailsOnlyWithACsmException(int code, byte[] body) throws Exception {
+  /** The task read from an answer with this code and body, or the {@link CsmException} it failed with. */
+  private static Object getTaskFailsOnlyWithACsmException(int code, byte[] body) throws Exception {
     answer =
         new MockResponse.Builder()
             .code(code)
@@ -150,10 +187,13 @@ class HostileResponsePropertiesTest {
             .body(new Buffer().write(body))
             .build();
     try {
-      assertThat(client.tasks().getAsync("t-1").get(20, TimeUnit.SECONDS)).isNotNull();
+      TaskStatus task = client.tasks().getAsync("t-1").get(20, TimeUnit.SECONDS);
+      assertThat(task).isNotNull();
+      return task;
     } catch (ExecutionException | CompletionException e) {
       assertThat(e.getCause()).as("%s", e.getCause()).isInstanceOf(CsmException.class);
       assertThat(e.getCause().getMessage()).isNotBlank();
+      return e.getCause();
     } catch (TimeoutException e) {
       throw new AssertionError("tasks().get hung on a " + body.length + "-byte body", e);
     }
@@ -177,14 +217,22 @@ class HostileResponsePropertiesTest {
       @ForAll @IntRange(min = MAX_RESPONSE_BYTES - 64, max = 3 * MAX_RESPONSE_BYTES) int size) throws Exception {
     String prefix = "{\"id\":\"t-1\",\"status\":\"FINISHED\",\"pad\":\"";
     String body = prefix + "p".repeat(Math.max(0, size - prefix.length() - 2)) + "\"}";
-    getTaskFailsOnlyWithACsmException(200, body.getBytes(StandardCharsets.UTF_8));
+    Object outcome = getTaskFailsOnlyWithACsmException(200, body.getBytes(StandardCharsets.UTF_8));
+    if (body.length() <= MAX_RESPONSE_BYTES) {
+      assertThat(outcome).isInstanceOf(TaskStatus.class);
+    } else {
+      assertThat(outcome).isInstanceOf(CsmException.class);
+      assertThat(((Throwable) outcome).getMessage()).contains("larger than " + MAX_RESPONSE_BYTES);
+    }
   }
 
   @Example
   void aHugeBodyIsRefusedNotRead() throws Exception {
     byte[] huge = new byte[8 * 1024 * 1024];
     java.util.Arrays.fill(huge, (byte) '[');
-    getTaskFailsOnlyWithACsmException(200, huge);
+    Object outcome = getTaskFailsOnlyWithACsmException(200, huge);
+    assertThat(outcome).isInstanceOf(CsmException.class);
+    assertThat(((Throwable) outcome).getMessage()).contains("larger than " + MAX_RESPONSE_BYTES);
   }
 
   // ---------------------------------------------------------------- the email rule
