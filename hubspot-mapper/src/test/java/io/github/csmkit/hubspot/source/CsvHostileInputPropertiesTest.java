@@ -44,6 +44,31 @@ class CsvHostileInputPropertiesTest {
     }
   }
 
+  /** Reads bytes as a file, through {@link CsvExportSource#contacts(java.nio.file.Path)}. */
+  private static Outcome readFile(byte[] bytes) {
+    java.nio.file.Path file = null;
+    try {
+      file = java.nio.file.Files.createTempFile("hostile", ".csv");
+      java.nio.file.Files.write(file, bytes);
+      List<SourceRecord<HubSpotContact>> items = new ArrayList<>();
+      try (CsvExportSource<HubSpotContact> source = CsvExportSource.contacts(file)) {
+        for (SourceRecord<HubSpotContact> r : source) {
+          items.add(r);
+        }
+        return new Outcome(items, null);
+      } catch (HubSpotSourceException e) {
+        assertThat(e.source()).isEqualTo(file.toString());
+        return new Outcome(items, e);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      if (file != null) {
+        file.toFile().delete();
+      }
+    }
+  }
+
   /** The number of physical lines a reader of {@code text} sees (CR, LF and CRLF each end one). */
   private static long physicalLines(String text) {
     long n = 0;
@@ -131,6 +156,80 @@ class CsvHostileInputPropertiesTest {
     if (o.error() != null && o.error().getMessage().contains("UTF-8")) {
       assertThat(o.error().getMessage()).contains("not UTF-8 text");
     }
+  }
+
+  @Property(tries = 1000)
+  void aByteThatIsNotUtf8IsRefusedAtItsLineAfterTheRowsBeforeIt(
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 40) int rows,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 900) int width,
+      @ForAll("lineEnding") String eol,
+      @ForAll java.util.Random random) {
+    int badRow = 1 + random.nextInt(rows);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes((HEADER + eol).getBytes(StandardCharsets.UTF_8));
+    for (int i = 1; i <= rows; i++) {
+      String row = i + ",r" + i + "@example.com," + "é".repeat(random.nextInt(width + 1)) + ",";
+      byte[] bytes = row.getBytes(StandardCharsets.UTF_8);
+      if (i == badRow) {
+        bytes[2 + random.nextInt(bytes.length - 2)] = (byte) 0xFF;
+      }
+      out.writeBytes(bytes);
+      out.writeBytes(eol.getBytes(StandardCharsets.UTF_8));
+    }
+    Outcome o = readFile(out.toByteArray());
+    assertThat(o.error()).isNotNull();
+    assertThat(o.error().line()).as("the line of the bad byte").isEqualTo(badRow + 1L);
+    assertThat(o.error().getMessage()).contains("not UTF-8");
+    assertThat(o.items()).hasSize(badRow - 1).allMatch(r -> r instanceof SourceRecord.Parsed);
+  }
+
+  @Example
+  void aBadByteOnTheSecondLineIsReportedThere() {
+    // found by the property above: InputStreamReader dropped the header decoded with the bad byte,
+    // so the file error said line 1
+    byte[] bytes = (HEADER + "\n1,a@example.com,X,\n").getBytes(StandardCharsets.UTF_8);
+    bytes[HEADER.length() + 1 + 2] = (byte) 0xFF;
+    Outcome o = readFile(bytes);
+    assertThat(o.error()).isNotNull();
+    assertThat(o.error().line()).isEqualTo(2);
+    assertThat(o.items()).isEmpty();
+  }
+
+  @Property(tries = 1000)
+  void aFileDecodesLikeTheJdkUpToItsFirstBadByte(@ForAll @Size(max = 300) byte[] bytes, @ForAll boolean header) {
+    byte[] all = header ? concat((HEADER + "\n").getBytes(StandardCharsets.UTF_8), bytes) : bytes;
+    String viaUtf8Reader;
+    String viaJdk;
+    try (Reader r = new io.github.csmkit.hubspot.internal.Utf8Reader(new ByteArrayInputStream(all))) {
+      viaUtf8Reader = slurp(r);
+    } catch (java.io.IOException e) {
+      viaUtf8Reader = "error";
+    }
+    try {
+      viaJdk = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(all)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      viaJdk = "error";
+    }
+    assertThat(viaUtf8Reader).isEqualTo(viaJdk);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  /** Reads everything with buffers of 1 to 7 chars, to cross every boundary. */
+  private static String slurp(Reader r) throws java.io.IOException {
+    StringBuilder out = new StringBuilder();
+    char[] buf = new char[7];
+    int size = 1;
+    int n;
+    while ((n = r.read(buf, 0, size)) >= 0) {
+      out.append(buf, 0, n);
+      size = size % 7 + 1;
+    }
+    return out.toString();
   }
 
   // ---------------------------------------------------------------- rows with a known fate
