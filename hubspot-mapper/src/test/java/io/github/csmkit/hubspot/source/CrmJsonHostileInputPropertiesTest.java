@@ -317,6 +317,83 @@ class CrmJsonHostileInputPropertiesTest {
     }
   }
 
+  private static Outcome readBytes(byte[] bytes, String suffix) {
+    Path file = null;
+    try {
+      file = Files.createTempFile("hostile", suffix);
+      Files.write(file, bytes);
+      List<SourceRecord<HubSpotContact>> items = new ArrayList<>();
+      try (CrmJsonSource<HubSpotContact> source = CrmJsonSource.contacts(file)) {
+        for (SourceRecord<HubSpotContact> r : source) {
+          items.add(r);
+        }
+        return new Outcome(items, null);
+      } catch (HubSpotSourceException e) {
+        assertThat(e.source()).isEqualTo(file.toString());
+        return new Outcome(items, e);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (file != null) {
+        file.toFile().delete();
+      }
+    }
+  }
+
+  @Property(tries = 1000)
+  void aByteThatIsNotUtf8IsRefusedAtItsLine(
+      @ForAll @IntRange(min = 1, max = 40) int count,
+      @ForAll @IntRange(min = 0, max = 400) int width,
+      @ForAll boolean pages,
+      @ForAll java.util.Random random) {
+    int badLine = 1 + random.nextInt(count);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (int i = 1; i <= count; i++) {
+      String entry = "{\"id\":\"" + i + "\",\"properties\":{\"firstname\":\"" + "é".repeat(random.nextInt(width + 1)) + "x\"}}";
+      String line = pages ? "{\"results\":[" + entry + "]}" : entry;
+      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+      if (i == badLine) {
+        // what follows the "x" is ASCII: count its byte index from the end
+        bytes[bytes.length - (line.length() - line.indexOf("x\"}}"))] = (byte) 0xFF;
+      }
+      out.writeBytes(bytes);
+      out.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
+    }
+    Outcome o = readBytes(out.toByteArray(), pages ? ".json" : ".jsonl");
+    assertThat(o.error()).isNotNull();
+    assertThat(o.error().getMessage()).containsAnyOf("UTF-8", "Malformed").doesNotContain("cannot open");
+    if (!pages) {
+      assertThat(o.error().line()).as("the line of the bad byte").isEqualTo(badLine);
+      assertThat(o.items()).hasSize(badLine - 1);
+    } else {
+      assertThat(o.error().line()).as("the line of the bad byte").isBetween(1L, (long) badLine);
+    }
+  }
+
+  @Example
+  void aBadByteOnTheSecondJsonLineIsReportedThereAfterTheFirstRecord() {
+    // found by aByteThatIsNotUtf8IsRefusedAtItsLine: the read-ahead decoder failed while the first
+    // line was read, so the file error said line 1 and the good first record was lost
+    byte[] bytes = "{\"id\":\"1\"}\n{\"id\":\"2x\"}\n".getBytes(StandardCharsets.UTF_8);
+    bytes[19] = (byte) 0xFF;
+    Outcome o = readBytes(bytes, ".jsonl");
+    assertThat(o.error()).isNotNull();
+    assertThat(o.error().line()).isEqualTo(2);
+    assertThat(o.error().getMessage()).contains("not UTF-8 text");
+    assertThat(o.items()).hasSize(1);
+  }
+
+  @Example
+  void aBadByteOnTheFirstLineOfAJsonFileIsNotACannotOpen() {
+    byte[] bytes = "{\"results\":[{\"id\":\"1x\"}]}\n".getBytes(StandardCharsets.UTF_8);
+    bytes[20] = (byte) 0xFF;
+    Outcome o = readBytes(bytes, ".json");
+    assertThat(o.error()).isNotNull();
+    assertThat(o.error().line()).isEqualTo(1);
+    assertThat(o.error().getMessage()).contains("not UTF-8 text").doesNotContain("cannot open");
+  }
+
   @Example
   void aNestingDepthPastTheParserLimitNamesTheLine() {
     // found by deepNestingIsRejectedOrRefusedNotAStackOverflow: the constraint error had no location,
