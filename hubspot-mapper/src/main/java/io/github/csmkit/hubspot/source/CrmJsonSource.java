@@ -6,11 +6,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.csmkit.hubspot.internal.Utf8Reader;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -114,7 +115,8 @@ public final class CrmJsonSource<T extends HubSpotRecord> implements RecordSourc
     try {
       String lower = name.toLowerCase(Locale.ROOT);
       boolean lines = lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || firstLineIsRecord(file);
-      BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      // not Files.newBufferedReader: it drops the lines decoded with a bad byte, so the error's line was too early
+      BufferedReader in = new BufferedReader(new Utf8Reader(Files.newInputStream(file)));
       return lines ? new LinesReader(in, name) : new StreamReader(in, name);
     } catch (IOException e) {
       throw new HubSpotSourceException(name, 0, "cannot open: " + e, e);
@@ -122,7 +124,7 @@ public final class CrmJsonSource<T extends HubSpotRecord> implements RecordSourc
   }
 
   private static boolean firstLineIsRecord(Path file) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = new BufferedReader(new Utf8Reader(Files.newInputStream(file)))) {
       String line;
       while ((line = in.readLine()) != null) {
         String t = line.strip();
@@ -143,6 +145,8 @@ public final class CrmJsonSource<T extends HubSpotRecord> implements RecordSourc
         }
       }
       return false;
+    } catch (CharacterCodingException e) {
+      return false; // the reader proper reports it, with its line
     }
   }
 
@@ -183,8 +187,11 @@ public final class CrmJsonSource<T extends HubSpotRecord> implements RecordSourc
         }
         return pending.poll();
       } catch (JsonProcessingException e) {
-        long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        // a read-constraint error (nesting depth, string length) carries no location: use the parser's
+        long line = e.getLocation() == null ? parser.currentLocation().getLineNr() : e.getLocation().getLineNr();
         throw new HubSpotSourceException(name, line, "not valid JSON: " + e.getOriginalMessage(), e);
+      } catch (CharacterCodingException e) {
+        throw new HubSpotSourceException(name, parser.currentLocation().getLineNr(), "not UTF-8 text: " + e, e);
       } catch (IOException e) {
         throw new HubSpotSourceException(name, parser.currentLocation().getLineNr(), "cannot read: " + e, e);
       }
@@ -303,6 +310,8 @@ public final class CrmJsonSource<T extends HubSpotRecord> implements RecordSourc
           }
         }
         return pending.poll();
+      } catch (CharacterCodingException e) {
+        throw new HubSpotSourceException(name, line + 1, "not UTF-8 text: " + e, e);
       } catch (IOException e) {
         throw new HubSpotSourceException(name, line + 1, "cannot read: " + e, e);
       }

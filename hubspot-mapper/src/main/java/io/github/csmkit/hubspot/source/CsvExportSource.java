@@ -1,12 +1,12 @@
 package io.github.csmkit.hubspot.source;
 
 import io.github.csmkit.hubspot.internal.CsvRowReader;
+import io.github.csmkit.hubspot.internal.Utf8Reader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,7 +127,8 @@ public final class CsvExportSource<T extends HubSpotRecord> implements RecordSou
 
   private static Reader open(Path file) {
     try {
-      return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      // not Files.newBufferedReader: it drops the lines decoded with a bad byte, so the error's line was too early
+      return new Utf8Reader(Files.newInputStream(file));
     } catch (IOException e) {
       throw new HubSpotSourceException(file.toString(), 0, "cannot open: " + e, e);
     }
