@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the examples send their requests: the CSM site in {@code CSM_BASE_URL} with the token in
- * {@code CSM_TOKEN} when both are set, else an embedded {@link CsmSandbox} started for the run.
+ * Where the examples send their requests: the CSM site of {@code CSM_CLOUD_ID} (or at {@code
+ * CSM_BASE_URL}) with the token in {@code CSM_TOKEN} when they are set, else an embedded {@link
+ * CsmSandbox} started for the run.
  */
 final class ExampleCsm implements AutoCloseable {
   final CsmClient csm;
@@ -30,11 +31,13 @@ final class ExampleCsm implements AutoCloseable {
   }
 
   static ExampleCsm connect() {
+    String cloudId = System.getenv("CSM_CLOUD_ID");
     String base = System.getenv("CSM_BASE_URL");
     String token = System.getenv("CSM_TOKEN");
-    if (base != null && token != null) {
-      return new ExampleCsm(CsmClient.builder().baseUri(URI.create(base))
-          .credentials(Credentials.bearer(token)).build(), Optional.empty());
+    if ((cloudId != null || base != null) && token != null) {
+      CsmClient.Builder site = CsmClient.builder().credentials(Credentials.bearer(token));
+      return new ExampleCsm((cloudId != null ? site.cloudId(cloudId) : site.baseUri(URI.create(base))).build(),
+          Optional.empty());
     }
     CsmSandbox sandbox = CsmSandbox.builder().runsFor(Duration.ofMillis(10)).start();
     CsmClient csm = CsmClient.builder().baseUri(sandbox.baseUri())
