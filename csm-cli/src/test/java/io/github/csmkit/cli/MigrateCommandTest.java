@@ -123,6 +123,9 @@ class MigrateCommandTest {
     assertThat(r.code()).as(r.all()).isEqualTo(0);
     assertThat(sandbox.customers()).isEmpty();
     assertThat(sandbox.organizations()).isEmpty();
+    for (io.github.csmkit.sandbox.Endpoint e : io.github.csmkit.sandbox.Endpoint.values()) {
+      assertThat(sandbox.requestCount(e)).as("requests to %s", e).isZero();
+    }
     assertThat(r.err()).contains("DRY RUN").contains("NOTHING is written to CSM");
     assertThat(r.out()).startsWith("DRY RUN: nothing was written to CSM").contains("4 imported");
   }
