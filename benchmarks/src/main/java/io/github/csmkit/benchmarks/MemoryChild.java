@@ -28,6 +28,7 @@ public final class MemoryChild {
   private MemoryChild() {}
 
   public static void main(String[] args) throws Exception {
+    Quiet.engineLogs();
     URI base = URI.create(args[0]);
     String token = args[1];
     Path csv = Path.of(args[2]);

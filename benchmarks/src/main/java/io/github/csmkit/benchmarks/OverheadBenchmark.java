@@ -66,8 +66,13 @@ public class OverheadBenchmark {
     byte[] theirs = baseline();
     if (!Arrays.equals(ours, theirs)) {
       throw new IllegalStateException("the baseline writes other JSON than the client:\n  client:   "
-          + new String(ours, StandardCharsets.UTF_8) + "\n  baseline: " + new String(theirs, StandardCharsets.UTF_8));
+          + cut(ours) + "\n  baseline: " + cut(theirs));
     }
+  }
+
+  private static String cut(byte[] json) {
+    String s = new String(json, StandardCharsets.UTF_8);
+    return s.length() > 400 ? s.substring(0, 400) + "..." : s;
   }
 
   @TearDown(Level.Trial)
@@ -110,8 +115,8 @@ public class OverheadBenchmark {
     for (HubSpotContact c : contacts) {
       Map<String, String> p = c.properties();
       List<Object> details = new ArrayList<>(4);
-      detail(details, "Company", p.get("company"));
       detail(details, "Phone", p.get("phone"));
+      detail(details, "Company", p.get("company"));
       detail(details, "support-tier", LEAD_STATUS.get(p.get("hs_lead_status")));
       detail(details, "lifecycle", LIFECYCLE.get(p.get("lifecyclestage")));
       Map<String, Object> payload = new LinkedHashMap<>();

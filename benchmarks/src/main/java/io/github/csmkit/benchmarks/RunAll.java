@@ -24,6 +24,7 @@ public final class RunAll {
   private RunAll() {}
 
   public static void main(String[] args) {
+    Quiet.engineLogs();
     boolean smoke = false;
     Set<String> chosen = new LinkedHashSet<>();
     for (String a : args) {

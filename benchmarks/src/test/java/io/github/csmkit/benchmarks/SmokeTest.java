@@ -11,6 +11,11 @@ import org.junit.jupiter.api.Test;
  */
 class SmokeTest {
 
+  @org.junit.jupiter.api.BeforeAll
+  static void quiet() {
+    Quiet.engineLogs();
+  }
+
   @Test
   void throughputMeasuresEngineLoopAndCeiling() {
     ThroughputBenchmark.Config config = ThroughputBenchmark.Config.smoke();
