@@ -93,6 +93,7 @@ final class MemoryBenchmark {
   private Result child(CsmSandbox sandbox, Path csv) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = List.of(java, "-Xmx" + config.maxHeap(), "-XX:+UseSerialGC",
+        "-Dbench.histogram=" + Boolean.getBoolean("bench.histogram"),
         "-cp", System.getProperty("java.class.path"), MemoryChild.class.getName(),
         sandbox.baseUri().toString(), sandbox.token(), csv.toString(),
         Long.toString(config.records() / 10), Long.toString(config.records()));

@@ -14,6 +14,7 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -88,5 +89,26 @@ public final class MemoryChild {
     long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     System.out.println("HEAP " + records + " " + used);
     System.out.flush();
+    if (Boolean.getBoolean("bench.histogram")) {
+      histogram(records);
+    }
+  }
+
+  /** With -Dbench.histogram=true: the top of {@code jcmd <pid> GC.class_histogram}, to stderr. */
+  private static void histogram(long records) {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    try {
+      Process p = new ProcessBuilder(jcmd.toString(), Long.toString(ProcessHandle.current().pid()),
+          "GC.class_histogram").redirectErrorStream(true).start();
+      List<String> lines = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          .lines().limit(16).toList();
+      p.waitFor();
+      System.err.println("histogram at " + records + " records:");
+      lines.forEach(l -> System.err.println("  " + l));
+    } catch (java.io.IOException e) {
+      System.err.println("no histogram: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
