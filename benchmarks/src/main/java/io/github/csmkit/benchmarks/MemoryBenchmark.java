@@ -25,13 +25,23 @@ import java.util.concurrent.TimeUnit;
  * not). The figure is the heap used after GC at n records over that at n/10.
  */
 final class MemoryBenchmark {
-  record Config(long records, Duration taskDuration, String maxHeap) {
+  /**
+   * @param records contacts in the CSV
+   * @param taskDuration how long the sandbox's tasks run
+   * @param maxHeap the child's -Xmx
+   * @param dedupe the engine's default de-duplication (true, as a migration runs) or noDedupe()
+   */
+  record Config(long records, Duration taskDuration, String maxHeap, boolean dedupe) {
     static Config full() {
-      return new Config(1_000_000, Duration.ofMillis(2), "256m");
+      return new Config(1_000_000, Duration.ofMillis(2), "256m", true);
     }
 
     static Config smoke() {
-      return new Config(5_000, Duration.ofMillis(2), "256m");
+      return new Config(5_000, Duration.ofMillis(2), "256m", true);
+    }
+
+    Config withoutDedupe() {
+      return new Config(records, taskDuration, maxHeap, false);
     }
   }
 
@@ -47,7 +57,7 @@ final class MemoryBenchmark {
   List<Figure> run() {
     Result r = measure();
     long tenth = config.records() / 10;
-    String n = "3 memory";
+    String n = config.dedupe() ? "3 memory" : "3 memory, noDedupe";
     List<Figure> out = new ArrayList<>();
     long at10 = r.heapAt().getOrDefault(tenth, -1L);
     long atN = r.heapAt().getOrDefault(config.records(), -1L);
@@ -93,7 +103,7 @@ final class MemoryBenchmark {
   private Result child(CsmSandbox sandbox, Path csv) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = List.of(java, "-Xmx" + config.maxHeap(), "-XX:+UseSerialGC",
-        "-Dbench.histogram=" + Boolean.getBoolean("bench.histogram"),
+        "-Dbench.histogram=" + Boolean.getBoolean("bench.histogram"), "-Dbench.dedupe=" + config.dedupe(),
         "-cp", System.getProperty("java.class.path"), MemoryChild.class.getName(),
         sandbox.baseUri().toString(), sandbox.token(), csv.toString(),
         Long.toString(config.records() / 10), Long.toString(config.records()));

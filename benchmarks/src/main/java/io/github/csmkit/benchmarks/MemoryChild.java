@@ -37,7 +37,6 @@ public final class MemoryChild {
     for (int i = 3; i < args.length; i++) {
       checkpoints.add(Long.parseLong(args[i]));
     }
-    Mapper mapper = Mapper.of(HubSpotMapping.defaults());
     long start = System.nanoTime();
     try (CsmClient csm = Sandboxes.client(base, token);
         CsvExportSource<HubSpotContact> source = CsvExportSource.contacts(csv)) {
@@ -59,8 +58,11 @@ public final class MemoryChild {
           return r;
         }
       };
-      ImportReport<SourceRecord<HubSpotContact>> report = csm.importer(BulkTarget.CUSTOMER_PROFILES)
-          .jobId("bench-memory").build().run(measured, MemoryChild::operation);
+      var importer = csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("bench-memory");
+      if (!Boolean.parseBoolean(System.getProperty("bench.dedupe", "true"))) {
+        importer.noDedupe();
+      }
+      ImportReport<SourceRecord<HubSpotContact>> report = importer.build().run(measured, MemoryChild::operation);
       double seconds = (System.nanoTime() - start) / 1e9;
       heap(-1);
       ImportReport.Counts c = report.counts();

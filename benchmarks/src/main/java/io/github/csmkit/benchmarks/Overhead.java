@@ -26,8 +26,8 @@ final class Overhead {
           .measurementIterations(1).measurementTime(TimeValue.milliseconds(100))
           .verbosity(VerboseMode.SILENT);
     } else {
-      b.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2))
-          .measurementIterations(5).measurementTime(TimeValue.seconds(2))
+      b.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+          .measurementIterations(4).measurementTime(TimeValue.seconds(1))
           .jvmArgsAppend("-Xmx512m").verbosity(VerboseMode.NORMAL);
     }
     Options options = b.timeUnit(TimeUnit.NANOSECONDS).build();

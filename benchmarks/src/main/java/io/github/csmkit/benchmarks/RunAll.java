@@ -13,13 +13,15 @@ import java.util.Set;
  * the same run.
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar [throughput] [overhead] [memory] [startup] [--smoke]
+ * java -jar benchmarks/target/benchmarks.jar [throughput] [overhead] [memory] [memory-nodedupe] [startup] [--smoke]
  * </pre>
  *
- * <p>No names: all four. {@code --smoke}: tiny sizes, seconds in all (what the build's test runs).
+ * <p>No names: the four of {@link #ALL}; {@code memory-nodedupe} only when named. {@code --smoke}: tiny sizes, seconds in all (what the build's test runs).
  */
 public final class RunAll {
   static final List<String> ALL = List.of("throughput", "overhead", "memory", "startup");
+  /** Not in the default set: the memory run again with the engine's de-duplication off. */
+  static final String MEMORY_NO_DEDUPE = "memory-nodedupe";
 
   private RunAll() {}
 
@@ -30,10 +32,10 @@ public final class RunAll {
     for (String a : args) {
       if (a.equals("--smoke")) {
         smoke = true;
-      } else if (ALL.contains(a)) {
+      } else if (ALL.contains(a) || a.equals(MEMORY_NO_DEDUPE)) {
         chosen.add(a);
       } else {
-        System.err.println("usage: java -jar benchmarks.jar [throughput|overhead|memory|startup]... [--smoke]");
+        System.err.println("usage: java -jar benchmarks.jar [throughput|overhead|memory|memory-nodedupe|startup]... [--smoke]");
         System.exit(2);
         return;
       }
@@ -47,7 +49,9 @@ public final class RunAll {
 
   static List<Figure> run(List<String> chosen, boolean smoke) {
     List<Figure> figures = new ArrayList<>();
-    for (String name : ALL) {
+    List<String> order = new ArrayList<>(ALL);
+    order.add(3, MEMORY_NO_DEDUPE);
+    for (String name : order) {
       if (!chosen.contains(name)) {
         continue;
       }
@@ -59,6 +63,8 @@ public final class RunAll {
         case "overhead" -> figures.addAll(Overhead.run(smoke));
         case "memory" -> figures.addAll(new MemoryBenchmark(smoke
             ? MemoryBenchmark.Config.smoke() : MemoryBenchmark.Config.full()).run());
+        case MEMORY_NO_DEDUPE -> figures.addAll(new MemoryBenchmark((smoke
+            ? MemoryBenchmark.Config.smoke() : MemoryBenchmark.Config.full()).withoutDedupe()).run());
         case "startup" -> figures.addAll(new StartupBenchmark(StartupBenchmark.findRoot(), smoke).run());
         default -> throw new IllegalArgumentException(name);
       }

@@ -36,7 +36,7 @@ final class ThroughputBenchmark {
    */
   record Config(int records, int loopRecords, Duration taskDuration, int taskLimit, double faultRate) {
     static Config full() {
-      return new Config(10_000, 1_000, Duration.ofMillis(200), 5, 0.05);
+      return new Config(10_000, 500, Duration.ofMillis(200), 5, 0.05);
     }
 
     static Config smoke() {

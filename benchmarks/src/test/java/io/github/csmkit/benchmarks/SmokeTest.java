@@ -65,6 +65,14 @@ class SmokeTest {
   }
 
   @Test
+  void memoryWithoutDedupeReportsEveryFigure() {
+    List<Figure> figures = new MemoryBenchmark(MemoryBenchmark.Config.smoke().withoutDedupe()).run();
+    assertThat(figures).hasSize(4).allSatisfy(f -> assertThat(f.benchmark()).contains("noDedupe"));
+    assertThat(figures.get(0).met()).isTrue(); // completed
+    assertThat(figures.get(2).ratio()).isPositive();
+  }
+
+  @Test
   void startupMeasuresOrSaysWhyNot() {
     List<Figure> figures = new StartupBenchmark(StartupBenchmark.findRoot(), true).run();
     assertThat(figures).isNotEmpty();
