@@ -75,6 +75,8 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   // guarded by this
   private final SeenKeys seen = new SeenKeys();
   private List<Pending<R, O>> pending = new ArrayList<>();
+  /** Taken from `pending`, being built into a batch, not yet in `open`: counted if the run ends now. */
+  private List<Pending<R, O>> building = List.of();
   private int pendingWeight;
   private long read;
   private long rejected;
@@ -191,6 +193,13 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
             abandon(state);
           }
         }
+        if (report == null) {
+          for (Pending<R, O> p : building) { // the producer failed while building a batch
+            fail(p, Stage.NOT_SUBMITTED, "the import stopped before this record was sent", null, null);
+            notSubmitted++;
+          }
+        }
+        building = List.of();
         for (Pending<R, O> p : pending) {
           fail(p, Stage.NOT_SUBMITTED, "the import stopped before this record was sent", null, null);
           notSubmitted++;
@@ -262,6 +271,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     List<Pending<R, O>> taken = pending;
     pending = new ArrayList<>();
     pendingWeight = 0;
+    building = taken;
     return taken;
   }
 
@@ -277,16 +287,20 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       }
     }
     if (batch == null) {
+      synchronized (this) {
+        building = List.of();
+      }
       return;
     }
     int number = ++lastBatch;
     byte[] body = endpoint.requestBody(batch);
     BatchState state = new BatchState(number, kept, batch, key(body));
     synchronized (this) {
-      if (report != null) {
+      if (report != null) { // finalizeReport counted `building`
         return;
       }
       open.add(state);
+      building = List.of();
     }
     if (journal != null && resumeFromJournal(state)) {
       return;
@@ -333,8 +347,12 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       }
     }
     synchronized (this) {
+      if (report != null) { // finalizeReport counted them
+        return List.of();
+      }
       if (byItem.isEmpty()) { // a rule of the batch as a whole that packing should have prevented
         items.forEach(p -> reject(p, Stage.VALIDATION, e.violations().get(0).rule().name(), e.getMessage()));
+        building = List.of();
         return List.of();
       }
       List<Pending<R, O>> kept = new ArrayList<>();
@@ -346,6 +364,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
           reject(items.get(i), Stage.VALIDATION, v.get(0).rule().name(), join(v));
         }
       }
+      building = kept;
       return kept;
     }
   }
@@ -573,10 +592,11 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     }
     BatchLog log;
     synchronized (this) {
-      if (report != null) {
+      // whoever takes the batch out of `open` counts it, exactly once: this, or abandon() when the
+      // report was finalized while this settle was writing the journal
+      if (report != null || !open.remove(state)) {
         return;
       }
-      open.remove(state);
       int failedHere = 0;
       for (int i = 0; i < state.items.size(); i++) {
         Pending<R, O> p = state.items.get(i);
@@ -705,6 +725,11 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       abandon(state);
     }
     open.clear();
+    for (Pending<R, O> p : building) {
+      fail(p, Stage.NOT_SUBMITTED, "the import was closed before this record was sent", null, null);
+      notSubmitted++;
+    }
+    building = List.of();
     for (Pending<R, O> p : pending) {
       fail(p, Stage.NOT_SUBMITTED, "the import was closed before this record was sent", null, null);
       notSubmitted++;
@@ -724,11 +749,13 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
 
   /** Settles a batch that will not end by itself: UNRESOLVED once sent, else NOT_SUBMITTED. */
   private void abandon(BatchState state) {
-    if (!state.settled.compareAndSet(false, true)) {
+    if (!open.remove(state)) {
       return;
     }
-    open.remove(state);
-    if (state.holdsSlot) {
+    // a settle may be under way (it sets `settled` before it takes the lock to count); it will find
+    // the report finalized and count nothing, so the batch is counted here, and its slot released
+    // by whichever of the two won `settled`
+    if (state.settled.compareAndSet(false, true) && state.holdsSlot) {
       window.release();
     }
     Stage stage = state.sent ? Stage.UNRESOLVED : Stage.NOT_SUBMITTED;
