@@ -721,6 +721,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   }
 
   private void finalizeReport() {
+    awaitSettlesUnderWay();
     for (BatchState state : new ArrayList<>(open)) {
       abandon(state);
     }
@@ -744,6 +745,27 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
         logs, startedAt, clock.instant(), Optional.ofNullable(stopReason));
     if (!counts.balanced()) {
       LOG.log(System.Logger.Level.ERROR, "import {0}: counts do not add up: {1}", config.jobId, counts);
+    }
+  }
+
+  /**
+   * Lets settles that are under way (their outcome known and being journaled, not yet counted)
+   * count their batch, for at most a second: a batch the journal calls finished is then in the
+   * report as it ended, not as UNRESOLVED. Called holding the lock; waiting releases it.
+   */
+  private void awaitSettlesUnderWay() {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+    while (open.stream().anyMatch(s -> s.settled.get())) {
+      long left = until - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      try {
+        TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(10)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
