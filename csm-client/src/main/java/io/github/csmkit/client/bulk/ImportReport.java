@@ -144,7 +144,9 @@ public final class ImportReport<R> {
     this.counts = counts;
     this.failures = List.copyOf(failures);
     this.unattributed = List.copyOf(unattributed);
-    this.batches = List.copyOf(batches);
+    // the run's compact log is handed over as it is: copying it would rebuild every record
+    this.batches = batches instanceof BatchLogs compact ? java.util.Collections.unmodifiableList(compact)
+        : List.copyOf(batches);
     this.startedAt = startedAt;
     this.finishedAt = finishedAt;
     this.stopReason = stopReason;

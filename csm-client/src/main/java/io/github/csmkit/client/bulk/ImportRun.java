@@ -90,7 +90,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   private long unresolved;
   private final List<RecordFailure<R>> failures = new ArrayList<>();
   private final List<ImportReport.Unattributed> unattributed = new ArrayList<>();
-  private final TreeMap<Integer, BatchLog> logs = new TreeMap<>();
+  private final BatchLogs logs = new BatchLogs();
   private final Set<BatchState> open = new LinkedHashSet<>();
   private boolean producerDone;
   private boolean alerted;
@@ -618,7 +618,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       String taskId = state.task == null ? "" : state.task.id();
       orphans.forEach(o -> unattributed.add(new ImportReport.Unattributed(state.number, taskId, o)));
       log = log(state, finalStatus, failedHere + orphans.size(), completedAt);
-      logs.put(state.number, log);
+      logs.put(log);
     }
     if (state.holdsSlot) {
       window.release();
@@ -771,7 +771,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     ImportReport.Counts counts = new ImportReport.Counts(read, rejected, duplicates, notSubmitted,
         submitted, succeeded, failed, unresolved, unattributed.size());
     ImportReport<R> built = new ImportReport<>(config.jobId, config.target.name(), counts, failures, unattributed,
-        new ArrayList<>(logs.values()), startedAt, clock.instant(), Optional.ofNullable(stopReason));
+        logs, startedAt, clock.instant(), Optional.ofNullable(stopReason));
     if (!counts.balanced()) {
       LOG.log(System.Logger.Level.ERROR, "import {0}: counts do not add up: {1}", config.jobId, counts);
     }
@@ -804,7 +804,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
         notSubmitted++;
       }
     }
-    logs.put(state.number, log(state, stage.name(), state.items.size(), Optional.empty()));
+    logs.put(log(state, stage.name(), state.items.size(), Optional.empty()));
   }
 
   /** Settles everything at once (an interrupted wait, a zero grace). */

@@ -164,8 +164,10 @@ class BulkImporterSandboxTest {
     CsmClient csm = client(sandbox);
     sandbox.faults().on(Endpoint.CUSTOMER_PROFILES).next(Fault.taskStuck());
 
-    ImportReport<String> report = csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("stuck")
-        .maxInFlight(1).maxTaskWait(Duration.ofMillis(400)).build().run(emails(120), SandboxImports::create);
+    // one in flight, so that batch 1 is surely the first request (and the one the fault makes stuck):
+    // with several in flight their POSTs may reach the server in any order
+    ImportReport<String> report = csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("stuck").maxInFlight(1)
+        .maxTaskWait(Duration.ofMillis(400)).build().run(emails(120), SandboxImports::create);
 
     assertThat(report.counts()).isEqualTo(new ImportReport.Counts(120, 0, 0, 0, 120, 70, 0, 50, 0));
     String stuckTask = report.batches().get(0).taskId().orElseThrow();
