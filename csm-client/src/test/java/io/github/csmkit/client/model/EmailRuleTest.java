@@ -18,7 +18,7 @@ class EmailRuleTest {
   @ValueSource(strings = {"john.doe@example.com", "a@b.c", "first+tag@sub.example.co.uk", "x@b..c",
       "Jörg@bücher.de", "o'brien@example.com", "qm:1@x.y"})
   void theGuidesPatternAccepts(String email) {
-    assertThat(Rules.EMAIL.matcher(email).matches()).isTrue();
+    assertThat(Emails.isValid(email)).isTrue();
     assertThat(CustomerAccount.of(email).violations()).isEmpty();
   }
 
@@ -37,7 +37,7 @@ class EmailRuleTest {
   void unicodeSpacesAreSpacesToo(String space) {
     for (String email : List.of("john" + space + "doe@example.com", "john@exa" + space + "mple.com",
         "john@example.c" + space + "om", space + "john@example.com")) {
-      assertThat(Rules.EMAIL.matcher(email).matches()).as("U+%04X in %s", (int) space.charAt(0), email).isFalse();
+      assertThat(Emails.isValid(email)).as("U+%04X in %s", (int) space.charAt(0), email).isFalse();
       assertThat(CustomerAccount.of(email).violations()).extracting(v -> v.rule())
           .containsAnyOf(Rule.EMAIL_FORMAT, Rule.EMAIL_REQUIRED);
     }
@@ -58,9 +58,9 @@ class EmailRuleTest {
     String longInvalid = "a@" + "b.".repeat(10_000) + " ";
     String manyAts = "@".repeat(10_000);
     assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
-      assertThat(Rules.EMAIL.matcher(longValid).matches()).isTrue();
-      assertThat(Rules.EMAIL.matcher(longInvalid).matches()).isFalse();
-      assertThat(Rules.EMAIL.matcher(manyAts).matches()).isFalse();
+      assertThat(Emails.isValid(longValid)).isTrue();
+      assertThat(Emails.isValid(longInvalid)).isFalse();
+      assertThat(Emails.isValid(manyAts)).isFalse();
       assertThat(CustomerAccount.of(longInvalid).violations()).extracting(v -> v.rule())
           .containsExactly(Rule.EMAIL_FORMAT);
     });

@@ -4,6 +4,7 @@ import io.github.csmkit.client.error.Violation;
 import io.github.csmkit.client.model.CustomerProfile;
 import io.github.csmkit.client.model.CustomerProfileOperation;
 import io.github.csmkit.client.model.Detail;
+import io.github.csmkit.client.model.Emails;
 import io.github.csmkit.client.model.OrganizationProfile;
 import io.github.csmkit.client.model.OrganizationProfileOperation;
 import io.github.csmkit.hubspot.source.HubSpotCompany;
@@ -18,22 +19,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Maps HubSpot contacts and companies to CSM operations with a {@link HubSpotMapping}. Pure and
  * thread-safe: no I/O, no state; every call returns a result carrying its own issues.
  *
- * <p>A contact without a valid email (the guide's pattern {@code ^[^\s@]+@[^\s@]+\.[^\s@]+$}) is
- * rejected; a value that is not among a select field's options, or cannot be read as a number or
- * date, is left out with a {@link MappingIssue.Severity#WARNING} (or rejects the record when the
+ * <p>A contact without a valid email ({@link Emails#isValid}: the guide's pattern) is rejected; a
+ * value that is not among a select field's options, or cannot be read as a number or date, is left out with a {@link MappingIssue.Severity#WARNING} (or rejects the record when the
  * mapping is {@linkplain HubSpotMapping#strict() strict}). The operation's own rules (csm-client's
  * {@code violations()}) are checked too, so a mapped operation is valid for a batch.
  */
 public final class Mapper {
-  /** The migration guide's email pattern. */
-  public static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
-
   private final HubSpotMapping mapping;
   private final PropertyCatalog contactCatalog;
   private final PropertyCatalog companyCatalog;
@@ -69,7 +65,7 @@ public final class Mapper {
     Optional<String> email = contact.property(emailProperty);
     if (email.isEmpty()) {
       issues.add(error(emailProperty, "", "no email: a customer is identified by its email"));
-    } else if (!EMAIL.matcher(email.get()).matches()) {
+    } else if (!Emails.isValid(email.get())) {
       issues.add(error(emailProperty, email.get(), "invalid email '" + email.get() + "'"));
     }
     List<String> orgNames = new ArrayList<>();
