@@ -768,6 +768,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     if (journal != null) {
       journal.close();
     }
+    seen.close();
     ImportReport.Counts counts = new ImportReport.Counts(read, rejected, duplicates, notSubmitted,
         submitted, succeeded, failed, unresolved, unattributed.size());
     ImportReport<R> built = new ImportReport<>(config.jobId, config.target.name(), counts, failures, unattributed,
