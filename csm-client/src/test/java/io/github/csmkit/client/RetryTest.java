@@ -270,6 +270,28 @@ class RetryTest {
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
+  @Test
+  void a429WithoutRetryAfterDelaysOnlyItsOwnRequest() throws Exception {
+    List<CompletableFuture<Void>> pending = new CopyOnWriteArrayList<>();
+    Sleeper manual = d -> {
+      CompletableFuture<Void> f = new CompletableFuture<>();
+      pending.add(f);
+      return f;
+    };
+    server.enqueue(new MockResponse.Builder().code(429).build());
+    server.enqueue(submitted("b"));
+    server.enqueue(submitted("a"));
+    try (CsmClient csm = ClientTestSupport.client(server, time).sleeper(manual).build()) {
+      CompletableFuture<SubmittedTask> a = csm.customerAccounts().submitAsync(BATCH);
+      waitFor(() -> pending.size() == 1);
+      // b is not held back by a's backoff: it reaches the server at once
+      assertThat(csm.customerAccounts().submitAsync(BATCH).get(5, TimeUnit.SECONDS).id()).isEqualTo("b");
+      assertThat(server.getRequestCount()).isEqualTo(2);
+      pending.forEach(f -> f.complete(null));
+      assertThat(a.get(5, TimeUnit.SECONDS).id()).isEqualTo("a");
+    }
+  }
+
   private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!condition.getAsBoolean()) {

@@ -60,7 +60,7 @@ public final class Transport {
   private static final int EXCERPT = 1000;
 
   private final Settings s;
-  /** Until when every request of this client waits, after a 429 asked for a pause. */
+  /** Until when every request of this client waits, after a 429 with {@code Retry-After}. */
   private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.MIN);
 
   public Transport(Settings settings) {
@@ -281,8 +281,10 @@ public final class Transport {
     if (retryAfter.isPresent() && retryAfter.get().compareTo(s.retry().maxRetryAfter()) > 0) {
       return CompletableFuture.failedFuture(failure);
     }
+    // a 429 that says how long to wait pauses the whole client until then; one that does not is
+    // the request's own affair (its backoff), so that, say, task polls keep freeing tenant slots
     return retryOrFail(call, attempt, deadline, retryAfter.orElse(null), "HTTP " + status,
-        () -> failure, status == 429);
+        () -> failure, status == 429 && retryAfter.isPresent());
   }
 
   private CompletableFuture<Response> retryOrFail(
