@@ -18,9 +18,13 @@ import java.util.Map;
  * properties the default mapping reads (name, email, phone, company, lead status, lifecycle stage).
  */
 final class Contacts {
-  private static final String[] LEAD_STATUS = {"NEW", "OPEN", "IN_PROGRESS", "OPEN_DEAL", "CONNECTED"};
+  private static final String[] LEAD_STATUS = {
+    "NEW", "OPEN", "IN_PROGRESS", "OPEN_DEAL", "CONNECTED"
+  };
   private static final String[] LIFECYCLE = {"lead", "customer", "subscriber", "opportunity"};
-  private static final String[] COMPANY = {"Acme Corporation", "Tech Innovators", "Globex", "Initech"};
+  private static final String[] COMPANY = {
+    "Acme Corporation", "Tech Innovators", "Globex", "Initech"
+  };
 
   private Contacts() {}
 
@@ -41,7 +45,11 @@ final class Contacts {
   }
 
   static HubSpotContact contact(long i) {
-    return new HubSpotContact(String.valueOf(100_000 + i), properties(i), List.of(), false,
+    return new HubSpotContact(
+        String.valueOf(100_000 + i),
+        properties(i),
+        List.of(),
+        false,
         new SourcePosition("generated", 0, i + 1));
   }
 
@@ -56,7 +64,8 @@ final class Contacts {
   /** Writes a HubSpot-style contacts export (internal property names as headers) of n rows. */
   static void writeCsv(Path file, long n) {
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("hs_object_id,email,firstname,lastname,phone,company,hs_lead_status,lifecyclestage\n");
+      w.write(
+          "hs_object_id,email,firstname,lastname,phone,company,hs_lead_status,lifecyclestage\n");
       StringBuilder line = new StringBuilder(160);
       for (long i = 0; i < n; i++) {
         Map<String, String> p = properties(i);

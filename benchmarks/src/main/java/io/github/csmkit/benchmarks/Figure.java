@@ -15,8 +15,15 @@ import java.util.Locale;
  * @param target the target, for example {@code >= 0.90}, or empty
  * @param met whether the target was met; null when there is none
  */
-record Figure(String benchmark, String what, double value, String unit, double ratio, String ratioLabel,
-    String target, Boolean met) {
+record Figure(
+    String benchmark,
+    String what,
+    double value,
+    String unit,
+    double ratio,
+    String ratioLabel,
+    String target,
+    Boolean met) {
 
   static Figure plain(String benchmark, String what, double value, String unit) {
     return new Figure(benchmark, what, value, unit, Double.NaN, "", "", null);
@@ -26,24 +33,52 @@ record Figure(String benchmark, String what, double value, String unit, double r
     return new Figure(benchmark, what, Double.NaN, "", Double.NaN, "", "", null);
   }
 
-  static Figure atLeast(String benchmark, String what, double value, String unit, double ratio,
-      String ratioLabel, double target) {
-    return new Figure(benchmark, what, value, unit, ratio, ratioLabel,
-        String.format(Locale.ROOT, ">= %.2f", target), ratio >= target);
+  static Figure atLeast(
+      String benchmark,
+      String what,
+      double value,
+      String unit,
+      double ratio,
+      String ratioLabel,
+      double target) {
+    return new Figure(
+        benchmark,
+        what,
+        value,
+        unit,
+        ratio,
+        ratioLabel,
+        String.format(Locale.ROOT, ">= %.2f", target),
+        ratio >= target);
   }
 
-  static Figure atMost(String benchmark, String what, double value, String unit, double ratio,
-      String ratioLabel, double target) {
-    return new Figure(benchmark, what, value, unit, ratio, ratioLabel,
-        String.format(Locale.ROOT, "<= %.2f", target), ratio <= target);
+  static Figure atMost(
+      String benchmark,
+      String what,
+      double value,
+      String unit,
+      double ratio,
+      String ratioLabel,
+      double target) {
+    return new Figure(
+        benchmark,
+        what,
+        value,
+        unit,
+        ratio,
+        ratioLabel,
+        String.format(Locale.ROOT, "<= %.2f", target),
+        ratio <= target);
   }
 
   String valueText() {
     if (Double.isNaN(value)) {
       return "";
     }
-    return (value >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
-        : String.format(Locale.ROOT, "%.2f", value)) + (unit.isEmpty() ? "" : " " + unit);
+    return (value >= 100
+            ? String.format(Locale.ROOT, "%,.0f", value)
+            : String.format(Locale.ROOT, "%.2f", value))
+        + (unit.isEmpty() ? "" : " " + unit);
   }
 
   String ratioText() {

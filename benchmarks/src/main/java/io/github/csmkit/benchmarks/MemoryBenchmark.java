@@ -45,8 +45,14 @@ final class MemoryBenchmark {
     }
   }
 
-  record Result(Map<Long, Long> heapAt, long heapAfterReport, long read, long succeeded, boolean balanced,
-      double seconds, int exitCode) {}
+  record Result(
+      Map<Long, Long> heapAt,
+      long heapAfterReport,
+      long read,
+      long succeeded,
+      boolean balanced,
+      double seconds,
+      int exitCode) {}
 
   private final Config config;
 
@@ -62,12 +68,33 @@ final class MemoryBenchmark {
     long at10 = r.heapAt().getOrDefault(tenth, -1L);
     long atN = r.heapAt().getOrDefault(config.records(), -1L);
     boolean completed = r.exitCode() == 0 && r.read() == config.records() && r.balanced();
-    out.add(new Figure(n, String.format(Locale.ROOT, "%,d contacts, -Xmx%s: %s", config.records(),
-        config.maxHeap(), completed ? "completed" : "FAILED (exit " + r.exitCode() + ")"),
-        r.read() / r.seconds(), "rec/s", Double.NaN, "", "completes", completed));
-    out.add(Figure.plain(n, String.format(Locale.ROOT, "heap after GC at %,d", tenth), at10 / 1048576.0, "MiB"));
-    out.add(Figure.atMost(n, String.format(Locale.ROOT, "heap after GC at %,d", config.records()),
-        atN / 1048576.0, "MiB", (double) atN / at10, "x at " + tenth, 1.2));
+    out.add(
+        new Figure(
+            n,
+            String.format(
+                Locale.ROOT,
+                "%,d contacts, -Xmx%s: %s",
+                config.records(),
+                config.maxHeap(),
+                completed ? "completed" : "FAILED (exit " + r.exitCode() + ")"),
+            r.read() / r.seconds(),
+            "rec/s",
+            Double.NaN,
+            "",
+            "completes",
+            completed));
+    out.add(
+        Figure.plain(
+            n, String.format(Locale.ROOT, "heap after GC at %,d", tenth), at10 / 1048576.0, "MiB"));
+    out.add(
+        Figure.atMost(
+            n,
+            String.format(Locale.ROOT, "heap after GC at %,d", config.records()),
+            atN / 1048576.0,
+            "MiB",
+            (double) atN / at10,
+            "x at " + tenth,
+            1.2));
     out.add(Figure.plain(n, "heap after GC, report done", r.heapAfterReport() / 1048576.0, "MiB"));
     return out;
   }
@@ -79,7 +106,8 @@ final class MemoryBenchmark {
       Path csv = dir.resolve("contacts.csv");
       Contacts.writeCsv(csv, config.records());
       HubSpotMapping mapping = HubSpotMapping.defaults();
-      try (CsmSandbox sandbox = CsmSandbox.builder().runsFor(config.taskDuration()).taskLimit(5).start();
+      try (CsmSandbox sandbox =
+              CsmSandbox.builder().runsFor(config.taskDuration()).taskLimit(5).start();
           CsmClient csm = Sandboxes.client(sandbox.baseUri(), sandbox.token())) {
         Sandboxes.defineFields(csm, mapping);
         return child(sandbox, csv);
@@ -102,11 +130,21 @@ final class MemoryBenchmark {
 
   private Result child(CsmSandbox sandbox, Path csv) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = List.of(java, "-Xmx" + config.maxHeap(), "-XX:+UseSerialGC",
-        "-Dbench.histogram=" + Boolean.getBoolean("bench.histogram"), "-Dbench.dedupe=" + config.dedupe(),
-        "-cp", System.getProperty("java.class.path"), MemoryChild.class.getName(),
-        sandbox.baseUri().toString(), sandbox.token(), csv.toString(),
-        Long.toString(config.records() / 10), Long.toString(config.records()));
+    List<String> cmd =
+        List.of(
+            java,
+            "-Xmx" + config.maxHeap(),
+            "-XX:+UseSerialGC",
+            "-Dbench.histogram=" + Boolean.getBoolean("bench.histogram"),
+            "-Dbench.dedupe=" + config.dedupe(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            MemoryChild.class.getName(),
+            sandbox.baseUri().toString(),
+            sandbox.token(),
+            csv.toString(),
+            Long.toString(config.records() / 10),
+            Long.toString(config.records()));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     Map<Long, Long> heap = new LinkedHashMap<>();
     long after = -1;
@@ -114,7 +152,8 @@ final class MemoryBenchmark {
     long succeeded = -1;
     boolean balanced = false;
     double seconds = Double.NaN;
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
         String[] f = line.split(" ");
         if (f[0].equals("HEAP")) {

@@ -41,32 +41,36 @@ public final class MemoryChild {
     try (CsmClient csm = Sandboxes.client(base, token);
         CsvExportSource<HubSpotContact> source = CsvExportSource.contacts(csv)) {
       Iterator<SourceRecord<HubSpotContact>> it = source.iterator();
-      Iterable<SourceRecord<HubSpotContact>> measured = () -> new Iterator<>() {
-        long read;
+      Iterable<SourceRecord<HubSpotContact>> measured =
+          () ->
+              new Iterator<>() {
+                long read;
 
-        @Override
-        public boolean hasNext() {
-          return it.hasNext();
-        }
+                @Override
+                public boolean hasNext() {
+                  return it.hasNext();
+                }
 
-        @Override
-        public SourceRecord<HubSpotContact> next() {
-          SourceRecord<HubSpotContact> r = it.next();
-          if (checkpoints.contains(++read)) {
-            heap(read);
-          }
-          return r;
-        }
-      };
+                @Override
+                public SourceRecord<HubSpotContact> next() {
+                  SourceRecord<HubSpotContact> r = it.next();
+                  if (checkpoints.contains(++read)) {
+                    heap(read);
+                  }
+                  return r;
+                }
+              };
       var importer = csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("bench-memory");
       if (!Boolean.parseBoolean(System.getProperty("bench.dedupe", "true"))) {
         importer.noDedupe();
       }
-      ImportReport<SourceRecord<HubSpotContact>> report = importer.build().run(measured, MemoryChild::operation);
+      ImportReport<SourceRecord<HubSpotContact>> report =
+          importer.build().run(measured, MemoryChild::operation);
       double seconds = (System.nanoTime() - start) / 1e9;
       heap(-1);
       ImportReport.Counts c = report.counts();
-      System.out.println("DONE " + c.read() + " " + c.succeeded() + " " + c.balanced() + " " + seconds);
+      System.out.println(
+          "DONE " + c.read() + " " + c.succeeded() + " " + c.balanced() + " " + seconds);
       if (c.succeeded() != c.read()) {
         System.out.println("FAILURES " + report.failures().stream().limit(3).toList());
       }
@@ -100,10 +104,18 @@ public final class MemoryChild {
   private static void histogram(long records) {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     try {
-      Process p = new ProcessBuilder(jcmd.toString(), Long.toString(ProcessHandle.current().pid()),
-          "GC.class_histogram").redirectErrorStream(true).start();
-      List<String> lines = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-          .lines().limit(16).toList();
+      Process p =
+          new ProcessBuilder(
+                  jcmd.toString(),
+                  Long.toString(ProcessHandle.current().pid()),
+                  "GC.class_histogram")
+              .redirectErrorStream(true)
+              .start();
+      List<String> lines =
+          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+              .lines()
+              .limit(16)
+              .toList();
       p.waitFor();
       System.err.println("histogram at " + records + " records:");
       lines.forEach(l -> System.err.println("  " + l));

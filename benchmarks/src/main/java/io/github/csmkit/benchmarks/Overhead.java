@@ -22,13 +22,20 @@ final class Overhead {
     OptionsBuilder b = new OptionsBuilder();
     b.include(OverheadBenchmark.class.getName() + "\\.");
     if (smoke) { // in-process, a blink: only that it runs and scores
-      b.forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
-          .measurementIterations(1).measurementTime(TimeValue.milliseconds(100))
+      b.forks(0)
+          .warmupIterations(1)
+          .warmupTime(TimeValue.milliseconds(100))
+          .measurementIterations(1)
+          .measurementTime(TimeValue.milliseconds(100))
           .verbosity(VerboseMode.SILENT);
     } else {
-      b.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
-          .measurementIterations(4).measurementTime(TimeValue.seconds(1))
-          .jvmArgsAppend("-Xmx512m").verbosity(VerboseMode.NORMAL);
+      b.forks(1)
+          .warmupIterations(3)
+          .warmupTime(TimeValue.seconds(1))
+          .measurementIterations(4)
+          .measurementTime(TimeValue.seconds(1))
+          .jvmArgsAppend("-Xmx512m")
+          .verbosity(VerboseMode.NORMAL);
     }
     Options options = b.timeUnit(TimeUnit.NANOSECONDS).build();
     Collection<RunResult> results;
@@ -47,11 +54,26 @@ final class Overhead {
     double floor = score.get("serialiseOnly");
     String n = "2 overhead";
     List<Figure> out = new ArrayList<>();
-    out.add(Figure.atMost(n, "map + validate + serialise, per record", ours, "ns", ours / base,
-        "x baseline", 1.5));
+    out.add(
+        Figure.atMost(
+            n,
+            "map + validate + serialise, per record",
+            ours,
+            "ns",
+            ours / base,
+            "x baseline",
+            1.5));
     out.add(Figure.plain(n, "baseline: hand-built map tree + bare ObjectMapper", base, "ns"));
-    out.add(new Figure(n, "serialising a prebuilt tree only (floor)", floor, "ns", ours / floor,
-        "x floor", "", null));
+    out.add(
+        new Figure(
+            n,
+            "serialising a prebuilt tree only (floor)",
+            floor,
+            "ns",
+            ours / floor,
+            "x floor",
+            "",
+            null));
     return out;
   }
 }

@@ -30,10 +30,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Benchmark 2 (JMH): the client's cost per record — map a HubSpot contact with the default
- * mapping, validate it, build and validate its batch, serialise the batch to the exact request
- * bytes — against the same JSON built by hand as a plain map tree and written by a bare Jackson
- * {@link ObjectMapper}. Each invocation handles one batch of 50; scores are per record.
+ * Benchmark 2 (JMH): the client's cost per record — map a HubSpot contact with the default mapping,
+ * validate it, build and validate its batch, serialise the batch to the exact request bytes —
+ * against the same JSON built by hand as a plain map tree and written by a bare Jackson {@link
+ * ObjectMapper}. Each invocation handles one batch of 50; scores are per record.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,10 +41,28 @@ import org.openjdk.jmh.annotations.TearDown;
 @OperationsPerInvocation(OverheadBenchmark.BATCH)
 public class OverheadBenchmark {
   static final int BATCH = 50;
-  private static final Map<String, String> LEAD_STATUS = Map.of("NEW", "New", "OPEN", "Open",
-      "IN_PROGRESS", "In Progress", "OPEN_DEAL", "Open Deal", "CONNECTED", "Connected");
-  private static final Map<String, String> LIFECYCLE = Map.of("lead", "Lead", "customer", "Customer",
-      "subscriber", "Subscriber", "opportunity", "Opportunity");
+  private static final Map<String, String> LEAD_STATUS =
+      Map.of(
+          "NEW",
+          "New",
+          "OPEN",
+          "Open",
+          "IN_PROGRESS",
+          "In Progress",
+          "OPEN_DEAL",
+          "Open Deal",
+          "CONNECTED",
+          "Connected");
+  private static final Map<String, String> LIFECYCLE =
+      Map.of(
+          "lead",
+          "Lead",
+          "customer",
+          "Customer",
+          "subscriber",
+          "Subscriber",
+          "opportunity",
+          "Opportunity");
 
   private List<HubSpotContact> contacts;
   private Mapper mapper;
@@ -58,15 +76,21 @@ public class OverheadBenchmark {
     contacts = Contacts.list(BATCH);
     mapper = Mapper.of(HubSpotMapping.defaults());
     // never contacted: requestBody only serialises
-    csm = CsmClient.builder().baseUri(URI.create("http://127.0.0.1:9")).credentials(Credentials.bearer("x"))
-        .build();
+    csm =
+        CsmClient.builder()
+            .baseUri(URI.create("http://127.0.0.1:9"))
+            .credentials(Credentials.bearer("x"))
+            .build();
     json = new ObjectMapper();
     tree = handMapped();
     byte[] ours = csmkit();
     byte[] theirs = baseline();
     if (!Arrays.equals(ours, theirs)) {
-      throw new IllegalStateException("the baseline writes other JSON than the client:\n  client:   "
-          + cut(ours) + "\n  baseline: " + cut(theirs));
+      throw new IllegalStateException(
+          "the baseline writes other JSON than the client:\n  client:   "
+              + cut(ours)
+              + "\n  baseline: "
+              + cut(theirs));
     }
   }
 

@@ -16,10 +16,12 @@ import java.util.Set;
  * java -jar benchmarks/target/benchmarks.jar [throughput] [overhead] [memory] [memory-nodedupe] [startup] [--smoke]
  * </pre>
  *
- * <p>No names: the four of {@link #ALL}; {@code memory-nodedupe} only when named. {@code --smoke}: tiny sizes, seconds in all (what the build's test runs).
+ * <p>No names: the four of {@link #ALL}; {@code memory-nodedupe} only when named. {@code --smoke}:
+ * tiny sizes, seconds in all (what the build's test runs).
  */
 public final class RunAll {
   static final List<String> ALL = List.of("throughput", "overhead", "memory", "startup");
+
   /** Not in the default set: the memory run again with the engine's de-duplication off. */
   static final String MEMORY_NO_DEDUPE = "memory-nodedupe";
 
@@ -35,7 +37,8 @@ public final class RunAll {
       } else if (ALL.contains(a) || a.equals(MEMORY_NO_DEDUPE)) {
         chosen.add(a);
       } else {
-        System.err.println("usage: java -jar benchmarks.jar [throughput|overhead|memory|memory-nodedupe|startup]... [--smoke]");
+        System.err.println(
+            "usage: java -jar benchmarks.jar [throughput|overhead|memory|memory-nodedupe|startup]... [--smoke]");
         System.exit(2);
         return;
       }
@@ -58,25 +61,44 @@ public final class RunAll {
       System.err.println("== " + name + (smoke ? " (smoke)" : ""));
       long start = System.nanoTime();
       switch (name) {
-        case "throughput" -> figures.addAll(new ThroughputBenchmark(smoke
-            ? ThroughputBenchmark.Config.smoke() : ThroughputBenchmark.Config.full()).run());
+        case "throughput" ->
+            figures.addAll(
+                new ThroughputBenchmark(
+                        smoke
+                            ? ThroughputBenchmark.Config.smoke()
+                            : ThroughputBenchmark.Config.full())
+                    .run());
         case "overhead" -> figures.addAll(Overhead.run(smoke));
-        case "memory" -> figures.addAll(new MemoryBenchmark(smoke
-            ? MemoryBenchmark.Config.smoke() : MemoryBenchmark.Config.full()).run());
-        case MEMORY_NO_DEDUPE -> figures.addAll(new MemoryBenchmark((smoke
-            ? MemoryBenchmark.Config.smoke() : MemoryBenchmark.Config.full()).withoutDedupe()).run());
-        case "startup" -> figures.addAll(new StartupBenchmark(StartupBenchmark.findRoot(), smoke).run());
+        case "memory" ->
+            figures.addAll(
+                new MemoryBenchmark(
+                        smoke ? MemoryBenchmark.Config.smoke() : MemoryBenchmark.Config.full())
+                    .run());
+        case MEMORY_NO_DEDUPE ->
+            figures.addAll(
+                new MemoryBenchmark(
+                        (smoke ? MemoryBenchmark.Config.smoke() : MemoryBenchmark.Config.full())
+                            .withoutDedupe())
+                    .run());
+        case "startup" ->
+            figures.addAll(new StartupBenchmark(StartupBenchmark.findRoot(), smoke).run());
         default -> throw new IllegalArgumentException(name);
       }
-      System.err.printf(Locale.ROOT, "== %s took %.1f s%n", name, (System.nanoTime() - start) / 1e9);
+      System.err.printf(
+          Locale.ROOT, "== %s took %.1f s%n", name, (System.nanoTime() - start) / 1e9);
     }
     return figures;
   }
 
   static String header(boolean smoke) {
-    return String.format(Locale.ROOT, "csmkit benchmarks%s, %s, %d cores, %s %s, JVM %s", smoke ? " (SMOKE)" : "",
+    return String.format(
+        Locale.ROOT,
+        "csmkit benchmarks%s, %s, %d cores, %s %s, JVM %s",
+        smoke ? " (SMOKE)" : "",
         Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"),
         ManagementFactory.getRuntimeMXBean().getVmVersion());
   }
 }

@@ -20,9 +20,12 @@ final class Sandboxes {
 
   /** Creates the detail fields the default mapping writes, so that every record can succeed. */
   static void defineFields(CsmClient csm, HubSpotMapping mapping) {
-    TaskStatus status = csm.tasks().await(
-        csm.customerDetailFields().submit(DetailFieldBatch.of(mapping.customerFieldDefinitions())),
-        PollPolicy.builder().initialDelay(Duration.ofMillis(10)).build());
+    TaskStatus status =
+        csm.tasks()
+            .await(
+                csm.customerDetailFields()
+                    .submit(DetailFieldBatch.of(mapping.customerFieldDefinitions())),
+                PollPolicy.builder().initialDelay(Duration.ofMillis(10)).build());
     if (!status.failures().isEmpty()) {
       throw new IllegalStateException("defining the detail fields failed: " + status.failures());
     }

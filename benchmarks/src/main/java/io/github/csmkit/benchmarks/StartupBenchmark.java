@@ -46,10 +46,12 @@ final class StartupBenchmark {
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     int runs = smoke ? 1 : 5;
-    double noop = median(runs, java, "-cp", System.getProperty("java.class.path"), Noop.class.getName());
+    double noop =
+        median(runs, java, "-cp", System.getProperty("java.class.path"), Noop.class.getName());
     out.add(Figure.plain(n, "JVM start and exit (baseline)", noop, "ms"));
     double version = median(runs, java, "-jar", jar.toString(), "--version");
-    out.add(new Figure(n, "csmkit --version", version, "ms", version / noop, "x baseline", "", null));
+    out.add(
+        new Figure(n, "csmkit --version", version, "ms", version / noop, "x baseline", "", null));
     if (!smoke) {
       double demo = median(3, java, "-jar", jar.toString(), "demo");
       out.add(new Figure(n, "csmkit demo", demo, "ms", demo / noop, "x baseline", "", null));
@@ -63,8 +65,11 @@ final class StartupBenchmark {
     for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
       try {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p =
+            new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!p.waitFor(2, TimeUnit.MINUTES)) {
           p.destroyForcibly();
           return Double.NaN;

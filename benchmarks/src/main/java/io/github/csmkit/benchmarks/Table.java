@@ -36,7 +36,10 @@ final class Table {
   private static void line(StringBuilder out, String[] cells, int[] width) {
     out.append('|');
     for (int c = 0; c < cells.length; c++) {
-      out.append(' ').append(cells[c]).append(" ".repeat(width[c] - cells[c].length())).append(" |");
+      out.append(' ')
+          .append(cells[c])
+          .append(" ".repeat(width[c] - cells[c].length()))
+          .append(" |");
     }
     out.append('\n');
   }

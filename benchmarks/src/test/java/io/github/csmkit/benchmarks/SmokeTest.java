@@ -6,8 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each harness at tiny sizes: it completes and reports sane numbers. No performance targets here
- * (a shared CI machine cannot judge them); the full run is {@code java -jar benchmarks.jar}.
+ * Each harness at tiny sizes: it completes and reports sane numbers. No performance targets here (a
+ * shared CI machine cannot judge them); the full run is {@code java -jar benchmarks.jar}.
  */
 class SmokeTest {
 
@@ -20,12 +20,17 @@ class SmokeTest {
   void throughputMeasuresEngineLoopAndCeiling() {
     ThroughputBenchmark.Config config = ThroughputBenchmark.Config.smoke();
     ThroughputBenchmark bench = new ThroughputBenchmark(config);
-    assertThat(bench.ceiling()).isEqualTo(5 * 50 / 0.020, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(bench.ceiling())
+        .isEqualTo(5 * 50 / 0.020, org.assertj.core.data.Offset.offset(1e-6));
     ThroughputBenchmark.Run engine = bench.engine(0.05);
     assertThat(engine.succeeded()).isEqualTo(config.records());
     assertThat(engine.batches()).isEqualTo(config.records() / 50);
-    ThroughputBenchmark.Run loop = bench.loop(io.github.csmkit.client.PollPolicy.builder()
-        .initialDelay(java.time.Duration.ofMillis(20)).build(), "loop");
+    ThroughputBenchmark.Run loop =
+        bench.loop(
+            io.github.csmkit.client.PollPolicy.builder()
+                .initialDelay(java.time.Duration.ofMillis(20))
+                .build(),
+            "loop");
     assertThat(loop.succeeded()).isEqualTo(config.loopRecords());
     assertThat(engine.perSecond()).isPositive();
     assertThat(loop.perSecond()).isPositive();
@@ -66,7 +71,8 @@ class SmokeTest {
 
   @Test
   void memoryWithoutDedupeReportsEveryFigure() {
-    List<Figure> figures = new MemoryBenchmark(MemoryBenchmark.Config.smoke().withoutDedupe()).run();
+    List<Figure> figures =
+        new MemoryBenchmark(MemoryBenchmark.Config.smoke().withoutDedupe()).run();
     assertThat(figures).hasSize(4).allSatisfy(f -> assertThat(f.benchmark()).contains("noDedupe"));
     assertThat(figures.get(0).met()).isTrue(); // completed
     assertThat(figures.get(2).ratio()).isPositive();

@@ -11,13 +11,17 @@ import picocli.CommandLine.Option;
 abstract class BaseCommand implements Callable<Integer> {
   @CommandLine.Spec CommandSpec spec;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress on stderr; only errors.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress on stderr; only errors.")
   boolean quiet;
 
   @Option(names = "--json", description = "Print the result as JSON on stdout.")
   boolean json;
 
-  @Option(names = {"-v", "--verbose"}, description = "Stack traces for errors.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Stack traces for errors.")
   boolean verbose;
 
   PrintWriter out() {

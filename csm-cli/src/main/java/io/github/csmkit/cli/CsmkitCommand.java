@@ -53,7 +53,10 @@ final class CsmkitCommand implements Runnable {
     return terminal;
   }
 
-  /** The environment, injectable so that tests can set variables a real process gets from its parent. */
+  /**
+   * The environment, injectable so that tests can set variables a real process gets from its
+   * parent.
+   */
   Map<String, String> env() {
     return env;
   }
@@ -72,22 +75,31 @@ final class CsmkitCommand implements Runnable {
    * A {@link CommandLine} for these streams and this environment, with csmkit's exit codes: 2 for
    * usage errors, the codes of {@link ExitCode} for the rest.
    */
-  static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env, Path workingDirectory,
+  static CommandLine commandLine(
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> env,
+      Path workingDirectory,
       boolean terminal) {
     CommandLine cl = new CommandLine(new CsmkitCommand(env, workingDirectory, terminal));
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExitCodeExceptionMapper(Errors::exitCode);
-    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
-        Errors.report(ex, commandLine.getErr(), BaseCommand.verbose(parseResult)));
-    cl.setParameterExceptionHandler((ex, args) -> {
-      PrintWriter e = ex.getCommandLine().getErr();
-      e.println("csmkit: " + ex.getMessage());
-      e.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
-      e.flush();
-      return ExitCode.USAGE;
-    });
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) ->
+            Errors.report(ex, commandLine.getErr(), BaseCommand.verbose(parseResult)));
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          PrintWriter e = ex.getCommandLine().getErr();
+          e.println("csmkit: " + ex.getMessage());
+          e.println(
+              "Run '"
+                  + ex.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help' for the options.");
+          e.flush();
+          return ExitCode.USAGE;
+        });
     return cl;
   }
 
@@ -97,7 +109,11 @@ final class CsmkitCommand implements Runnable {
     public String[] getVersion() {
       return new String[] {
         "csmkit " + CsmClient.version(),
-        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+        "Java "
+            + System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vendor")
+            + ")"
       };
     }
   }

@@ -33,8 +33,12 @@ final class DemoCommand extends BaseCommand {
   static final String CONTACTS = "demo/contacts.csv";
   static final String COMPANIES = "demo/companies.csv";
 
-  @Option(names = "--output", paramLabel = "DIR", defaultValue = "csmkit-demo",
-      description = "Where to write report.json and dead-letters.csv (default: ./${DEFAULT-VALUE}).")
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      defaultValue = "csmkit-demo",
+      description =
+          "Where to write report.json and dead-letters.csv (default: ./${DEFAULT-VALUE}).")
   Path output;
 
   @Override
@@ -46,18 +50,37 @@ final class DemoCommand extends BaseCommand {
     run.deadLettersFile = relative(dir.resolve("dead-letters.csv"));
     run.customersTotal = OptionalLong.of(Inputs.count(open(CONTACTS, CsvExportSource::contacts)));
     if (!quiet) {
-      err().println("csmkit demo: bundled HubSpot export (" + CONTACTS + ", " + COMPANIES
-          + ") into an embedded CSM sandbox; nothing leaves this machine.");
+      err()
+          .println(
+              "csmkit demo: bundled HubSpot export ("
+                  + CONTACTS
+                  + ", "
+                  + COMPANIES
+                  + ") into an embedded CSM sandbox; nothing leaves this machine.");
     }
     try (CsmSandbox sandbox = CsmSandbox.builder().runsFor(Duration.ofMillis(20)).start();
-        CsmClient csm = CsmClient.builder().baseUri(sandbox.baseUri())
-            .credentials(Credentials.bearer(sandbox.token())).userAgentSuffix("csmkit-demo").build()) {
-      int code = run.run(csm, () -> open(COMPANIES, CsvExportSource::companies),
-          () -> open(CONTACTS, CsvExportSource::contacts));
+        CsmClient csm =
+            CsmClient.builder()
+                .baseUri(sandbox.baseUri())
+                .credentials(Credentials.bearer(sandbox.token()))
+                .userAgentSuffix("csmkit-demo")
+                .build()) {
+      int code =
+          run.run(
+              csm,
+              () -> open(COMPANIES, CsvExportSource::companies),
+              () -> open(CONTACTS, CsvExportSource::contacts));
       if (!json) {
-        out().println("The sandbox now holds " + sandbox.organizations().size() + " organizations and "
-            + sandbox.customers().size() + " customers.");
-        out().println("Next: ./csmkit migrate --contacts contacts.csv --companies companies.csv --dry-run");
+        out()
+            .println(
+                "The sandbox now holds "
+                    + sandbox.organizations().size()
+                    + " organizations and "
+                    + sandbox.customers().size()
+                    + " customers.");
+        out()
+            .println(
+                "Next: ./csmkit migrate --contacts contacts.csv --companies companies.csv --dry-run");
         out().flush();
       }
       return code;
@@ -71,12 +94,14 @@ final class DemoCommand extends BaseCommand {
   }
 
   static <T extends HubSpotRecord> RecordSource<T> open(
-      String resource, TriFunction<Reader, String, PropertyCatalog, ? extends RecordSource<T>> reader) {
+      String resource,
+      TriFunction<Reader, String, PropertyCatalog, ? extends RecordSource<T>> reader) {
     InputStream in = DemoCommand.class.getResourceAsStream("/" + resource);
     if (in == null) {
       throw new IllegalStateException("the demo data " + resource + " is missing from the jar");
     }
-    return reader.apply(new InputStreamReader(in, StandardCharsets.UTF_8), resource, PropertyCatalog.empty());
+    return reader.apply(
+        new InputStreamReader(in, StandardCharsets.UTF_8), resource, PropertyCatalog.empty());
   }
 
   /** {@code CsvExportSource::contacts} and {@code ::companies} on a reader. */
@@ -84,5 +109,4 @@ final class DemoCommand extends BaseCommand {
   interface TriFunction<A, B, C, R> {
     R apply(A a, B b, C c);
   }
-
 }

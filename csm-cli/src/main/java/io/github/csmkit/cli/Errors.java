@@ -18,7 +18,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CancellationException;
 
-/** Turns an exception into one line on stderr and an exit code; the stack trace only with --verbose. */
+/**
+ * Turns an exception into one line on stderr and an exit code; the stack trace only with --verbose.
+ */
 final class Errors {
   private Errors() {}
 
@@ -52,12 +54,16 @@ final class Errors {
     if (t instanceof CliException c) {
       return c.exitCode();
     }
-    if (t instanceof UnauthorizedException || t instanceof ForbiddenException
-        || t instanceof PreconditionFailedException || t instanceof MappingFileException
-        || t instanceof JournalMismatchException || t instanceof HubSpotAuthenticationException) {
+    if (t instanceof UnauthorizedException
+        || t instanceof ForbiddenException
+        || t instanceof PreconditionFailedException
+        || t instanceof MappingFileException
+        || t instanceof JournalMismatchException
+        || t instanceof HubSpotAuthenticationException) {
       return ExitCode.CONFIG;
     }
-    if (t instanceof TaskTimeoutException || t instanceof InterruptedException
+    if (t instanceof TaskTimeoutException
+        || t instanceof InterruptedException
         || t instanceof CancellationException) {
       return ExitCode.STOPPED;
     }
@@ -75,13 +81,18 @@ final class Errors {
       return "CSM refused the experimental-API opt-in (412): the bulk APIs are not enabled for this site.";
     }
     if (t instanceof NotFoundException) {
-      return "not found (404): " + oneLine(t.getMessage()) + " (check --base-url / --cloud-id and the id)";
+      return "not found (404): "
+          + oneLine(t.getMessage())
+          + " (check --base-url / --cloud-id and the id)";
     }
     if (t instanceof MappingFileException) {
       return "bad mapping file: " + oneLine(t.getMessage());
     }
     if (t instanceof JournalMismatchException j) {
-      return "the journal " + j.journal() + " belongs to another job or input: " + oneLine(t.getMessage())
+      return "the journal "
+          + j.journal()
+          + " belongs to another job or input: "
+          + oneLine(t.getMessage())
           + " (use another --journal directory or --job-id)";
     }
     if (t instanceof HubSpotAuthenticationException) {
@@ -111,7 +122,10 @@ final class Errors {
     if (t instanceof UncheckedIOException u) {
       return oneLine(u.getMessage()) + ": " + oneLine(String.valueOf(u.getCause().getMessage()));
     }
-    return "unexpected error: " + t.getClass().getSimpleName() + ": " + oneLine(String.valueOf(t.getMessage()));
+    return "unexpected error: "
+        + t.getClass().getSimpleName()
+        + ": "
+        + oneLine(String.valueOf(t.getMessage()));
   }
 
   private static String oneLine(String s) {

@@ -18,11 +18,17 @@ import java.util.Locale;
 
 /** Input files: which reader fits (CSV export or CRM JSON), and the default job id. */
 final class Inputs {
-  enum Format { CSV, JSON }
+  enum Format {
+    CSV,
+    JSON
+  }
 
   private Inputs() {}
 
-  /** By extension (.csv; .json, .jsonl, .ndjson), else by the first character that is not a BOM or space. */
+  /**
+   * By extension (.csv; .json, .jsonl, .ndjson), else by the first character that is not a BOM or
+   * space.
+   */
   static Format detect(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".csv")) {
@@ -41,11 +47,15 @@ final class Inputs {
   }
 
   static RecordSource<HubSpotContact> contacts(Path file) {
-    return detect(file) == Format.CSV ? CsvExportSource.contacts(file) : CrmJsonSource.contacts(file);
+    return detect(file) == Format.CSV
+        ? CsvExportSource.contacts(file)
+        : CrmJsonSource.contacts(file);
   }
 
   static RecordSource<HubSpotCompany> companies(Path file) {
-    return detect(file) == Format.CSV ? CsvExportSource.companies(file) : CrmJsonSource.companies(file);
+    return detect(file) == Format.CSV
+        ? CsvExportSource.companies(file)
+        : CrmJsonSource.companies(file);
   }
 
   /** A usage error unless {@code file} is a readable regular file. */
@@ -69,9 +79,9 @@ final class Inputs {
   }
 
   /**
-   * A job id that is the same for the same input: {@code csmkit-} and a hash of the files' names and
-   * sizes. A rerun on the same exports reuses the idempotency keys (and the journal), so it resumes
-   * instead of duplicating.
+   * A job id that is the same for the same input: {@code csmkit-} and a hash of the files' names
+   * and sizes. A rerun on the same exports reuses the idempotency keys (and the journal), so it
+   * resumes instead of duplicating.
    */
   static String defaultJobId(Path contacts, Path companies) {
     StringBuilder s = new StringBuilder();
@@ -83,7 +93,9 @@ final class Inputs {
       }
     }
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest(s.toString().getBytes(StandardCharsets.UTF_8));
       return "csmkit-" + HexFormat.of().formatHex(d, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

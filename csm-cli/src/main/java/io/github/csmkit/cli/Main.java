@@ -14,7 +14,9 @@ public final class Main {
 
   /** Runs {@code csmkit} and exits with its exit code (see docs/CLI.md). */
   public static void main(String[] args) {
-    quietLogging(java.util.Arrays.asList(args).contains("-v") || java.util.Arrays.asList(args).contains("--verbose"));
+    quietLogging(
+        java.util.Arrays.asList(args).contains("-v")
+            || java.util.Arrays.asList(args).contains("--verbose"));
     Charset cs = Charset.defaultCharset();
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, cs), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, cs), true);
@@ -23,22 +25,26 @@ public final class Main {
     AtomicInteger exitCode = new AtomicInteger(ExitCode.STOPPED);
     // Ctrl-C: interrupt the command so that it stops, settles what is in flight and writes its
     // report, then end with its exit code (4 when it stopped early).
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      if (done.getCount() == 0) {
-        return;
-      }
-      err.println();
-      err.println("csmkit: interrupted; finishing up (at most 30 s)");
-      worker.interrupt();
-      try {
-        done.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException ignored) {
-        // halt below
-      }
-      out.flush();
-      err.flush();
-      Runtime.getRuntime().halt(exitCode.get());
-    }, "csmkit-interrupt"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (done.getCount() == 0) {
+                    return;
+                  }
+                  err.println();
+                  err.println("csmkit: interrupted; finishing up (at most 30 s)");
+                  worker.interrupt();
+                  try {
+                    done.await(30, TimeUnit.SECONDS);
+                  } catch (InterruptedException ignored) {
+                    // halt below
+                  }
+                  out.flush();
+                  err.flush();
+                  Runtime.getRuntime().halt(exitCode.get());
+                },
+                "csmkit-interrupt"));
     int code = run(args, out, err);
     exitCode.set(code);
     done.countDown();
@@ -51,7 +57,8 @@ public final class Main {
    */
   static void quietLogging(boolean verbose) {
     java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-    java.util.logging.Level level = verbose ? java.util.logging.Level.INFO : java.util.logging.Level.SEVERE;
+    java.util.logging.Level level =
+        verbose ? java.util.logging.Level.INFO : java.util.logging.Level.SEVERE;
     root.setLevel(level);
     for (java.util.logging.Handler h : root.getHandlers()) {
       h.setLevel(level);
@@ -59,7 +66,8 @@ public final class Main {
   }
 
   static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return CsmkitCommand.commandLine(out, err, System.getenv(), Path.of(""), System.console() != null)
+    return CsmkitCommand.commandLine(
+            out, err, System.getenv(), Path.of(""), System.console() != null)
         .execute(args);
   }
 }

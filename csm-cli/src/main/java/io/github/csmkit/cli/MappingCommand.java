@@ -23,10 +23,17 @@ final class MappingCommand implements Runnable {
   }
 
   /** {@code csmkit mapping init [FILE]}. */
-  @Command(name = "init", mixinStandardHelpOptions = true,
-      description = "Writes the default mapping (the guide's field table) as YAML, to edit and pass to 'migrate --mapping'.")
+  @Command(
+      name = "init",
+      mixinStandardHelpOptions = true,
+      description =
+          "Writes the default mapping (the guide's field table) as YAML, to edit and pass to 'migrate --mapping'.")
   static final class Init extends BaseCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", defaultValue = "csmkit-mapping.yaml",
+    @Parameters(
+        index = "0",
+        arity = "0..1",
+        paramLabel = "FILE",
+        defaultValue = "csmkit-mapping.yaml",
         description = "Where to write it (default: ${DEFAULT-VALUE}; '-' for stdout).")
     String file;
 
@@ -47,7 +54,13 @@ final class MappingCommand implements Runnable {
       }
       mapping.write(path);
       if (!quiet) {
-        err().println("Wrote the default mapping to " + file + "; edit it and run: csmkit migrate --mapping " + file + " ...");
+        err()
+            .println(
+                "Wrote the default mapping to "
+                    + file
+                    + "; edit it and run: csmkit migrate --mapping "
+                    + file
+                    + " ...");
         err().flush();
       }
       return ExitCode.OK;

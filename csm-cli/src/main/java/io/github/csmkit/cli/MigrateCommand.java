@@ -38,66 +38,102 @@ import picocli.CommandLine.Option;
       ""
     })
 final class MigrateCommand extends BaseCommand {
-  @Option(names = "--contacts", paramLabel = "FILE",
+  @Option(
+      names = "--contacts",
+      paramLabel = "FILE",
       description = "HubSpot contacts: a UI CSV export, or CRM v3 JSON / JSON Lines.")
   Path contacts;
 
-  @Option(names = "--companies", paramLabel = "FILE",
+  @Option(
+      names = "--companies",
+      paramLabel = "FILE",
       description = "HubSpot companies: a UI CSV export, or CRM v3 JSON / JSON Lines.")
   Path companies;
 
-  @Option(names = "--hubspot-token-env", paramLabel = "VAR",
-      description = "Read contacts and companies from the live HubSpot API, with the private-app token in this environment variable.")
+  @Option(
+      names = "--hubspot-token-env",
+      paramLabel = "VAR",
+      description =
+          "Read contacts and companies from the live HubSpot API, with the private-app token in this environment variable.")
   String hubspotTokenEnv;
 
   @Mixin TargetOptions targetOptions = new TargetOptions();
 
-  @Option(names = "--mapping", paramLabel = "FILE",
-      description = "Mapping file (YAML, or JSON by extension); default: the guide's mapping (see 'csmkit mapping init').")
+  @Option(
+      names = "--mapping",
+      paramLabel = "FILE",
+      description =
+          "Mapping file (YAML, or JSON by extension); default: the guide's mapping (see 'csmkit mapping init').")
   Path mapping;
 
-  @Option(names = "--job-id", paramLabel = "ID",
-      description = "Names the migration; idempotency keys derive from it. Default: derived from the input files' names and sizes, so a rerun resumes.")
+  @Option(
+      names = "--job-id",
+      paramLabel = "ID",
+      description =
+          "Names the migration; idempotency keys derive from it. Default: derived from the input files' names and sizes, so a rerun resumes.")
   String jobId;
 
-  @Option(names = "--journal", paramLabel = "DIR",
-      description = "Journal directory: finished batches are recorded there and skipped when the migration is run again.")
+  @Option(
+      names = "--journal",
+      paramLabel = "DIR",
+      description =
+          "Journal directory: finished batches are recorded there and skipped when the migration is run again.")
   Path journal;
 
-  @Option(names = "--where", paramLabel = "EXPR",
-      description = "Only contacts matching PROPERTY(=|!=|~|!~)VALUE, e.g. lifecyclestage=customer; repeat for AND.")
+  @Option(
+      names = "--where",
+      paramLabel = "EXPR",
+      description =
+          "Only contacts matching PROPERTY(=|!=|~|!~)VALUE, e.g. lifecyclestage=customer; repeat for AND.")
   List<String> where = new ArrayList<>();
 
-  @Option(names = "--test-batch", paramLabel = "N",
+  @Option(
+      names = "--test-batch",
+      paramLabel = "N",
       description = "Migrate only the first N selected contacts (the guide's phase 1).")
   Long testBatch;
 
-  @Option(names = "--dry-run",
-      description = "Run the whole migration against an embedded sandbox instead of the target: NOTHING is written to CSM.")
+  @Option(
+      names = "--dry-run",
+      description =
+          "Run the whole migration against an embedded sandbox instead of the target: NOTHING is written to CSM.")
   boolean dryRun;
 
-  @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "5",
+  @Option(
+      names = "--max-in-flight",
+      paramLabel = "N",
+      defaultValue = "5",
       description = "Tasks in flight at once (default: ${DEFAULT-VALUE}; the tenant's task limit).")
   int maxInFlight;
 
-  @Option(names = "--failure-threshold", paramLabel = "P",
-      description = "Stop when more than P of the records fail: a percentage (5%% or 5) or a fraction (0.05). Without it: alert at 5%% and exit 1 above it.")
+  @Option(
+      names = "--failure-threshold",
+      paramLabel = "P",
+      description =
+          "Stop when more than P of the records fail: a percentage (5%% or 5) or a fraction (0.05). Without it: alert at 5%% and exit 1 above it.")
   String failureThreshold;
 
-  @Option(names = "--report", paramLabel = "FILE", description = "Write the report as JSON to FILE.")
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description = "Write the report as JSON to FILE.")
   Path report;
 
-  @Option(names = "--dead-letters", paramLabel = "FILE",
+  @Option(
+      names = "--dead-letters",
+      paramLabel = "FILE",
       description = "Write every record that did not import, with the reason, as CSV to FILE.")
   Path deadLetters;
 
   @Override
   public Integer call() {
     if (hubspotTokenEnv != null && (contacts != null || companies != null)) {
-      throw CliException.usage("give --contacts/--companies files or --hubspot-token-env, not both");
+      throw CliException.usage(
+          "give --contacts/--companies files or --hubspot-token-env, not both");
     }
     if (hubspotTokenEnv == null && contacts == null) {
-      throw CliException.usage("no input: give --contacts FILE (and --companies FILE), or --hubspot-token-env VAR");
+      throw CliException.usage(
+          "no input: give --contacts FILE (and --companies FILE), or --hubspot-token-env VAR");
     }
     if (contacts != null) {
       Inputs.requireReadable(contacts, "--contacts");
@@ -114,8 +150,12 @@ final class MigrateCommand extends BaseCommand {
 
     if (dryRun) {
       // loud even with --quiet: a dry run must never be mistaken for the real thing
-      err().println("DRY RUN: the migration runs against an embedded sandbox. NOTHING is written to CSM"
-          + (targetOptions.hasTarget() ? " (the target and token options are ignored)." : "."));
+      err()
+          .println(
+              "DRY RUN: the migration runs against an embedded sandbox. NOTHING is written to CSM"
+                  + (targetOptions.hasTarget()
+                      ? " (the target and token options are ignored)."
+                      : "."));
       err().flush();
     }
     // the target and token first: a configuration error should not wait for the input to be read
@@ -141,9 +181,12 @@ final class MigrateCommand extends BaseCommand {
       Inputs.requireReadable(mapping, "--mapping");
       run.mapping = HubSpotMapping.load(mapping);
     }
-    run.jobId = jobId != null ? jobId
-        : hubspotTokenEnv != null ? "csmkit-hubspot-" + LocalDate.now(ZoneOffset.UTC)
-        : Inputs.defaultJobId(contacts, companies);
+    run.jobId =
+        jobId != null
+            ? jobId
+            : hubspotTokenEnv != null
+                ? "csmkit-hubspot-" + LocalDate.now(ZoneOffset.UTC)
+                : Inputs.defaultJobId(contacts, companies);
     run.journalDirectory = journal;
     run.testBatch = testBatch;
     run.maxInFlight = maxInFlight;
@@ -156,7 +199,8 @@ final class MigrateCommand extends BaseCommand {
     if (hubspotTokenEnv != null) {
       String token = env().get(hubspotTokenEnv);
       if (token == null || token.isBlank()) {
-        throw CliException.config("no HubSpot token: the environment variable " + hubspotTokenEnv + " is not set");
+        throw CliException.config(
+            "no HubSpot token: the environment variable " + hubspotTokenEnv + " is not set");
       }
       HubSpotApiClient hubspot = HubSpotApiClient.builder().token(token.strip()).build();
       HubSpotMapping m = run.mapping;
@@ -175,8 +219,11 @@ final class MigrateCommand extends BaseCommand {
 
     if (dryRun) {
       try (CsmSandbox sandbox = CsmSandbox.builder().runsFor(Duration.ofMillis(20)).start();
-          CsmClient csm = CsmClient.builder().baseUri(sandbox.baseUri())
-              .credentials(io.github.csmkit.client.Credentials.bearer(sandbox.token())).build()) {
+          CsmClient csm =
+              CsmClient.builder()
+                  .baseUri(sandbox.baseUri())
+                  .credentials(io.github.csmkit.client.Credentials.bearer(sandbox.token()))
+                  .build()) {
         return run.run(csm, companySource, contactSource);
       }
     }
@@ -194,7 +241,8 @@ final class MigrateCommand extends BaseCommand {
     try {
       v = Double.parseDouble(t);
     } catch (NumberFormatException e) {
-      throw CliException.usage("--failure-threshold: not a number: '" + s + "' (use 5%, 5 or 0.05)");
+      throw CliException.usage(
+          "--failure-threshold: not a number: '" + s + "' (use 5%, 5 or 0.05)");
     }
     if (percent || v > 1) {
       v = v / 100;

@@ -20,7 +20,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
-/** One migration as the command line runs it (migrate and demo): progress, report files, exit code. */
+/**
+ * One migration as the command line runs it (migrate and demo): progress, report files, exit code.
+ */
 final class MigrationRun {
   HubSpotMapping mapping = HubSpotMapping.defaults();
   String jobId;
@@ -50,16 +52,20 @@ final class MigrationRun {
   }
 
   /** Runs the migration, writes and prints its report, and returns the exit code. */
-  int run(CsmClient csm, Supplier<? extends RecordSource<HubSpotCompany>> companies,
+  int run(
+      CsmClient csm,
+      Supplier<? extends RecordSource<HubSpotCompany>> companies,
       Supplier<? extends RecordSource<HubSpotContact>> contacts) {
-    ProgressPrinter progress = quiet ? null : new ProgressPrinter(err, terminal, customersTotal, stopOnFailureThreshold);
-    HubSpotMigration.Builder b = HubSpotMigration.builder(csm)
-        .mapping(mapping)
-        .jobId(jobId)
-        .maxInFlight(maxInFlight)
-        .failureThreshold(failureThreshold)
-        .stopOnFailureThreshold(stopOnFailureThreshold)
-        .listener(progress == null ? MigrationListener.NONE : progress);
+    ProgressPrinter progress =
+        quiet ? null : new ProgressPrinter(err, terminal, customersTotal, stopOnFailureThreshold);
+    HubSpotMigration.Builder b =
+        HubSpotMigration.builder(csm)
+            .mapping(mapping)
+            .jobId(jobId)
+            .maxInFlight(maxInFlight)
+            .failureThreshold(failureThreshold)
+            .stopOnFailureThreshold(stopOnFailureThreshold)
+            .listener(progress == null ? MigrationListener.NONE : progress);
     if (journalDirectory != null) {
       b.journalDirectory(journalDirectory);
     }
@@ -70,7 +76,8 @@ final class MigrationRun {
       b.testBatch(testBatch);
     }
     if (!quiet) {
-      err.println((dryRun ? "DRY RUN " : "") + "Migrating into " + csm.baseUri() + " as job " + jobId);
+      err.println(
+          (dryRun ? "DRY RUN " : "") + "Migrating into " + csm.baseUri() + " as job " + jobId);
       err.flush();
     }
     MigrationReport report;
@@ -99,14 +106,23 @@ final class MigrationRun {
         out.println("DRY RUN: nothing was written to CSM; this ran against an embedded sandbox.");
       }
       out.print(report.summary());
-      out.printf(Locale.ROOT, "  failure rate: %.1f%% (threshold %.1f%%)%n", report.failureRate() * 100,
+      out.printf(
+          Locale.ROOT,
+          "  failure rate: %.1f%% (threshold %.1f%%)%n",
+          report.failureRate() * 100,
           failureThreshold * 100);
       if (reportFile != null) {
         out.println("Report: " + reportFile);
       }
       if (deadLettersFile != null) {
-        out.println("Dead letters: " + deadLettersFile + " (" + report.recordsNotImported()
-            + " records not imported, " + report.duplicatesSkipped() + " duplicates)");
+        out.println(
+            "Dead letters: "
+                + deadLettersFile
+                + " ("
+                + report.recordsNotImported()
+                + " records not imported, "
+                + report.duplicatesSkipped()
+                + " duplicates)");
       }
     }
     out.flush();
@@ -126,28 +142,44 @@ final class MigrationRun {
     }
   }
 
-  /** The exit code for a finished migration, with one line on stderr saying why when it is not 0. */
+  /**
+   * The exit code for a finished migration, with one line on stderr saying why when it is not 0.
+   */
   int verdict(MigrationReport report) {
     Optional<String> stop = report.stopReason();
     int code;
     String why;
     if (stop.isPresent()) {
       String r = stop.get();
-      code = r.contains("(401)") || r.contains("(403)") || r.contains("(412)") || r.contains("(404)")
-          || r.contains("journal mismatch") ? ExitCode.CONFIG
-          : r.contains("failure rate") ? ExitCode.FAILURES : ExitCode.STOPPED;
+      code =
+          r.contains("(401)")
+                  || r.contains("(403)")
+                  || r.contains("(412)")
+                  || r.contains("(404)")
+                  || r.contains("journal mismatch")
+              ? ExitCode.CONFIG
+              : r.contains("failure rate") ? ExitCode.FAILURES : ExitCode.STOPPED;
       why = "stopped: " + r;
     } else if (unresolved(report) > 0) {
       code = ExitCode.STOPPED;
-      why = unresolved(report) + " records were sent but their tasks' end was not seen: run again to resume";
+      why =
+          unresolved(report)
+              + " records were sent but their tasks' end was not seen: run again to resume";
     } else if (report.failureRate() > failureThreshold) {
       code = ExitCode.FAILURES;
-      why = String.format(Locale.ROOT, "%.1f%% of the records did not import, above the threshold %.1f%%",
-          report.failureRate() * 100, failureThreshold * 100);
+      why =
+          String.format(
+              Locale.ROOT,
+              "%.1f%% of the records did not import, above the threshold %.1f%%",
+              report.failureRate() * 100,
+              failureThreshold * 100);
     } else if (!report.verification().passed()) {
       code = ExitCode.FAILURES;
-      why = "verification found " + (report.verification().problems().size()
-          + report.verification().organizationsMissing().size()) + " problems";
+      why =
+          "verification found "
+              + (report.verification().problems().size()
+                  + report.verification().organizationsMissing().size())
+              + " problems";
     } else {
       return ExitCode.OK;
     }

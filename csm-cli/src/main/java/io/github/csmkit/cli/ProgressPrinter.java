@@ -10,7 +10,8 @@ import java.util.OptionalLong;
 
 /**
  * Progress on stderr. On a terminal, one line redrawn in place (records done of total, rate, ETA);
- * otherwise (a pipe, a CI log) a plain line at most every few seconds, plus each phase's start and end.
+ * otherwise (a pipe, a CI log) a plain line at most every few seconds, plus each phase's start and
+ * end.
  */
 final class ProgressPrinter implements MigrationListener {
   private static final int BAR = 24;
@@ -26,12 +27,18 @@ final class ProgressPrinter implements MigrationListener {
   private boolean lineOpen;
   private int lastWidth;
 
-  ProgressPrinter(PrintWriter err, boolean terminal, OptionalLong customersTotal, boolean stopsAtThreshold) {
+  ProgressPrinter(
+      PrintWriter err, boolean terminal, OptionalLong customersTotal, boolean stopsAtThreshold) {
     this(err, terminal, customersTotal, stopsAtThreshold, Duration.ofSeconds(5), Clock.systemUTC());
   }
 
-  ProgressPrinter(PrintWriter err, boolean terminal, OptionalLong customersTotal, boolean stopsAtThreshold,
-      Duration plainEvery, Clock clock) {
+  ProgressPrinter(
+      PrintWriter err,
+      boolean terminal,
+      OptionalLong customersTotal,
+      boolean stopsAtThreshold,
+      Duration plainEvery,
+      Clock clock) {
     this.err = err;
     this.stopsAtThreshold = stopsAtThreshold;
     this.terminal = terminal;
@@ -58,8 +65,10 @@ final class ProgressPrinter implements MigrationListener {
 
   @Override
   public synchronized void progress(ImportListener.Progress p) {
-    OptionalLong total = p.total().isPresent() ? p.total()
-        : phase == Phase.CUSTOMERS ? customersTotal : OptionalLong.empty();
+    OptionalLong total =
+        p.total().isPresent()
+            ? p.total()
+            : phase == Phase.CUSTOMERS ? customersTotal : OptionalLong.empty();
     String line = line(p, total);
     if (terminal) {
       String padded = line + " ".repeat(Math.max(0, lastWidth - line.length()));
@@ -81,8 +90,12 @@ final class ProgressPrinter implements MigrationListener {
   public synchronized void failureThresholdExceeded(double rate, double threshold) {
     endLine();
     // the share of the records read so far that failed; the exit code uses the final rate
-    err.printf(Locale.ROOT, "%s: %.1f%% of the records read so far failed, above the threshold %.1f%%%s%n",
-        stopsAtThreshold ? "STOPPING" : "Note", rate * 100, threshold * 100,
+    err.printf(
+        Locale.ROOT,
+        "%s: %.1f%% of the records read so far failed, above the threshold %.1f%%%s%n",
+        stopsAtThreshold ? "STOPPING" : "Note",
+        rate * 100,
+        threshold * 100,
         stopsAtThreshold ? "" : " (the final rate decides the exit code)");
     err.flush();
   }
@@ -102,15 +115,22 @@ final class ProgressPrinter implements MigrationListener {
       long t = total.getAsLong();
       long done = Math.min(p.done(), t);
       int filled = (int) (BAR * done / t);
-      s.append('[').append("#".repeat(filled)).append("-".repeat(BAR - filled)).append("] ")
-          .append(p.done()).append('/').append(t).append(" records");
+      s.append('[')
+          .append("#".repeat(filled))
+          .append("-".repeat(BAR - filled))
+          .append("] ")
+          .append(p.done())
+          .append('/')
+          .append(t)
+          .append(" records");
     } else {
       s.append(p.done()).append(" records");
     }
     s.append(String.format(Locale.ROOT, ", %.0f/s", p.recordsPerSecond()));
     if (total.isPresent() && p.recordsPerSecond() > 0) {
       long left = Math.max(0, total.getAsLong() - p.done());
-      s.append(", ETA ").append(duration(Duration.ofMillis((long) (left / p.recordsPerSecond() * 1000))));
+      s.append(", ETA ")
+          .append(duration(Duration.ofMillis((long) (left / p.recordsPerSecond() * 1000))));
     } else {
       p.eta().ifPresent(eta -> s.append(", ETA ").append(duration(eta)));
     }

@@ -17,18 +17,31 @@ import picocli.CommandLine.Option;
       ""
     })
 final class SandboxCommand extends BaseCommand {
-  @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "Port (default: a free one).")
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Port (default: a free one).")
   int port;
 
-  @Option(names = "--token", paramLabel = "T",
-      description = "The token clients must send (default: a random one). A local throwaway, so an argument is fine.")
+  @Option(
+      names = "--token",
+      paramLabel = "T",
+      description =
+          "The token clients must send (default: a random one). A local throwaway, so an argument is fine.")
   String token;
 
-  @Option(names = "--runs-for-ms", paramLabel = "MS", defaultValue = "50",
+  @Option(
+      names = "--runs-for-ms",
+      paramLabel = "MS",
+      defaultValue = "50",
       description = "How long each task runs (default: ${DEFAULT-VALUE} ms).")
   long runsForMs;
 
-  @Option(names = "--task-limit", paramLabel = "N", defaultValue = "5",
+  @Option(
+      names = "--task-limit",
+      paramLabel = "N",
+      defaultValue = "5",
       description = "Unfinished tasks per tenant (default: ${DEFAULT-VALUE}).")
   int taskLimit;
 
@@ -36,7 +49,8 @@ final class SandboxCommand extends BaseCommand {
 
   @Override
   public Integer call() throws InterruptedException {
-    CsmSandbox.Builder b = CsmSandbox.builder().port(port).runsFor(Duration.ofMillis(runsForMs)).taskLimit(taskLimit);
+    CsmSandbox.Builder b =
+        CsmSandbox.builder().port(port).runsFor(Duration.ofMillis(runsForMs)).taskLimit(taskLimit);
     if (token != null) {
       b.token(token);
     }
@@ -45,8 +59,13 @@ final class SandboxCommand extends BaseCommand {
       out().println("token=" + sandbox.token());
       out().flush();
       if (!quiet) {
-        err().println("CSM sandbox running; try: CSM_TOKEN=" + sandbox.token()
-            + " ./csmkit migrate --base-url " + sandbox.baseUri() + " --contacts contacts.csv");
+        err()
+            .println(
+                "CSM sandbox running; try: CSM_TOKEN="
+                    + sandbox.token()
+                    + " ./csmkit migrate --base-url "
+                    + sandbox.baseUri()
+                    + " --contacts contacts.csv");
         err().println("Ctrl-C to stop.");
         err().flush();
       }

@@ -15,24 +15,37 @@ import picocli.CommandLine.Option;
  * file, never from an argument (arguments show in {@code ps} and shell history), and never printed.
  */
 final class TargetOptions {
-  @Option(names = "--base-url", paramLabel = "URL",
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
       description = "CSM base URL (a sandbox or proxy), e.g. http://127.0.0.1:8080")
   URI baseUrl;
 
-  @Option(names = "--cloud-id", paramLabel = "ID",
-      description = "The site's cloud id: requests go to https://api.atlassian.com/jsm/csm/cloudid/ID")
+  @Option(
+      names = "--cloud-id",
+      paramLabel = "ID",
+      description =
+          "The site's cloud id: requests go to https://api.atlassian.com/jsm/csm/cloudid/ID")
   String cloudId;
 
-  @Option(names = "--token-env", paramLabel = "VAR", defaultValue = "CSM_TOKEN",
+  @Option(
+      names = "--token-env",
+      paramLabel = "VAR",
+      defaultValue = "CSM_TOKEN",
       description = "Environment variable holding the token (default: ${DEFAULT-VALUE}).")
   String tokenEnv;
 
-  @Option(names = "--token-file", paramLabel = "FILE",
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
       description = "File holding the token (first line); instead of --token-env.")
   Path tokenFile;
 
-  @Option(names = "--email", paramLabel = "EMAIL",
-      description = "Use basic authentication with this account email and the token as its API token.")
+  @Option(
+      names = "--email",
+      paramLabel = "EMAIL",
+      description =
+          "Use basic authentication with this account email and the token as its API token.")
   String email;
 
   boolean hasTarget() {
@@ -45,12 +58,15 @@ final class TargetOptions {
       throw CliException.usage("give --base-url or --cloud-id, not both");
     }
     if (!hasTarget()) {
-      throw CliException.usage("no target: give --base-url URL or --cloud-id ID (or --dry-run for migrate)");
+      throw CliException.usage(
+          "no target: give --base-url URL or --cloud-id ID (or --dry-run for migrate)");
     }
     String token = token(env);
-    CsmClient.Builder b = CsmClient.builder()
-        .credentials(email == null ? Credentials.bearer(token) : Credentials.basic(email, token))
-        .userAgentSuffix("csmkit-cli");
+    CsmClient.Builder b =
+        CsmClient.builder()
+            .credentials(
+                email == null ? Credentials.bearer(token) : Credentials.basic(email, token))
+            .userAgentSuffix("csmkit-cli");
     try {
       if (cloudId != null) {
         b.cloudId(cloudId);
@@ -67,19 +83,27 @@ final class TargetOptions {
   String token(Map<String, String> env) {
     if (tokenFile != null) {
       try {
-        String first = Files.readString(tokenFile, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+        String first =
+            Files.readString(tokenFile, StandardCharsets.UTF_8)
+                .lines()
+                .findFirst()
+                .orElse("")
+                .strip();
         if (first.isEmpty()) {
           throw CliException.config("the token file " + tokenFile + " is empty");
         }
         return first;
       } catch (IOException e) {
-        throw CliException.config("cannot read the token file " + tokenFile + ": " + e.getClass().getSimpleName());
+        throw CliException.config(
+            "cannot read the token file " + tokenFile + ": " + e.getClass().getSimpleName());
       }
     }
     String token = env.get(tokenEnv);
     if (token == null || token.isBlank()) {
-      throw CliException.config("no token: the environment variable " + tokenEnv
-          + " is not set (set it, or use --token-env VAR or --token-file FILE)");
+      throw CliException.config(
+          "no token: the environment variable "
+              + tokenEnv
+              + " is not set (set it, or use --token-env VAR or --token-file FILE)");
     }
     return token.strip();
   }

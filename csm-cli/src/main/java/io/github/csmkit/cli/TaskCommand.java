@@ -46,7 +46,10 @@ final class TaskCommand implements Runnable {
   }
 
   /** {@code csmkit task get ID}. */
-  @Command(name = "get", sortOptions = false, mixinStandardHelpOptions = true,
+  @Command(
+      name = "get",
+      sortOptions = false,
+      mixinStandardHelpOptions = true,
       description = "Prints a task's status once. Exit code 1 when the task FAILED as a whole.")
   static final class Get extends TaskBase {
     @Override
@@ -56,9 +59,13 @@ final class TaskCommand implements Runnable {
   }
 
   /** {@code csmkit task wait ID}. */
-  @Command(name = "wait", sortOptions = false, mixinStandardHelpOptions = true,
-      description = "Waits (polling with backoff) until the task ends, then prints it. Exit code 1 when it FAILED,"
-          + " 4 when the wait gave up.")
+  @Command(
+      name = "wait",
+      sortOptions = false,
+      mixinStandardHelpOptions = true,
+      description =
+          "Waits (polling with backoff) until the task ends, then prints it. Exit code 1 when it FAILED,"
+              + " 4 when the wait gave up.")
   static final class Wait extends TaskBase {
     @Override
     TaskStatus fetch(CsmClient csm) {
@@ -73,8 +80,11 @@ final class TaskCommand implements Runnable {
   static void print(TaskStatus s, PrintWriter out, boolean json) {
     if (json) {
       ObjectMapper m = new ObjectMapper();
-      ObjectNode n = m.createObjectNode().put("taskId", s.id()).put("state", s.state().name())
-          .put("status", s.rawStatus());
+      ObjectNode n =
+          m.createObjectNode()
+              .put("taskId", s.id())
+              .put("state", s.state().name())
+              .put("status", s.rawStatus());
       s.type().ifPresent(t -> n.put("type", t));
       s.createdAt().ifPresent(t -> n.put("createdAt", t.toString()));
       s.updatedAt().ifPresent(t -> n.put("updatedAt", t.toString()));
@@ -92,14 +102,22 @@ final class TaskCommand implements Runnable {
         throw new IllegalStateException(e);
       }
     } else {
-      out.println("Task " + s.id() + ": " + s.state() + (s.rawStatus().equals(s.state().name()) ? "" : " (" + s.rawStatus() + ")"));
+      out.println(
+          "Task "
+              + s.id()
+              + ": "
+              + s.state()
+              + (s.rawStatus().equals(s.state().name()) ? "" : " (" + s.rawStatus() + ")"));
       s.type().ifPresent(t -> out.println("  type: " + t));
       s.createdAt().ifPresent(t -> out.println("  created: " + t));
       s.updatedAt().ifPresent(t -> out.println("  updated: " + t));
       out.println("  failures: " + s.failures().size());
       for (TaskFailure f : s.failures()) {
-        out.println("    " + f.index().stream().mapToObj(i -> "#" + i + " ").findFirst().orElse("")
-            + f.entityId().map(e -> e + ": ").orElse("") + f.message());
+        out.println(
+            "    "
+                + f.index().stream().mapToObj(i -> "#" + i + " ").findFirst().orElse("")
+                + f.entityId().map(e -> e + ": ").orElse("")
+                + f.message());
       }
     }
     out.flush();

@@ -22,8 +22,14 @@ final class CliRunner {
   static Result run(Map<String, String> env, Path workingDirectory, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = CsmkitCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), env,
-        workingDirectory, false).execute(args);
+    int code =
+        CsmkitCommand.commandLine(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                env,
+                workingDirectory,
+                false)
+            .execute(args);
     return new Result(code, out.toString(), err.toString());
   }
 }

@@ -15,8 +15,9 @@ class DemoDataTest {
     for (Map.Entry<String, String> e : DemoDataGenerator.generate().entrySet()) {
       try (InputStream in = getClass().getResourceAsStream("/demo/" + e.getKey())) {
         assertThat(in).as(e.getKey()).isNotNull();
-        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).as(
-            "%s differs from DemoDataGenerator's output: regenerate it", e.getKey()).isEqualTo(e.getValue());
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+            .as("%s differs from DemoDataGenerator's output: regenerate it", e.getKey())
+            .isEqualTo(e.getValue());
       }
     }
   }
@@ -24,10 +25,13 @@ class DemoDataTest {
   @Test
   void theExportHasTheFlawsOfARealOne() {
     String contacts = DemoDataGenerator.generate().get("contacts.csv");
-    assertThat(contacts).startsWith("\uFEFF\"Record ID\"").contains("\r\n")
+    assertThat(contacts)
+        .startsWith("\uFEFF\"Record ID\"")
+        .contains("\r\n")
         .contains("\"+44 20 7946 0958\next. 12\"")
         .contains("\"Smith, Jones & Partners\"")
-        .contains("\"maria.garcia@\"").contains(",\"\",")
+        .contains("\"maria.garcia@\"")
+        .contains(",\"\",")
         .contains("\"Northwind Traders\"");
     assertThat(contacts.split("\r\n")).hasSize(501);
   }

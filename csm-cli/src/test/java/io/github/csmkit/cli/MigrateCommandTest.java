@@ -22,13 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 class MigrateCommandTest {
   static final String TOKEN = "tok-S3CRET-5f1e2d3c4b5a69788796a5b4";
 
-  static final String COMPANIES = """
+  static final String COMPANIES =
+      """
       "Record ID","Company name","Company Domain Name","Industry","Number of Employees","Website URL"
       "101","Acme Corporation","acme.com","Manufacturing","250","https://acme.com"
       "102","Tech Innovators","techinnovators.io","Software","40","https://techinnovators.io"
       """;
 
-  static final String CONTACTS = """
+  static final String CONTACTS =
+      """
       "Record ID","First Name","Last Name","Email","Phone Number","Company Name","Lifecycle Stage","Lead Status","Associated Company IDs"
       "1","John","Doe","john.doe@example.com","+1-555-0123","Acme Corporation","Customer","In Progress","101"
       "2","Jane","Roe","jane.roe@example.com","","Tech Innovators","Lead","New","102"
@@ -55,8 +57,16 @@ class MigrateCommandTest {
   }
 
   Result migrate(Map<String, String> env, String... extra) {
-    List<String> args = new ArrayList<>(List.of("migrate", "--contacts", contacts.toString(),
-        "--companies", companies.toString(), "--base-url", sandbox.baseUri().toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "migrate",
+                "--contacts",
+                contacts.toString(),
+                "--companies",
+                companies.toString(),
+                "--base-url",
+                sandbox.baseUri().toString()));
     args.addAll(List.of(extra));
     return CliRunner.run(env, dir, args.toArray(String[]::new));
   }
@@ -69,16 +79,31 @@ class MigrateCommandTest {
   void migratesTheCsvExportIntoCsmAndNeverShowsTheToken() throws Exception {
     Path report = dir.resolve("out/report.json");
     Path deadLetters = dir.resolve("out/dead-letters.csv");
-    Result r = migrate(Map.of("CSM_TOKEN", TOKEN), "--report", report.toString(),
-        "--dead-letters", deadLetters.toString(), "--journal", dir.resolve("journal").toString(), "--verbose",
-        "--failure-threshold", "25%");
+    Result r =
+        migrate(
+            Map.of("CSM_TOKEN", TOKEN),
+            "--report",
+            report.toString(),
+            "--dead-letters",
+            deadLetters.toString(),
+            "--journal",
+            dir.resolve("journal").toString(),
+            "--verbose",
+            "--failure-threshold",
+            "25%");
 
     assertThat(r.code()).as(r.all()).isEqualTo(0);
-    assertThat(emails()).containsExactly("jane.roe@example.com", "john.doe@example.com", "max@globex.com",
-        "solo@startup.example");
-    assertThat(sandbox.organizations()).extracting(o -> o.name())
+    assertThat(emails())
+        .containsExactly(
+            "jane.roe@example.com",
+            "john.doe@example.com",
+            "max@globex.com",
+            "solo@startup.example");
+    assertThat(sandbox.organizations())
+        .extracting(o -> o.name())
         .containsExactlyInAnyOrder("Acme Corporation", "Tech Innovators", "Startup Ltd");
-    assertThat(r.out()).contains("customers: 5 read, 4 imported, 0 failed, 1 rejected")
+    assertThat(r.out())
+        .contains("customers: 5 read, 4 imported, 0 failed, 1 rejected")
         .contains("verification: 4 customers checked, 0 problems");
     assertThat(r.err()).contains("Customers ...").contains("Customers: customer profiles");
 
@@ -86,8 +111,10 @@ class MigrateCommandTest {
     assertThat(json.at("/phases/customers/imported").asLong()).isEqualTo(4);
     assertThat(Files.readString(deadLetters)).contains("bad-email@");
 
-    StringBuilder everything = new StringBuilder(r.all()).append(Files.readString(report))
-        .append(Files.readString(deadLetters));
+    StringBuilder everything =
+        new StringBuilder(r.all())
+            .append(Files.readString(report))
+            .append(Files.readString(deadLetters));
     try (var files = Files.walk(dir.resolve("journal"))) {
       for (Path p : files.filter(Files::isRegularFile).toList()) {
         everything.append(Files.readString(p));
@@ -109,16 +136,30 @@ class MigrateCommandTest {
 
   @Test
   void tokenComesFromTheVariableOrFileNamed() throws Exception {
-    assertThat(migrate(Map.of("MY_CSM", TOKEN), "--token-env", "MY_CSM", "--failure-threshold", "25").code()).isEqualTo(0);
+    assertThat(
+            migrate(Map.of("MY_CSM", TOKEN), "--token-env", "MY_CSM", "--failure-threshold", "25")
+                .code())
+        .isEqualTo(0);
     sandbox.reset();
     Path file = Files.writeString(dir.resolve("token.txt"), TOKEN + "\n");
-    assertThat(migrate(Map.of(), "--token-file", file.toString(), "--job-id", "other", "--failure-threshold", "25").code()).isEqualTo(0);
+    assertThat(
+            migrate(
+                    Map.of(),
+                    "--token-file",
+                    file.toString(),
+                    "--job-id",
+                    "other",
+                    "--failure-threshold",
+                    "25")
+                .code())
+        .isEqualTo(0);
     assertThat(sandbox.customers()).hasSize(4);
   }
 
   @Test
   void dryRunWritesNothingToTheTargetAndSaysSoLoudly() {
-    Result r = migrate(Map.of("CSM_TOKEN", TOKEN), "--dry-run", "--quiet", "--failure-threshold", "25");
+    Result r =
+        migrate(Map.of("CSM_TOKEN", TOKEN), "--dry-run", "--quiet", "--failure-threshold", "25");
 
     assertThat(r.code()).as(r.all()).isEqualTo(0);
     assertThat(sandbox.customers()).isEmpty();
@@ -132,7 +173,13 @@ class MigrateCommandTest {
 
   @Test
   void whereSelectsContacts() {
-    Result r = migrate(Map.of("CSM_TOKEN", TOKEN), "--where", "lifecyclestage=customer", "--where", "email~example");
+    Result r =
+        migrate(
+            Map.of("CSM_TOKEN", TOKEN),
+            "--where",
+            "lifecyclestage=customer",
+            "--where",
+            "email~example");
 
     assertThat(r.code()).as(r.all()).isEqualTo(0);
     assertThat(emails()).containsExactly("john.doe@example.com");
@@ -149,7 +196,14 @@ class MigrateCommandTest {
 
   @Test
   void jsonPrintsTheReportOnStdout() throws Exception {
-    Result r = migrate(Map.of("CSM_TOKEN", TOKEN), "--json", "--job-id", "json-job", "--failure-threshold", "25");
+    Result r =
+        migrate(
+            Map.of("CSM_TOKEN", TOKEN),
+            "--json",
+            "--job-id",
+            "json-job",
+            "--failure-threshold",
+            "25");
 
     assertThat(r.code()).as(r.all()).isEqualTo(0);
     JsonNode json = new ObjectMapper().readTree(r.out());
@@ -163,19 +217,26 @@ class MigrateCommandTest {
     // 1 of 8 records (3 organizations, 5 contacts) fails: 12.5%, above the default 5%
     Result byDefault = migrate(Map.of("CSM_TOKEN", TOKEN));
     assertThat(byDefault.code()).as(byDefault.all()).isEqualTo(1);
-    assertThat(byDefault.err()).contains("12.5% of the records did not import, above the threshold 5.0%");
+    assertThat(byDefault.err())
+        .contains("12.5% of the records did not import, above the threshold 5.0%");
     sandbox.reset();
 
-    Files.writeString(contacts, CONTACTS + """
+    Files.writeString(
+        contacts,
+        CONTACTS
+            + """
         "6","Bad","Two","bad2@","","","Lead","",""
         "7","Bad","Three","bad three@example.com","","","Lead","",""
         """);
-    Result r = migrate(Map.of("CSM_TOKEN", TOKEN), "--failure-threshold", "10%", "--job-id", "strict");
+    Result r =
+        migrate(Map.of("CSM_TOKEN", TOKEN), "--failure-threshold", "10%", "--job-id", "strict");
 
     assertThat(r.code()).as(r.all()).isEqualTo(1);
     assertThat(r.err()).contains("above the threshold 10.0%");
     sandbox.reset();
-    assertThat(migrate(Map.of("CSM_TOKEN", TOKEN), "--failure-threshold", "0.5", "--job-id", "lenient").code())
+    assertThat(
+            migrate(Map.of("CSM_TOKEN", TOKEN), "--failure-threshold", "0.5", "--job-id", "lenient")
+                .code())
         .isEqualTo(0);
   }
 
@@ -211,24 +272,37 @@ class MigrateCommandTest {
   void usageErrorsExitWith2() {
     Map<String, String> env = Map.of("CSM_TOKEN", TOKEN);
     assertThat(CliRunner.run(env, dir, "migrate", "--token", "x").code()).isEqualTo(2);
-    assertThat(CliRunner.run(env, dir, "migrate", "--base-url", "http://127.0.0.1:1").err()).contains("no input");
-    assertThat(CliRunner.run(env, dir, "migrate", "--contacts", "nope.csv", "--dry-run").code()).isEqualTo(2);
+    assertThat(CliRunner.run(env, dir, "migrate", "--base-url", "http://127.0.0.1:1").err())
+        .contains("no input");
+    assertThat(CliRunner.run(env, dir, "migrate", "--contacts", "nope.csv", "--dry-run").code())
+        .isEqualTo(2);
     assertThat(migrate(env, "--where", "lifecyclestage").code()).isEqualTo(2);
     assertThat(migrate(env, "--failure-threshold", "lots").code()).isEqualTo(2);
     assertThat(migrate(env, "--test-batch", "0").code()).isEqualTo(2);
-    assertThat(CliRunner.run(env, dir, "migrate", "--contacts", contacts.toString()).err()).contains("no target");
+    assertThat(CliRunner.run(env, dir, "migrate", "--contacts", contacts.toString()).err())
+        .contains("no target");
     assertThat(CliRunner.run(env, dir, "frobnicate").code()).isEqualTo(2);
     assertThat(sandbox.customers()).isEmpty();
   }
 
   @Test
   void readsCrmJsonLinesToo() throws Exception {
-    Path jsonl = Files.writeString(dir.resolve("contacts.jsonl"), """
+    Path jsonl =
+        Files.writeString(
+            dir.resolve("contacts.jsonl"),
+            """
         {"id":"1","properties":{"email":"ada@example.com","firstname":"Ada","lastname":"Lovelace"}}
         {"id":"2","properties":{"email":"alan@example.com","firstname":"Alan","lastname":"Turing"}}
         """);
-    Result r = CliRunner.run(Map.of("CSM_TOKEN", TOKEN), dir, "migrate", "--contacts", jsonl.toString(),
-        "--base-url", sandbox.baseUri().toString());
+    Result r =
+        CliRunner.run(
+            Map.of("CSM_TOKEN", TOKEN),
+            dir,
+            "migrate",
+            "--contacts",
+            jsonl.toString(),
+            "--base-url",
+            sandbox.baseUri().toString());
 
     assertThat(r.code()).as(r.all()).isEqualTo(0);
     assertThat(emails()).containsExactly("ada@example.com", "alan@example.com");

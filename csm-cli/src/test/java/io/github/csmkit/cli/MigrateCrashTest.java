@@ -38,14 +38,17 @@ class MigrateCrashTest {
     Path journals = dir.resolve("journals");
     Path customerJournal = journals.resolve("crash.customers.journal");
 
-    try (CsmSandbox crashed = CsmSandbox.builder().token(TOKEN).runsFor(Duration.ofMillis(120)).start();
-        CsmSandbox clean = CsmSandbox.builder().token(TOKEN).runsFor(Duration.ofMillis(5)).start()) {
-      List<BooleanSupplier> killPoints = List.of(
-          () -> crashed.requestCount(Endpoint.ORGANIZATION_PROFILES) >= 1,
-          () -> lines(customerJournal) >= 3,
-          () -> lines(customerJournal) >= 7,
-          () -> lines(customerJournal) >= 12,
-          () -> lines(customerJournal) >= 17);
+    try (CsmSandbox crashed =
+            CsmSandbox.builder().token(TOKEN).runsFor(Duration.ofMillis(120)).start();
+        CsmSandbox clean =
+            CsmSandbox.builder().token(TOKEN).runsFor(Duration.ofMillis(5)).start()) {
+      List<BooleanSupplier> killPoints =
+          List.of(
+              () -> crashed.requestCount(Endpoint.ORGANIZATION_PROFILES) >= 1,
+              () -> lines(customerJournal) >= 3,
+              () -> lines(customerJournal) >= 7,
+              () -> lines(customerJournal) >= 12,
+              () -> lines(customerJournal) >= 17);
       List<String> killedAt = new ArrayList<>();
       for (BooleanSupplier point : killPoints) {
         Process child = migrate(crashed, contacts, companies, journals);
@@ -55,27 +58,38 @@ class MigrateCrashTest {
         }
         boolean wasAlive = child.isAlive();
         child.destroyForcibly().waitFor();
-        killedAt.add((wasAlive ? "killed" : "ended") + " at " + lines(customerJournal) + " journal lines");
+        killedAt.add(
+            (wasAlive ? "killed" : "ended") + " at " + lines(customerJournal) + " journal lines");
       }
       Process last = migrate(crashed, contacts, companies, journals);
       assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
       String out = new String(last.getInputStream().readAllBytes());
       assertThat(last.exitValue()).as(out).isZero();
-      assertThat(killedAt).as(killedAt.toString()).allSatisfy(k -> assertThat(k).startsWith("killed"));
+      assertThat(killedAt)
+          .as(killedAt.toString())
+          .allSatisfy(k -> assertThat(k).startsWith("killed"));
 
       Process reference = migrate(clean, contacts, companies, dir.resolve("clean-journals"));
       assertThat(reference.waitFor(120, TimeUnit.SECONDS)).isTrue();
       assertThat(reference.exitValue()).isZero();
 
       assertThat(state(crashed)).isEqualTo(state(clean));
-      assertThat(crashed.customers()).isNotEmpty()
+      assertThat(crashed.customers())
+          .isNotEmpty()
           .allSatisfy(c -> assertThat(crashed.creationCount(c.email())).as(c.email()).isEqualTo(1));
-      assertThat(crashed.organizations()).isNotEmpty()
-          .allSatisfy(o -> assertThat(crashed.organizationCreationCount(o.name())).as(o.name()).isEqualTo(1));
+      assertThat(crashed.organizations())
+          .isNotEmpty()
+          .allSatisfy(
+              o ->
+                  assertThat(crashed.organizationCreationCount(o.name()))
+                      .as(o.name())
+                      .isEqualTo(1));
     }
   }
 
-  /** Customers and organizations by email and name, with what they hold (ids differ between runs). */
+  /**
+   * Customers and organizations by email and name, with what they hold (ids differ between runs).
+   */
   private static Map<String, String> state(CsmSandbox sandbox) {
     Map<String, String> orgNames = new TreeMap<>();
     sandbox.organizations().forEach(o -> orgNames.put(o.id(), o.name()));
@@ -86,18 +100,35 @@ class MigrateCrashTest {
     for (CustomerSnapshot c : sandbox.customers()) {
       TreeSet<String> orgs = new TreeSet<>();
       c.organizationIds().forEach(id -> orgs.add(orgNames.get(id)));
-      state.put("customer " + c.email().toLowerCase(), c.displayName() + " " + new TreeMap<>(c.details()) + " " + orgs);
+      state.put(
+          "customer " + c.email().toLowerCase(),
+          c.displayName() + " " + new TreeMap<>(c.details()) + " " + orgs);
     }
     return state;
   }
 
-  private Process migrate(CsmSandbox sandbox, Path contacts, Path companies, Path journals) throws IOException {
+  private Process migrate(CsmSandbox sandbox, Path contacts, Path companies, Path journals)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "migrate", "--contacts", contacts.toString(), "--companies", companies.toString(),
-        "--base-url", sandbox.baseUri().toString(), "--journal", journals.toString(), "--job-id", "crash",
-        "--quiet")
-        .redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "migrate",
+                "--contacts",
+                contacts.toString(),
+                "--companies",
+                companies.toString(),
+                "--base-url",
+                sandbox.baseUri().toString(),
+                "--journal",
+                journals.toString(),
+                "--job-id",
+                "crash",
+                "--quiet")
+            .redirectErrorStream(true);
     pb.environment().put("CSM_TOKEN", TOKEN);
     return pb.start();
   }
@@ -113,7 +144,8 @@ class MigrateCrashTest {
   private static int lines(Path journal) {
     try {
       return Files.exists(journal)
-          ? (int) Files.readAllLines(journal).stream().filter(l -> l.endsWith("}")).count() : 0;
+          ? (int) Files.readAllLines(journal).stream().filter(l -> l.endsWith("}")).count()
+          : 0;
     } catch (IOException e) {
       return 0;
     }

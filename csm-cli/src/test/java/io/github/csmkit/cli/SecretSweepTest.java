@@ -42,59 +42,105 @@ class SecretSweepTest {
   @Test
   void theTokenAppearsNowhere() throws Exception {
     StringBuilder seen = new StringBuilder();
-    Handler capture = new Handler() {
-      private final SimpleFormatter format = new SimpleFormatter();
+    Handler capture =
+        new Handler() {
+          private final SimpleFormatter format = new SimpleFormatter();
 
-      @Override
-      public void publish(LogRecord record) {
-        synchronized (seen) {
-          seen.append(format.format(record)).append('\n');
-        }
-      }
+          @Override
+          public void publish(LogRecord record) {
+            synchronized (seen) {
+              seen.append(format.format(record)).append('\n');
+            }
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     capture.setLevel(Level.ALL);
     Logger root = Logger.getLogger("");
     Logger csmkit = Logger.getLogger("io.github.csmkit");
     Level before = csmkit.getLevel();
     root.addHandler(capture);
     csmkit.setLevel(Level.ALL);
-    try (CsmSandbox sandbox = CsmSandbox.builder().token(TOKEN).runsFor(Duration.ofMillis(5)).start()) {
+    try (CsmSandbox sandbox =
+        CsmSandbox.builder().token(TOKEN).runsFor(Duration.ofMillis(5)).start()) {
       Path contacts = demo("contacts.csv");
       Path companies = demo("companies.csv");
-      sandbox.faults().on(Endpoint.CUSTOMER_PROFILES).random(3, 0.3, Fault.rateLimitedNoHeader(),
-          Fault.status(503), Fault.resetAfterProcessing(), Fault.malformedBody());
-      sandbox.faults().on(Endpoint.TASK_GET).random(4, 0.2, Fault.status(500), Fault.malformedBody());
-      List<String> common = List.of("--contacts", contacts.toString(), "--companies", companies.toString(),
-          "--base-url", sandbox.baseUri().toString(), "--verbose");
+      sandbox
+          .faults()
+          .on(Endpoint.CUSTOMER_PROFILES)
+          .random(
+              3,
+              0.3,
+              Fault.rateLimitedNoHeader(),
+              Fault.status(503),
+              Fault.resetAfterProcessing(),
+              Fault.malformedBody());
+      sandbox
+          .faults()
+          .on(Endpoint.TASK_GET)
+          .random(4, 0.2, Fault.status(500), Fault.malformedBody());
+      List<String> common =
+          List.of(
+              "--contacts",
+              contacts.toString(),
+              "--companies",
+              companies.toString(),
+              "--base-url",
+              sandbox.baseUri().toString(),
+              "--verbose");
 
-      CliRunner.Result ok = CliRunner.run(Map.of("CSM_TOKEN", TOKEN), dir, args(common, "migrate",
-          "--journal", dir.resolve("journals").toString(), "--report", dir.resolve("report.json").toString(),
-          "--dead-letters", dir.resolve("dead.csv").toString()));
+      CliRunner.Result ok =
+          CliRunner.run(
+              Map.of("CSM_TOKEN", TOKEN),
+              dir,
+              args(
+                  common,
+                  "migrate",
+                  "--journal",
+                  dir.resolve("journals").toString(),
+                  "--report",
+                  dir.resolve("report.json").toString(),
+                  "--dead-letters",
+                  dir.resolve("dead.csv").toString()));
       seen.append(ok.all());
       assertThat(ok.code()).as(ok.all()).isIn(0, 1);
 
-      CliRunner.Result refused = CliRunner.run(Map.of("CSM_TOKEN", TOKEN + "-wrong"), dir,
-          args(common, "migrate", "--job-id", "refused"));
+      CliRunner.Result refused =
+          CliRunner.run(
+              Map.of("CSM_TOKEN", TOKEN + "-wrong"),
+              dir,
+              args(common, "migrate", "--job-id", "refused"));
       seen.append(refused.all());
       assertThat(refused.code()).isEqualTo(3);
 
-      CliRunner.Result basic = CliRunner.run(Map.of("CSM_TOKEN", TOKEN), dir,
-          args(common, "migrate", "--job-id", "basic", "--email", "ops@example.com"));
+      CliRunner.Result basic =
+          CliRunner.run(
+              Map.of("CSM_TOKEN", TOKEN),
+              dir,
+              args(common, "migrate", "--job-id", "basic", "--email", "ops@example.com"));
       seen.append(basic.all());
 
-      CliRunner.Result task = CliRunner.run(Map.of("CSM_TOKEN", TOKEN), dir, "task", "get", "no-such-task",
-          "--base-url", sandbox.baseUri().toString(), "--verbose");
+      CliRunner.Result task =
+          CliRunner.run(
+              Map.of("CSM_TOKEN", TOKEN),
+              dir,
+              "task",
+              "get",
+              "no-such-task",
+              "--base-url",
+              sandbox.baseUri().toString(),
+              "--verbose");
       seen.append(task.all());
       assertThat(task.code()).isNotZero();
 
-      for (Credentials credentials : List.of(Credentials.bearer(TOKEN), Credentials.basic("ops@example.com", TOKEN))) {
-        try (CsmClient csm = CsmClient.builder().baseUri(sandbox.baseUri()).credentials(credentials).build()) {
+      for (Credentials credentials :
+          List.of(Credentials.bearer(TOKEN), Credentials.basic("ops@example.com", TOKEN))) {
+        try (CsmClient csm =
+            CsmClient.builder().baseUri(sandbox.baseUri()).credentials(credentials).build()) {
           seen.append(credentials).append(csm);
           try {
             csm.tasks().get("missing");
@@ -117,8 +163,11 @@ class SecretSweepTest {
 
     String everything = seen.toString();
     assertThat(everything).contains("batch").contains("Unauthorized"); // the sweep saw real output
-    assertThat(everything).doesNotContain(TOKEN)
-        .doesNotContain(Base64.getEncoder().encodeToString(("ops@example.com:" + TOKEN).getBytes(StandardCharsets.UTF_8)))
+    assertThat(everything)
+        .doesNotContain(TOKEN)
+        .doesNotContain(
+            Base64.getEncoder()
+                .encodeToString(("ops@example.com:" + TOKEN).getBytes(StandardCharsets.UTF_8)))
         .doesNotContain(TOKEN.substring(5, 20));
   }
 

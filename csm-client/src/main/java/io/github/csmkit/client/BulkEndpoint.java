@@ -11,9 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * One bulk endpoint: submits a validated batch and answers with the task that will process it.
- * Each submit sends one {@code Idempotency-Key} — a fresh random one unless the caller gives one —
- * and keeps it on every retry, so a retried batch is processed once.
+ * One bulk endpoint: submits a validated batch and answers with the task that will process it. Each
+ * submit sends one {@code Idempotency-Key} — a fresh random one unless the caller gives one — and
+ * keeps it on every retry, so a retried batch is processed once.
  *
  * @param <B> the batch type this endpoint takes
  */

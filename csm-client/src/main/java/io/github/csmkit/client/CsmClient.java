@@ -3,10 +3,10 @@ package io.github.csmkit.client;
 import io.github.csmkit.client.bulk.BulkImporter;
 import io.github.csmkit.client.bulk.BulkTarget;
 import io.github.csmkit.client.internal.ClientAccess;
-import io.github.csmkit.client.model.Batch;
-import io.github.csmkit.client.model.BatchItem;
 import io.github.csmkit.client.internal.Transport;
 import io.github.csmkit.client.internal.WireFormat;
+import io.github.csmkit.client.model.Batch;
+import io.github.csmkit.client.model.BatchItem;
 import io.github.csmkit.client.model.CustomerAccountBatch;
 import io.github.csmkit.client.model.CustomerDetailBatch;
 import io.github.csmkit.client.model.OrganizationDetailBatch;
@@ -20,8 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
@@ -72,7 +72,8 @@ public final class CsmClient implements AutoCloseable {
     this.credentials = b.credentials;
     this.customerProfiles = new CustomerProfiles(transport);
     this.organizationProfiles = new OrganizationProfiles(transport);
-    this.customerAccounts = new BulkEndpoint<>(transport, "/api/v1/customer/bulk", WireFormat::write);
+    this.customerAccounts =
+        new BulkEndpoint<>(transport, "/api/v1/customer/bulk", WireFormat::write);
     this.customerDetails =
         new BulkEndpoint<>(transport, "/api/v1/customer/details/bulk", WireFormat::write);
     this.organizationDetails =
@@ -196,13 +197,15 @@ public final class CsmClient implements AutoCloseable {
     private Builder() {}
 
     /**
-     * The site's cloud id: the base becomes {@code https://api.atlassian.com/jsm/csm/cloudid/{cloudId}}.
+     * The site's cloud id: the base becomes {@code
+     * https://api.atlassian.com/jsm/csm/cloudid/{cloudId}}.
      *
      * @throws IllegalArgumentException if it is not a cloud id (letters, digits and dashes)
      */
     public Builder cloudId(String cloudId) {
       if (cloudId == null || !CLOUD_ID.matcher(cloudId).matches()) {
-        throw new IllegalArgumentException("a cloud id has letters, digits and dashes only, was '" + cloudId + "'");
+        throw new IllegalArgumentException(
+            "a cloud id has letters, digits and dashes only, was '" + cloudId + "'");
       }
       this.base = URI.create(ATLASSIAN_API + cloudId);
       return this;
@@ -215,7 +218,8 @@ public final class CsmClient implements AutoCloseable {
     public Builder baseUri(URI baseUri) {
       Objects.requireNonNull(baseUri, "baseUri");
       if (!baseUri.isAbsolute() || baseUri.getHost() == null) {
-        throw new IllegalArgumentException("the base URI must be absolute with a host, was " + baseUri);
+        throw new IllegalArgumentException(
+            "the base URI must be absolute with a host, was " + baseUri);
       }
       String s = baseUri.toString();
       while (s.endsWith("/")) {
@@ -335,7 +339,8 @@ public final class CsmClient implements AutoCloseable {
         throw new IllegalStateException("set cloudId(...) or baseUri(...)");
       }
       if (credentials == null) {
-        throw new IllegalStateException("set credentials(...), for example Credentials.bearer(token)");
+        throw new IllegalStateException(
+            "set credentials(...), for example Credentials.bearer(token)");
       }
       String scheme = base.getScheme().toLowerCase(java.util.Locale.ROOT);
       if (!scheme.equals("https") && !scheme.equals("http")) {
@@ -343,7 +348,8 @@ public final class CsmClient implements AutoCloseable {
       }
       if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(base.getHost())) {
         throw new IllegalStateException(
-            "refusing plain http to " + base.getHost()
+            "refusing plain http to "
+                + base.getHost()
                 + ": the token would travel unencrypted; use https, or allowInsecureHttp(true)");
       }
       ExecutorService owned = null;
@@ -354,20 +360,40 @@ public final class CsmClient implements AutoCloseable {
       }
       HttpClient http = httpClient;
       if (http == null) {
-        http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(connectTimeout)
-            .executor(exec)
-            .build();
+        http =
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout)
+                .executor(exec)
+                .build();
       }
-      String userAgent = "csmkit/" + version() + " Java/" + System.getProperty("java.version")
-          + (userAgentSuffix == null || userAgentSuffix.isBlank() ? "" : " " + userAgentSuffix.trim());
+      String userAgent =
+          "csmkit/"
+              + version()
+              + " Java/"
+              + System.getProperty("java.version")
+              + (userAgentSuffix == null || userAgentSuffix.isBlank()
+                  ? ""
+                  : " " + userAgentSuffix.trim());
       Credentials creds = credentials;
-      Transport transport = new Transport(new Transport.Settings(
-          http, base, creds.authorization(), creds::redact, userAgent, attemptTimeout, callTimeout,
-          retryPolicy, clock, sleeper != null ? sleeper : Sleeper.system(exec), exec, listener,
-          maxResponseBytes, () -> ThreadLocalRandom.current().nextDouble()));
+      Transport transport =
+          new Transport(
+              new Transport.Settings(
+                  http,
+                  base,
+                  creds.authorization(),
+                  creds::redact,
+                  userAgent,
+                  attemptTimeout,
+                  callTimeout,
+                  retryPolicy,
+                  clock,
+                  sleeper != null ? sleeper : Sleeper.system(exec),
+                  exec,
+                  listener,
+                  maxResponseBytes,
+                  () -> ThreadLocalRandom.current().nextDouble()));
       return new CsmClient(this, transport, owned);
     }
 

@@ -31,7 +31,8 @@ public interface CsmListener {
    * @param attempt 1 for the first attempt
    * @param idempotencyKey the key of a bulk POST
    */
-  record RequestSent(String method, URI uri, int attempt, Optional<IdempotencyKey> idempotencyKey) {}
+  record RequestSent(
+      String method, URI uri, int attempt, Optional<IdempotencyKey> idempotencyKey) {}
 
   /**
    * An answer arrived.

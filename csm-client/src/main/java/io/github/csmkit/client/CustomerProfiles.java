@@ -37,7 +37,8 @@ public final class CustomerProfiles extends BulkEndpoint<CustomerProfileBatch> {
   }
 
   public CompletableFuture<List<CustomerRecord>> fetchByIdsAsync(Collection<String> customerIds) {
-    return Chunks.sequential(List.copyOf(customerIds), FETCH_LIMIT, chunk -> fetch(chunk, List.of()));
+    return Chunks.sequential(
+        List.copyOf(customerIds), FETCH_LIMIT, chunk -> fetch(chunk, List.of()));
   }
 
   private CompletableFuture<List<CustomerRecord>> fetch(List<String> ids, List<String> emails) {

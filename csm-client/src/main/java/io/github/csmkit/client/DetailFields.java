@@ -28,6 +28,8 @@ public final class DetailFields extends BulkEndpoint<DetailFieldBatch> {
 
   public CompletableFuture<List<DetailFieldDefinition>> listAsync() {
     URI uri = transport().uri(listPath);
-    return transport().get(uri).thenApply(transport().reader("GET", uri, WireFormat::readDefinitions));
+    return transport()
+        .get(uri)
+        .thenApply(transport().reader("GET", uri, WireFormat::readDefinitions));
   }
 }

@@ -78,8 +78,17 @@ public final class PollPolicy {
 
   @Override
   public String toString() {
-    return "PollPolicy[initialDelay=" + initialDelay + ", multiplier=" + multiplier + ", maxDelay="
-        + maxDelay + ", jitter=" + jitter + ", maxWait=" + maxWait + "]";
+    return "PollPolicy[initialDelay="
+        + initialDelay
+        + ", multiplier="
+        + multiplier
+        + ", maxDelay="
+        + maxDelay
+        + ", jitter="
+        + jitter
+        + ", maxWait="
+        + maxWait
+        + "]";
   }
 
   /** Builds a {@link PollPolicy}; every setter checks its argument. */
@@ -97,7 +106,9 @@ public final class PollPolicy {
       return this;
     }
 
-    /** @throws IllegalArgumentException if below 1 */
+    /**
+     * @throws IllegalArgumentException if below 1
+     */
     public Builder multiplier(double multiplier) {
       if (!(multiplier >= 1.0)) {
         throw new IllegalArgumentException("multiplier must be at least 1, was " + multiplier);
@@ -111,7 +122,9 @@ public final class PollPolicy {
       return this;
     }
 
-    /** @throws IllegalArgumentException if outside [0, 1] */
+    /**
+     * @throws IllegalArgumentException if outside [0, 1]
+     */
     public Builder jitter(double jitter) {
       if (!(jitter >= 0.0 && jitter <= 1.0)) {
         throw new IllegalArgumentException("jitter must be within [0, 1], was " + jitter);

@@ -97,9 +97,19 @@ public final class RetryPolicy {
 
   @Override
   public String toString() {
-    return "RetryPolicy[maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
-        + ", maxBackoff=" + maxBackoff + ", multiplier=" + multiplier + ", jitter=" + jitter
-        + ", maxRetryAfter=" + maxRetryAfter + "]";
+    return "RetryPolicy[maxAttempts="
+        + maxAttempts
+        + ", initialBackoff="
+        + initialBackoff
+        + ", maxBackoff="
+        + maxBackoff
+        + ", multiplier="
+        + multiplier
+        + ", jitter="
+        + jitter
+        + ", maxRetryAfter="
+        + maxRetryAfter
+        + "]";
   }
 
   /** Builds a {@link RetryPolicy}; every setter checks its argument. */
@@ -113,7 +123,9 @@ public final class RetryPolicy {
 
     private Builder() {}
 
-    /** @throws IllegalArgumentException if below 1 */
+    /**
+     * @throws IllegalArgumentException if below 1
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
@@ -132,7 +144,9 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** @throws IllegalArgumentException if below 1 */
+    /**
+     * @throws IllegalArgumentException if below 1
+     */
     public Builder multiplier(double multiplier) {
       if (!(multiplier >= 1.0)) {
         throw new IllegalArgumentException("multiplier must be at least 1, was " + multiplier);
@@ -141,7 +155,9 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** @throws IllegalArgumentException if outside [0, 1] */
+    /**
+     * @throws IllegalArgumentException if outside [0, 1]
+     */
     public Builder jitter(double jitter) {
       if (!(jitter >= 0.0 && jitter <= 1.0)) {
         throw new IllegalArgumentException("jitter must be within [0, 1], was " + jitter);

@@ -15,13 +15,16 @@ public interface Sleeper {
   /** A future that completes after {@code delay}; cancelling it may abandon the wait. */
   CompletableFuture<Void> sleep(Duration delay);
 
-  /** Real time: completes on {@code executor} after the delay, without holding a thread meanwhile. */
+  /**
+   * Real time: completes on {@code executor} after the delay, without holding a thread meanwhile.
+   */
   static Sleeper system(Executor executor) {
     return delay ->
         delay.isZero() || delay.isNegative()
             ? CompletableFuture.completedFuture(null)
             : CompletableFuture.runAsync(
                 () -> {},
-                CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, executor));
+                CompletableFuture.delayedExecutor(
+                    delay.toMillis(), TimeUnit.MILLISECONDS, executor));
   }
 }

@@ -109,7 +109,12 @@ public final class Tasks {
     private int polls;
     private TaskStatus last;
 
-    Waiter(URI uri, String taskId, PollPolicy policy, Instant start, Instant end,
+    Waiter(
+        URI uri,
+        String taskId,
+        PollPolicy policy,
+        Instant start,
+        Instant end,
         CompletableFuture<TaskStatus> result) {
       this.uri = uri;
       this.taskId = taskId;
@@ -126,9 +131,12 @@ public final class Tasks {
         return;
       }
       Duration left = Duration.between(now, end);
-      Duration wait = delay.compareTo(left) > 0 ? (left.isNegative() ? Duration.ZERO : left) : delay;
-      sleeper.sleep(wait)
-          .thenCompose(v -> result.isDone() ? CompletableFuture.<Poll>completedFuture(null) : poll(uri))
+      Duration wait =
+          delay.compareTo(left) > 0 ? (left.isNegative() ? Duration.ZERO : left) : delay;
+      sleeper
+          .sleep(wait)
+          .thenCompose(
+              v -> result.isDone() ? CompletableFuture.<Poll>completedFuture(null) : poll(uri))
           .whenComplete(this::seen);
     }
 
@@ -137,8 +145,10 @@ public final class Tasks {
         return;
       }
       if (error != null) {
-        result.completeExceptionally(error instanceof java.util.concurrent.CompletionException c
-            && c.getCause() != null ? c.getCause() : error);
+        result.completeExceptionally(
+            error instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                ? c.getCause()
+                : error);
         return;
       }
       polls++;
@@ -158,23 +168,38 @@ public final class Tasks {
     }
 
     private void timeOut() {
-      result.completeExceptionally(new TaskTimeoutException(
-          "task " + taskId + " did not finish within " + policy.maxWait() + "; last status seen: "
-              + (last == null ? "none" : describe(last)) + " after " + polls + " polls",
-          last));
+      result.completeExceptionally(
+          new TaskTimeoutException(
+              "task "
+                  + taskId
+                  + " did not finish within "
+                  + policy.maxWait()
+                  + "; last status seen: "
+                  + (last == null ? "none" : describe(last))
+                  + " after "
+                  + polls
+                  + " polls",
+              last));
     }
   }
 
   private static String describe(TaskStatus s) {
-    return s.rawStatus() + (s.state() == io.github.csmkit.client.model.TaskState.UNKNOWN ? " (unknown)" : "");
+    return s.rawStatus()
+        + (s.state() == io.github.csmkit.client.model.TaskState.UNKNOWN ? " (unknown)" : "");
   }
 
   private record Poll(TaskStatus status, Optional<Duration> retryAfter) {}
 
   private CompletableFuture<Poll> poll(URI uri) {
-    return transport.get(uri).thenApply(r -> new Poll(
-        transport.read(r, new Transport.Call("GET", uri, null, null), WireFormat::readTask),
-        RetryAfter.parse(r.headers().firstValue("Retry-After").orElse(null), clock.instant())));
+    return transport
+        .get(uri)
+        .thenApply(
+            r ->
+                new Poll(
+                    transport.read(
+                        r, new Transport.Call("GET", uri, null, null), WireFormat::readTask),
+                    RetryAfter.parse(
+                        r.headers().firstValue("Retry-After").orElse(null), clock.instant())));
   }
 
   private double random() {
@@ -217,8 +242,14 @@ public final class Tasks {
     StringBuilder out = new StringBuilder();
     for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~' || c == ':') {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~'
+          || c == ':') {
         out.append(c);
       } else {
         out.append('%').append(String.format("%02X", b & 0xff));

@@ -42,7 +42,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every endpoint: the path, every header and the exact body sent; the answer read. Sync and async. */
+/**
+ * Every endpoint: the path, every header and the exact body sent; the answer read. Sync and async.
+ */
 class EndpointWireTest {
   @StartStop final MockWebServer server = new MockWebServer();
   private final FakeTime time = new FakeTime();
@@ -66,7 +68,8 @@ class EndpointWireTest {
                       .email("john.doe@example.com")
                       .displayName("John Doe")
                       .addDetails(
-                          Detail.of("Phone", "+1-555-0123"), Detail.of("Company", "Acme Corporation"))
+                          Detail.of("Phone", "+1-555-0123"),
+                          Detail.of("Company", "Acme Corporation"))
                       .addAssociateOrganizations("1", "4")
                       .build()),
               CustomerProfileOperation.create(
@@ -74,7 +77,8 @@ class EndpointWireTest {
                       .email("jane.smith@example.com")
                       .displayName("Jane Smith")
                       .addDetails(
-                          Detail.of("Phone", "+1-555-0124"), Detail.of("Company", "Tech Innovators"))
+                          Detail.of("Phone", "+1-555-0124"),
+                          Detail.of("Company", "Tech Innovators"))
                       .addAssociateOrganizations("2")
                       .build()))
           .build();
@@ -92,8 +96,7 @@ class EndpointWireTest {
     assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
     assertThat(r.getHeaders().get("Accept")).isEqualTo("application/json");
     assertThat(r.getHeaders().get("X-ExperimentalApi")).isEqualTo("opt-in");
-    assertThat(r.getHeaders().get("User-Agent"))
-        .matches("csmkit/[^ ]+ Java/[^ ]+ wire-test/1");
+    assertThat(r.getHeaders().get("User-Agent")).matches("csmkit/[^ ]+ Java/[^ ]+ wire-test/1");
   }
 
   @ParameterizedTest
@@ -101,20 +104,23 @@ class EndpointWireTest {
   void customerProfilesSendsTheReferenceShape(boolean async) throws Exception {
     server.enqueue(submitted("3858a61a-d337-42e6-993e-e13e1c366d4f"));
 
-    SubmittedTask task = call(async,
-        () -> csm.customerProfiles().submit(JOHN_AND_JANE),
-        () -> csm.customerProfiles().submitAsync(JOHN_AND_JANE));
+    SubmittedTask task =
+        call(
+            async,
+            () -> csm.customerProfiles().submit(JOHN_AND_JANE),
+            () -> csm.customerProfiles().submitAsync(JOHN_AND_JANE));
 
     RecordedRequest r = server.takeRequest();
     assertBulkHeaders(r, "/api/v1/customer/profile/bulk");
     assertThat(r.getBody().utf8())
-        .isEqualTo("{\"customerProfiles\":["
-            + "{\"operationType\":\"CREATE\",\"payload\":{\"email\":\"john.doe@example.com\",\"displayName\":\"John Doe\","
-            + "\"details\":[{\"name\":\"Phone\",\"values\":[\"+1-555-0123\"]},{\"name\":\"Company\",\"values\":[\"Acme Corporation\"]}],"
-            + "\"associateOrganizations\":{\"organizationIds\":[\"1\",\"4\"]}}},"
-            + "{\"operationType\":\"CREATE\",\"payload\":{\"email\":\"jane.smith@example.com\",\"displayName\":\"Jane Smith\","
-            + "\"details\":[{\"name\":\"Phone\",\"values\":[\"+1-555-0124\"]},{\"name\":\"Company\",\"values\":[\"Tech Innovators\"]}],"
-            + "\"associateOrganizations\":{\"organizationIds\":[\"2\"]}}}]}");
+        .isEqualTo(
+            "{\"customerProfiles\":["
+                + "{\"operationType\":\"CREATE\",\"payload\":{\"email\":\"john.doe@example.com\",\"displayName\":\"John Doe\","
+                + "\"details\":[{\"name\":\"Phone\",\"values\":[\"+1-555-0123\"]},{\"name\":\"Company\",\"values\":[\"Acme Corporation\"]}],"
+                + "\"associateOrganizations\":{\"organizationIds\":[\"1\",\"4\"]}}},"
+                + "{\"operationType\":\"CREATE\",\"payload\":{\"email\":\"jane.smith@example.com\",\"displayName\":\"Jane Smith\","
+                + "\"details\":[{\"name\":\"Phone\",\"values\":[\"+1-555-0124\"]},{\"name\":\"Company\",\"values\":[\"Tech Innovators\"]}],"
+                + "\"associateOrganizations\":{\"organizationIds\":[\"2\"]}}}]}");
     assertThat(task.id()).isEqualTo("3858a61a-d337-42e6-993e-e13e1c366d4f");
     assertThat(task.statusUrl()).contains("/api/v1/tasks/3858a61a-d337-42e6-993e-e13e1c366d4f");
     assertThat(task.idempotencyKey().value()).isEqualTo(r.getHeaders().get("Idempotency-Key"));
@@ -142,13 +148,17 @@ class EndpointWireTest {
                         .build()))
             .build();
 
-    call(async,
+    call(
+        async,
         () -> csm.organizationProfiles().submit(batch),
         () -> csm.organizationProfiles().submitAsync(batch));
 
     RecordedRequest r = server.takeRequest();
     assertBulkHeaders(r, "/api/v1/organization/profile/bulk");
-    assertThat(body(r)).isEqualTo(tree("""
+    assertThat(body(r))
+        .isEqualTo(
+            tree(
+                """
         {"organizationProfiles":[
           {"operationType":"CREATE","payload":{"name":"Acme Corporation","details":[
             {"name":"Industry","values":["Manufacturing"]},
@@ -161,20 +171,29 @@ class EndpointWireTest {
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void customerAccountsSendsTheGuideShape(boolean async) throws Exception {
-    server.enqueue(json(200, "{\"taskId\":\"t-acc\",\"statusUrl\":\"https://example.invalid/api/v1/tasks/t-acc\"}"));
+    server.enqueue(
+        json(
+            200,
+            "{\"taskId\":\"t-acc\",\"statusUrl\":\"https://example.invalid/api/v1/tasks/t-acc\"}"));
     CustomerAccountBatch batch =
-        CustomerAccountBatch.of(List.of(
-            CustomerAccount.of("alice.johnson@example.com", "Alice Johnson"),
-            CustomerAccount.of("bob.wilson@example.com", "Bob Wilson"),
-            CustomerAccount.of("carol.brown@example.com")));
+        CustomerAccountBatch.of(
+            List.of(
+                CustomerAccount.of("alice.johnson@example.com", "Alice Johnson"),
+                CustomerAccount.of("bob.wilson@example.com", "Bob Wilson"),
+                CustomerAccount.of("carol.brown@example.com")));
 
-    SubmittedTask task = call(async,
-        () -> csm.customerAccounts().submit(batch),
-        () -> csm.customerAccounts().submitAsync(batch));
+    SubmittedTask task =
+        call(
+            async,
+            () -> csm.customerAccounts().submit(batch),
+            () -> csm.customerAccounts().submitAsync(batch));
 
     RecordedRequest r = server.takeRequest();
     assertBulkHeaders(r, "/api/v1/customer/bulk");
-    assertThat(body(r)).isEqualTo(tree("""
+    assertThat(body(r))
+        .isEqualTo(
+            tree(
+                """
         {"customers":[
           {"email":"alice.johnson@example.com","displayName":"Alice Johnson"},
           {"email":"bob.wilson@example.com","displayName":"Bob Wilson"},
@@ -187,20 +206,36 @@ class EndpointWireTest {
   void customerAndOrganizationDetails(boolean async) throws Exception {
     server.enqueue(submitted("t-cd"));
     server.enqueue(submitted("t-od"));
-    CustomerDetailBatch customers = CustomerDetailBatch.of(List.of(
-        DetailUpdate.of("customer-123",
-            DetailOperation.update("Support Tier", "Premium"), DetailOperation.update("Health Score", "95")),
-        DetailUpdate.of("customer-456",
-            DetailOperation.patch("Support Tier", "Standard"), DetailOperation.delete("Health Score"))));
-    OrganizationDetailBatch orgs = OrganizationDetailBatch.of(List.of(
-        DetailUpdate.of("10001", DetailOperation.update("Region", "EMEA"))));
+    CustomerDetailBatch customers =
+        CustomerDetailBatch.of(
+            List.of(
+                DetailUpdate.of(
+                    "customer-123",
+                    DetailOperation.update("Support Tier", "Premium"),
+                    DetailOperation.update("Health Score", "95")),
+                DetailUpdate.of(
+                    "customer-456",
+                    DetailOperation.patch("Support Tier", "Standard"),
+                    DetailOperation.delete("Health Score"))));
+    OrganizationDetailBatch orgs =
+        OrganizationDetailBatch.of(
+            List.of(DetailUpdate.of("10001", DetailOperation.update("Region", "EMEA"))));
 
-    call(async, () -> csm.customerDetails().submit(customers), () -> csm.customerDetails().submitAsync(customers));
-    call(async, () -> csm.organizationDetails().submit(orgs), () -> csm.organizationDetails().submitAsync(orgs));
+    call(
+        async,
+        () -> csm.customerDetails().submit(customers),
+        () -> csm.customerDetails().submitAsync(customers));
+    call(
+        async,
+        () -> csm.organizationDetails().submit(orgs),
+        () -> csm.organizationDetails().submitAsync(orgs));
 
     RecordedRequest c = server.takeRequest();
     assertBulkHeaders(c, "/api/v1/customer/details/bulk");
-    assertThat(body(c)).isEqualTo(tree("""
+    assertThat(body(c))
+        .isEqualTo(
+            tree(
+                """
         {"customers":[
           {"customerId":"customer-123","operations":[
             {"operationType":"UPDATE","payload":{"name":"Support Tier","values":["Premium"]}},
@@ -210,7 +245,10 @@ class EndpointWireTest {
             {"operationType":"DELETE","payload":{"name":"Health Score","values":[]}}]}]}"""));
     RecordedRequest o = server.takeRequest();
     assertBulkHeaders(o, "/api/v1/organization/details/bulk");
-    assertThat(body(o)).isEqualTo(tree("""
+    assertThat(body(o))
+        .isEqualTo(
+            tree(
+                """
         {"organizations":[{"organizationId":"10001","operations":[
           {"operationType":"UPDATE","payload":{"name":"Region","values":["EMEA"]}}]}]}"""));
   }
@@ -219,21 +257,34 @@ class EndpointWireTest {
   @ValueSource(booleans = {false, true})
   void detailFieldDefinitionsCreateAndList(boolean async) throws Exception {
     server.enqueue(submitted("t-def"));
-    server.enqueue(json(200, """
+    server.enqueue(
+        json(
+            200,
+            """
         {"results":[{"name":"Region","type":{"name":"SELECT","options":["AU","EU","US"]},"configuration":{"position":1}},
                     {"name":"Phone","type":{"name":"PHONE"}}]}"""));
-    DetailFieldBatch batch = DetailFieldBatch.of(List.of(
-        DetailFieldDefinition.of("Region", DetailFieldType.select("AMER", "EMEA", "APAC")),
-        DetailFieldDefinition.of("lifecycle", DetailFieldType.text())));
+    DetailFieldBatch batch =
+        DetailFieldBatch.of(
+            List.of(
+                DetailFieldDefinition.of("Region", DetailFieldType.select("AMER", "EMEA", "APAC")),
+                DetailFieldDefinition.of("lifecycle", DetailFieldType.text())));
 
-    call(async, () -> csm.organizationDetailFields().submit(batch),
+    call(
+        async,
+        () -> csm.organizationDetailFields().submit(batch),
         () -> csm.organizationDetailFields().submitAsync(batch));
-    List<DetailFieldDefinition> listed = call(async, () -> csm.customerDetailFields().list(),
-        () -> csm.customerDetailFields().listAsync());
+    List<DetailFieldDefinition> listed =
+        call(
+            async,
+            () -> csm.customerDetailFields().list(),
+            () -> csm.customerDetailFields().listAsync());
 
     RecordedRequest create = server.takeRequest();
     assertBulkHeaders(create, "/api/v1/organization/details/definitions/bulk");
-    assertThat(body(create)).isEqualTo(tree("""
+    assertThat(body(create))
+        .isEqualTo(
+            tree(
+                """
         {"detailFields":[{"name":"Region","type":{"name":"SELECT","options":["AMER","EMEA","APAC"]}},
                          {"name":"lifecycle","type":{"name":"TEXT"}}]}"""));
     RecordedRequest list = server.takeRequest();
@@ -242,9 +293,10 @@ class EndpointWireTest {
     assertCommonHeaders(list);
     assertThat(list.getHeaders().get("Idempotency-Key")).isNull();
     assertThat(list.getHeaders().get("Content-Type")).isNull();
-    assertThat(listed).containsExactly(
-        DetailFieldDefinition.of("Region", DetailFieldType.select("AU", "EU", "US")),
-        DetailFieldDefinition.of("Phone", DetailFieldType.phone()));
+    assertThat(listed)
+        .containsExactly(
+            DetailFieldDefinition.of("Region", DetailFieldType.select("AU", "EU", "US")),
+            DetailFieldDefinition.of("Phone", DetailFieldType.phone()));
   }
 
   @ParameterizedTest
@@ -254,8 +306,11 @@ class EndpointWireTest {
     server.enqueue(json(200, "{\"results\":[{\"id\":\"10001\",\"name\":\"Org 0\"}]}"));
     server.enqueue(json(200, "{\"results\":[{\"id\":\"10060\",\"name\":\"Org 59\"}]}"));
 
-    List<OrganizationRef> found = call(async, () -> csm.organizationProfiles().fetchByNames(names),
-        () -> csm.organizationProfiles().fetchByNamesAsync(names));
+    List<OrganizationRef> found =
+        call(
+            async,
+            () -> csm.organizationProfiles().fetchByNames(names),
+            () -> csm.organizationProfiles().fetchByNamesAsync(names));
 
     RecordedRequest first = server.takeRequest();
     assertThat(first.getUrl().encodedPath()).isEqualTo("/api/v1/organization/fetch");
@@ -265,54 +320,81 @@ class EndpointWireTest {
     assertThat(body(first).get("names")).hasSize(50);
     assertThat(body(first).has("ids")).isFalse();
     assertThat(body(server.takeRequest()).get("names")).hasSize(10);
-    assertThat(found).containsExactly(OrganizationRef.of("10001", "Org 0"), OrganizationRef.of("10060", "Org 59"));
+    assertThat(found)
+        .containsExactly(
+            OrganizationRef.of("10001", "Org 0"), OrganizationRef.of("10060", "Org 59"));
   }
 
   @Test
   void idsByNameMapsNamesToIds() throws Exception {
-    server.enqueue(json(200, "{\"results\":[{\"id\":\"2\",\"name\":\"Tech Innovators\"},{\"id\":\"1\",\"name\":\"Acme Corporation\"}]}"));
-    Map<String, String> ids = csm.organizationProfiles().idsByName(List.of("Acme Corporation", "Tech Innovators", "Nobody"));
-    assertThat(ids).containsOnly(Map.entry("Tech Innovators", "2"), Map.entry("Acme Corporation", "1"));
-    assertThat(body(server.takeRequest())).isEqualTo(tree(
-        "{\"names\":[\"Acme Corporation\",\"Tech Innovators\",\"Nobody\"]}"));
+    server.enqueue(
+        json(
+            200,
+            "{\"results\":[{\"id\":\"2\",\"name\":\"Tech Innovators\"},{\"id\":\"1\",\"name\":\"Acme Corporation\"}]}"));
+    Map<String, String> ids =
+        csm.organizationProfiles()
+            .idsByName(List.of("Acme Corporation", "Tech Innovators", "Nobody"));
+    assertThat(ids)
+        .containsOnly(Map.entry("Tech Innovators", "2"), Map.entry("Acme Corporation", "1"));
+    assertThat(body(server.takeRequest()))
+        .isEqualTo(tree("{\"names\":[\"Acme Corporation\",\"Tech Innovators\",\"Nobody\"]}"));
   }
 
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void customerProfileFetchByEmailsAndIds(boolean async) throws Exception {
     List<String> emails = IntStream.range(0, 30).mapToObj(i -> "c" + i + "@example.com").toList();
-    server.enqueue(json(200, """
+    server.enqueue(
+        json(
+            200,
+            """
         {"results":[{"id":"qm:a:b","email":"c0@example.com","displayName":"C Zero",
           "details":[{"name":"Phone","values":["1"]}],"organizations":[{"id":"1","name":"Acme"}]}]}"""));
     server.enqueue(json(200, "{\"results\":[]}"));
-    server.enqueue(json(200, "{\"results\":[{\"customerId\":\"qm:x:y\",\"organizations\":[\"7\"]}]}"));
+    server.enqueue(
+        json(200, "{\"results\":[{\"customerId\":\"qm:x:y\",\"organizations\":[\"7\"]}]}"));
 
-    List<CustomerRecord> byEmail = call(async, () -> csm.customerProfiles().fetchByEmails(emails),
-        () -> csm.customerProfiles().fetchByEmailsAsync(emails));
-    List<CustomerRecord> byId = call(async, () -> csm.customerProfiles().fetchByIds(List.of("qm:x:y")),
-        () -> csm.customerProfiles().fetchByIdsAsync(List.of("qm:x:y")));
+    List<CustomerRecord> byEmail =
+        call(
+            async,
+            () -> csm.customerProfiles().fetchByEmails(emails),
+            () -> csm.customerProfiles().fetchByEmailsAsync(emails));
+    List<CustomerRecord> byId =
+        call(
+            async,
+            () -> csm.customerProfiles().fetchByIds(List.of("qm:x:y")),
+            () -> csm.customerProfiles().fetchByIdsAsync(List.of("qm:x:y")));
 
     RecordedRequest first = server.takeRequest();
     assertThat(first.getUrl().encodedPath()).isEqualTo("/api/v1/customer/profile/fetch");
     assertThat(body(first).get("emails")).hasSize(25);
     assertThat(body(server.takeRequest()).get("emails")).hasSize(5);
     assertThat(body(server.takeRequest())).isEqualTo(tree("{\"customerIds\":[\"qm:x:y\"]}"));
-    assertThat(byEmail).singleElement().satisfies(c -> {
-      assertThat(c.id()).isEqualTo("qm:a:b");
-      assertThat(c.email()).contains("c0@example.com");
-      assertThat(c.detail("Phone")).containsExactly("1");
-      assertThat(c.organizations()).containsExactly(OrganizationRef.of("1", "Acme"));
-    });
-    assertThat(byId).singleElement().satisfies(c -> {
-      assertThat(c.id()).isEqualTo("qm:x:y");
-      assertThat(c.organizations()).containsExactly(OrganizationRef.of("7", null));
-    });
+    assertThat(byEmail)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.id()).isEqualTo("qm:a:b");
+              assertThat(c.email()).contains("c0@example.com");
+              assertThat(c.detail("Phone")).containsExactly("1");
+              assertThat(c.organizations()).containsExactly(OrganizationRef.of("1", "Acme"));
+            });
+    assertThat(byId)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.id()).isEqualTo("qm:x:y");
+              assertThat(c.organizations()).containsExactly(OrganizationRef.of("7", null));
+            });
   }
 
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void taskGetReadsTheReferenceShape(boolean async) throws Exception {
-    server.enqueue(json(200, """
+    server.enqueue(
+        json(
+            200,
+            """
         { "id": "3858a61a-d337-42e6-993e-e13e1c366d4f",
           "type": "BULK_CUSTOMER_PROFILE_CREATE_UPDATE",
           "status": "IN_PROGRESS",
@@ -325,29 +407,41 @@ class EndpointWireTest {
           "createdAt": "2025-01-15T11:12:13Z",
           "updatedAt": "2025-01-15T11:12:13Z" }"""));
 
-    TaskStatus status = call(async, () -> csm.tasks().get("3858a61a-d337-42e6-993e-e13e1c366d4f"),
-        () -> csm.tasks().getAsync("3858a61a-d337-42e6-993e-e13e1c366d4f"));
+    TaskStatus status =
+        call(
+            async,
+            () -> csm.tasks().get("3858a61a-d337-42e6-993e-e13e1c366d4f"),
+            () -> csm.tasks().getAsync("3858a61a-d337-42e6-993e-e13e1c366d4f"));
 
     RecordedRequest r = server.takeRequest();
     assertThat(r.getMethod()).isEqualTo("GET");
-    assertThat(r.getUrl().encodedPath()).isEqualTo("/api/v1/tasks/3858a61a-d337-42e6-993e-e13e1c366d4f");
+    assertThat(r.getUrl().encodedPath())
+        .isEqualTo("/api/v1/tasks/3858a61a-d337-42e6-993e-e13e1c366d4f");
     assertCommonHeaders(r);
     assertThat(status.state()).isEqualTo(TaskState.IN_PROGRESS);
     assertThat(status.isTerminal()).isFalse();
     assertThat(status.type()).contains("BULK_CUSTOMER_PROFILE_CREATE_UPDATE");
-    assertThat(status.failures()).singleElement().satisfies(f -> {
-      assertThat(f.entityId()).contains("qm:9edf598a-85d4-4db9-bf2e-7245922b4ea8:0000e9d8-a22e-4220-ac63-412ff9eec053");
-      assertThat(f.operatedOnIds()).containsExactly("Region");
-      assertThat(f.message()).isEqualTo("Invalid detail field");
-      assertThat(f.index()).isEmpty();
-    });
+    assertThat(status.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.entityId())
+                  .contains(
+                      "qm:9edf598a-85d4-4db9-bf2e-7245922b4ea8:0000e9d8-a22e-4220-ac63-412ff9eec053");
+              assertThat(f.operatedOnIds()).containsExactly("Region");
+              assertThat(f.message()).isEqualTo("Invalid detail field");
+              assertThat(f.index()).isEmpty();
+            });
   }
 
   @Test
   void callerKeyIsSentAsGiven() throws Exception {
     server.enqueue(submitted("t1"));
-    SubmittedTask task = csm.customerProfiles().submit(JOHN_AND_JANE, IdempotencyKey.of("hubspot-2026-11:batch-0001"));
-    assertThat(server.takeRequest().getHeaders().get("Idempotency-Key")).isEqualTo("hubspot-2026-11:batch-0001");
+    SubmittedTask task =
+        csm.customerProfiles()
+            .submit(JOHN_AND_JANE, IdempotencyKey.of("hubspot-2026-11:batch-0001"));
+    assertThat(server.takeRequest().getHeaders().get("Idempotency-Key"))
+        .isEqualTo("hubspot-2026-11:batch-0001");
     assertThat(task.idempotencyKey().value()).isEqualTo("hubspot-2026-11:batch-0001");
   }
 
@@ -363,8 +457,10 @@ class EndpointWireTest {
 
   @Test
   void aBasePathPrefixIsKept() throws Exception {
-    try (CsmClient prefixed = ClientTestSupport.client(server, time)
-        .baseUri(server.url("/jsm/csm/cloudid/a436116f-1234/").uri()).build()) {
+    try (CsmClient prefixed =
+        ClientTestSupport.client(server, time)
+            .baseUri(server.url("/jsm/csm/cloudid/a436116f-1234/").uri())
+            .build()) {
       server.enqueue(submitted("t1"));
       prefixed.customerProfiles().submit(JOHN_AND_JANE);
       assertThat(server.takeRequest().getUrl().encodedPath())
@@ -374,8 +470,10 @@ class EndpointWireTest {
 
   @Test
   void basicCredentialsAreBase64OfEmailAndToken() throws Exception {
-    try (CsmClient basic = ClientTestSupport.client(server, time)
-        .credentials(Credentials.basic("admin@example.com", "api-token")).build()) {
+    try (CsmClient basic =
+        ClientTestSupport.client(server, time)
+            .credentials(Credentials.basic("admin@example.com", "api-token"))
+            .build()) {
       server.enqueue(json(200, "{\"results\":[]}"));
       basic.customerDetailFields().list();
       assertThat(server.takeRequest().getHeaders().get("Authorization"))
@@ -385,10 +483,14 @@ class EndpointWireTest {
 
   @Test
   void cloudIdBuildsTheAtlassianBase() {
-    try (CsmClient cloud = CsmClient.builder().cloudId("a436116f-0000-4000-8000-000000000000")
-        .credentials(Credentials.bearer("t")).build()) {
-      assertThat(cloud.baseUri()).hasToString(
-          "https://api.atlassian.com/jsm/csm/cloudid/a436116f-0000-4000-8000-000000000000");
+    try (CsmClient cloud =
+        CsmClient.builder()
+            .cloudId("a436116f-0000-4000-8000-000000000000")
+            .credentials(Credentials.bearer("t"))
+            .build()) {
+      assertThat(cloud.baseUri())
+          .hasToString(
+              "https://api.atlassian.com/jsm/csm/cloudid/a436116f-0000-4000-8000-000000000000");
     }
   }
 

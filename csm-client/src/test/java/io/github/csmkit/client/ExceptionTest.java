@@ -40,14 +40,21 @@ class ExceptionTest {
   static Stream<Arguments> statuses() {
     return Stream.of(
         Arguments.of(400, "{\"message\":\"Invalid request\"}", BadRequestException.class),
-        Arguments.of(400, "{\"message\":\"Maximum number of tasks reached\"}", TaskLimitReachedException.class),
-        Arguments.of(400, "{\"message\":\"Idempotency key reused with a different request\"}", IdempotencyConflictException.class),
+        Arguments.of(
+            400,
+            "{\"message\":\"Maximum number of tasks reached\"}",
+            TaskLimitReachedException.class),
+        Arguments.of(
+            400,
+            "{\"message\":\"Idempotency key reused with a different request\"}",
+            IdempotencyConflictException.class),
         Arguments.of(401, "{\"message\":\"Unauthenticated\"}", UnauthorizedException.class),
         Arguments.of(403, "{\"message\":\"Forbidden\"}", ForbiddenException.class),
         Arguments.of(404, "{\"message\":\"Not found\"}", NotFoundException.class),
         Arguments.of(409, "{\"message\":\"Conflict\"}", IdempotencyConflictException.class),
         Arguments.of(422, "{\"message\":\"Unprocessable\"}", IdempotencyConflictException.class),
-        Arguments.of(412, "{\"message\":\"opt-in header missing\"}", PreconditionFailedException.class),
+        Arguments.of(
+            412, "{\"message\":\"opt-in header missing\"}", PreconditionFailedException.class),
         Arguments.of(429, "{\"message\":\"Too many requests\"}", RateLimitedException.class),
         Arguments.of(500, "{\"message\":\"boom\"}", ServerErrorException.class),
         Arguments.of(503, "<html>busy</html>", ServerErrorException.class),
@@ -56,22 +63,35 @@ class ExceptionTest {
 
   @ParameterizedTest
   @MethodSource("statuses")
-  void statusBecomesItsException(int status, String body, Class<? extends CsmServiceException> type) {
+  void statusBecomesItsException(
+      int status, String body, Class<? extends CsmServiceException> type) {
     for (boolean async : new boolean[] {false, true}) {
-      server.enqueue(new MockResponse.Builder().code(status).addHeader("X-Request-Id", "req-" + status).body(body).build());
-      try (CsmClient csm = ClientTestSupport.client(server, time).retryPolicy(RetryPolicy.none()).build()) {
-        assertThatThrownBy(() -> call(async, () -> csm.customerAccounts().submit(BATCH),
-                () -> csm.customerAccounts().submitAsync(BATCH)))
+      server.enqueue(
+          new MockResponse.Builder()
+              .code(status)
+              .addHeader("X-Request-Id", "req-" + status)
+              .body(body)
+              .build());
+      try (CsmClient csm =
+          ClientTestSupport.client(server, time).retryPolicy(RetryPolicy.none()).build()) {
+        assertThatThrownBy(
+                () ->
+                    call(
+                        async,
+                        () -> csm.customerAccounts().submit(BATCH),
+                        () -> csm.customerAccounts().submitAsync(BATCH)))
             .isExactlyInstanceOf(type)
-            .isInstanceOfSatisfying(CsmServiceException.class, e -> {
-              assertThat(e.statusCode()).isEqualTo(status);
-              assertThat(e.requestId()).contains("req-" + status);
-              assertThat(e.bodyExcerpt()).isEqualTo(body);
-              assertThat(e.getMessage())
-                  .startsWith("POST /api/v1/customer/bulk: ")
-                  .contains("HTTP " + status)
-                  .contains("request id req-" + status);
-            });
+            .isInstanceOfSatisfying(
+                CsmServiceException.class,
+                e -> {
+                  assertThat(e.statusCode()).isEqualTo(status);
+                  assertThat(e.requestId()).contains("req-" + status);
+                  assertThat(e.bodyExcerpt()).isEqualTo(body);
+                  assertThat(e.getMessage())
+                      .startsWith("POST /api/v1/customer/bulk: ")
+                      .contains("HTTP " + status)
+                      .contains("request id req-" + status);
+                });
       }
     }
   }
@@ -81,7 +101,8 @@ class ExceptionTest {
     server.enqueue(new MockResponse.Builder().code(404).addHeader("atl-traceid", "abc123").build());
     try (CsmClient csm = ClientTestSupport.client(server, time).build()) {
       assertThatThrownBy(() -> csm.tasks().get("gone"))
-          .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.requestId()).contains("abc123"));
+          .isInstanceOfSatisfying(
+              NotFoundException.class, e -> assertThat(e.requestId()).contains("abc123"));
     }
   }
 
@@ -90,10 +111,12 @@ class ExceptionTest {
     server.enqueue(json(400, "{\"message\":\"" + "x".repeat(50_000) + "\"}"));
     try (CsmClient csm = ClientTestSupport.client(server, time).build()) {
       assertThatThrownBy(() -> csm.customerAccounts().submit(BATCH))
-          .isInstanceOfSatisfying(BadRequestException.class, e -> {
-            assertThat(e.bodyExcerpt()).hasSize(1001).endsWith("…");
-            assertThat(e.getMessage()).hasSizeLessThan(1200);
-          });
+          .isInstanceOfSatisfying(
+              BadRequestException.class,
+              e -> {
+                assertThat(e.bodyExcerpt()).hasSize(1001).endsWith("…");
+                assertThat(e.getMessage()).hasSizeLessThan(1200);
+              });
     }
   }
 
@@ -102,11 +125,13 @@ class ExceptionTest {
     server.enqueue(json(200, "<html>proxy login</html>"));
     try (CsmClient csm = ClientTestSupport.client(server, time).build()) {
       assertThatThrownBy(() -> csm.customerAccounts().submit(BATCH))
-          .isInstanceOfSatisfying(InvalidResponseException.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(200);
-            assertThat(e.bodyExcerpt()).isEqualTo("<html>proxy login</html>");
-            assertThat(e.getMessage()).contains("not valid JSON");
-          });
+          .isInstanceOfSatisfying(
+              InvalidResponseException.class,
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(200);
+                assertThat(e.bodyExcerpt()).isEqualTo("<html>proxy login</html>");
+                assertThat(e.getMessage()).contains("not valid JSON");
+              });
     }
   }
 
@@ -122,7 +147,12 @@ class ExceptionTest {
 
   @Test
   void aBodyLargerThanTheLimitIsRefused() {
-    server.enqueue(json(200, "{\"results\":[" + "{\"name\":\"f\",\"type\":{\"name\":\"TEXT\"}},".repeat(2000) + "{}]}"));
+    server.enqueue(
+        json(
+            200,
+            "{\"results\":["
+                + "{\"name\":\"f\",\"type\":{\"name\":\"TEXT\"}},".repeat(2000)
+                + "{}]}"));
     try (CsmClient csm = ClientTestSupport.client(server, time).maxResponseBytes(4096).build()) {
       assertThatThrownBy(() -> csm.customerDetailFields().list())
           .isInstanceOf(InvalidResponseException.class)

@@ -49,9 +49,31 @@ import okio.Buffer;
 class HostileResponsePropertiesTest {
   private static final int MAX_RESPONSE_BYTES = 16 * 1024;
   private static final String[] KEYS = {
-    "id", "taskId", "status", "type", "failures", "results", "name", "options", "value", "details",
-    "organizations", "values", "index", "message", "error", "errorMessages", "createdAt", "updatedAt",
-    "completedDate", "statusUrl", "email", "displayName", "operatedOnIds", "entityId", "organizationId"
+    "id",
+    "taskId",
+    "status",
+    "type",
+    "failures",
+    "results",
+    "name",
+    "options",
+    "value",
+    "details",
+    "organizations",
+    "values",
+    "index",
+    "message",
+    "error",
+    "errorMessages",
+    "createdAt",
+    "updatedAt",
+    "completedDate",
+    "statusUrl",
+    "email",
+    "displayName",
+    "operatedOnIds",
+    "entityId",
+    "organizationId"
   };
 
   /** A random JSON document built from the keys the readers look for, with values of any type. */
@@ -62,14 +84,28 @@ class HostileResponsePropertiesTest {
       case 1 -> r.nextBoolean() ? "true" : "false";
       case 2 -> String.valueOf(r.nextInt(5) == 0 ? r.nextLong() : r.nextInt(100) - 10);
       case 3 -> r.nextBoolean() ? "1.5e" + r.nextInt(400) : "-0.0";
-      case 4 -> "\"" + List.of("", " ", "1", "FINISHED", "2024-01-01T00:00:00Z", "999999999999999", "x\\u0000y", "\\ud800")
-          .get(r.nextInt(8)) + "\"";
+      case 4 ->
+          "\""
+              + List.of(
+                      "",
+                      " ",
+                      "1",
+                      "FINISHED",
+                      "2024-01-01T00:00:00Z",
+                      "999999999999999",
+                      "x\\u0000y",
+                      "\\ud800")
+                  .get(r.nextInt(8))
+              + "\"";
       case 5 -> "\"" + "s".repeat(r.nextInt(20)) + "\"";
       case 6, 7 -> {
         StringBuilder b = new StringBuilder("{");
         int n = r.nextInt(5);
         for (int i = 0; i < n; i++) {
-          b.append(i == 0 ? "" : ",").append('"').append(KEYS[r.nextInt(KEYS.length)]).append("\":")
+          b.append(i == 0 ? "" : ",")
+              .append('"')
+              .append(KEYS[r.nextInt(KEYS.length)])
+              .append("\":")
               .append(randomJson(r, depth - 1));
         }
         yield b.append('}').toString();
@@ -89,15 +125,22 @@ class HostileResponsePropertiesTest {
   Arbitrary<byte[]> bodies() {
     Arbitrary<byte[]> structured =
         Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(0, 5))
-            .as((seed, depth) -> randomJson(new Random(seed), depth).getBytes(StandardCharsets.UTF_8));
+            .as(
+                (seed, depth) ->
+                    randomJson(new Random(seed), depth).getBytes(StandardCharsets.UTF_8));
     Arbitrary<byte[]> truncated =
         Combinators.combine(structured, Arbitraries.doubles().between(0, 1))
             .as((b, f) -> java.util.Arrays.copyOf(b, (int) (b.length * f)));
     Arbitrary<byte[]> deep =
-        Arbitraries.integers().between(1, 3000)
-            .map(d -> ("{\"id\":\"1\",\"failures\":" + "[".repeat(d) + "]".repeat(d) + "}").getBytes(StandardCharsets.UTF_8));
+        Arbitraries.integers()
+            .between(1, 3000)
+            .map(
+                d ->
+                    ("{\"id\":\"1\",\"failures\":" + "[".repeat(d) + "]".repeat(d) + "}")
+                        .getBytes(StandardCharsets.UTF_8));
     Arbitrary<byte[]> bytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(200);
-    return Arbitraries.frequencyOf(Tuple.of(5, structured), Tuple.of(2, truncated), Tuple.of(1, deep), Tuple.of(1, bytes));
+    return Arbitraries.frequencyOf(
+        Tuple.of(5, structured), Tuple.of(2, truncated), Tuple.of(1, deep), Tuple.of(1, bytes));
   }
 
   private static void readsOrThrowsWireException(Function<byte[], ?> reader, byte[] body) {
@@ -160,7 +203,8 @@ class HostileResponsePropertiesTest {
           }
 
           @Override
-          public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+          public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
+              throws IOException {
             throw new UnsupportedOperationException();
           }
         });
@@ -178,7 +222,10 @@ class HostileResponsePropertiesTest {
     server.close();
   }
 
-  /** The task read from an answer with this code and body, or the {@link CsmException} it failed with. */
+  /**
+   * The task read from an answer with this code and body, or the {@link CsmException} it failed
+   * with.
+   */
   private static Object getTaskFailsOnlyWithACsmException(int code, byte[] body) throws Exception {
     answer =
         new MockResponse.Builder()
@@ -214,7 +261,8 @@ class HostileResponsePropertiesTest {
 
   @Property(tries = 1000)
   void bodiesAroundTheSizeLimitAreReadOrRefused(
-      @ForAll @IntRange(min = MAX_RESPONSE_BYTES - 64, max = 3 * MAX_RESPONSE_BYTES) int size) throws Exception {
+      @ForAll @IntRange(min = MAX_RESPONSE_BYTES - 64, max = 3 * MAX_RESPONSE_BYTES) int size)
+      throws Exception {
     String prefix = "{\"id\":\"t-1\",\"status\":\"FINISHED\",\"pad\":\"";
     String body = prefix + "p".repeat(Math.max(0, size - prefix.length() - 2)) + "\"}";
     Object outcome = getTaskFailsOnlyWithACsmException(200, body.getBytes(StandardCharsets.UTF_8));
@@ -244,16 +292,24 @@ class HostileResponsePropertiesTest {
   Arbitrary<String> emails() {
     Arbitrary<String> part =
         Arbitraries.oneOf(
-            Arbitraries.strings().alpha().numeric().withChars('.', '-', '+', '_').ofMinLength(1).ofMaxLength(10),
+            Arbitraries.strings()
+                .alpha()
+                .numeric()
+                .withChars('.', '-', '+', '_')
+                .ofMinLength(1)
+                .ofMaxLength(10),
             Arbitraries.of("é", "ü", "中文", "\uD83D\uDE00", "Ω", "ß"),
-            Arbitraries.of(" ", "\t", "\u00A0", "\u2003", "\u3000", "\u202F", "\u2028", "\u2029", "\uFEFF", "\u1680", "\n", "\u205F"),
+            Arbitraries.of(
+                " ", "\t", "\u00A0", "\u2003", "\u3000", "\u202F", "\u2028", "\u2029", "\uFEFF",
+                "\u1680", "\n", "\u205F"),
             Arbitraries.of("@", ".", "@@", ".."),
             Arbitraries.strings().ofMaxLength(3));
     Arbitrary<String> composed = part.list().ofMaxSize(12).map(l -> String.join("", l));
     Arbitrary<String> shaped =
         Combinators.combine(composed, composed, composed).as((a, b, c) -> a + "@" + b + "." + c);
     Arbitrary<String> long_ =
-        Combinators.combine(Arbitraries.integers().between(1000, 6000), Arbitraries.of("", " ", "\u00A0", "@"))
+        Combinators.combine(
+                Arbitraries.integers().between(1000, 6000), Arbitraries.of("", " ", "\u00A0", "@"))
             .as((n, bad) -> "a".repeat(n) + bad + "@example.com");
     return Arbitraries.frequencyOf(Tuple.of(3, shaped), Tuple.of(2, composed), Tuple.of(1, long_));
   }
@@ -261,7 +317,8 @@ class HostileResponsePropertiesTest {
   @Property(tries = 1000)
   void theEmailRuleFlagsWhatTheGuidesPatternRefuses(@ForAll("emails") String email) {
     List<Violation> violations =
-        CustomerProfileOperation.create(CustomerProfile.builder().email(email).build()).violations();
+        CustomerProfileOperation.create(CustomerProfile.builder().email(email).build())
+            .violations();
     boolean flagged = violations.stream().anyMatch(v -> v.field().equals("payload.email"));
     assertThat(flagged).as("'%s'", email).isEqualTo(!GUIDE_EMAIL_UNICODE.matcher(email).matches());
   }

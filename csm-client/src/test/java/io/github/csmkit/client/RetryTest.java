@@ -36,12 +36,13 @@ class RetryTest {
   @StartStop final MockWebServer server = new MockWebServer();
   private final FakeTime time = new FakeTime();
   private final List<CsmListener.RetryScheduled> retries = new CopyOnWriteArrayList<>();
-  private final CsmListener listener = new CsmListener() {
-    @Override
-    public void retryScheduled(RetryScheduled event) {
-      retries.add(event);
-    }
-  };
+  private final CsmListener listener =
+      new CsmListener() {
+        @Override
+        public void retryScheduled(RetryScheduled event) {
+          retries.add(event);
+        }
+      };
 
   private static final CustomerAccountBatch BATCH =
       CustomerAccountBatch.of(List.of(CustomerAccount.of("alice@example.com", "Alice")));
@@ -51,7 +52,10 @@ class RetryTest {
   }
 
   private SubmittedTask submit(CsmClient csm, boolean async) {
-    return call(async, () -> csm.customerAccounts().submit(BATCH), () -> csm.customerAccounts().submitAsync(BATCH));
+    return call(
+        async,
+        () -> csm.customerAccounts().submit(BATCH),
+        () -> csm.customerAccounts().submitAsync(BATCH));
   }
 
   private List<String> keysSent() throws InterruptedException {
@@ -78,17 +82,22 @@ class RetryTest {
     List<String> keys = keysSent();
     assertThat(keys).hasSize(2);
     assertThat(keys.get(1)).isEqualTo(keys.get(0));
-    assertThat(retries).singleElement().satisfies(r -> {
-      assertThat(r.attempt()).isEqualTo(1);
-      assertThat(r.delay()).isEqualTo(Duration.ofSeconds(2));
-      assertThat(r.reason()).isEqualTo("HTTP 429");
-    });
+    assertThat(retries)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.attempt()).isEqualTo(1);
+              assertThat(r.delay()).isEqualTo(Duration.ofSeconds(2));
+              assertThat(r.reason()).isEqualTo("HTTP 429");
+            });
   }
 
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void honoursRetryAfterAsAnHttpDate(boolean async) throws Exception {
-    String in7s = DateTimeFormatter.RFC_1123_DATE_TIME.format(time.instant().plusSeconds(7).atOffset(ZoneOffset.UTC));
+    String in7s =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            time.instant().plusSeconds(7).atOffset(ZoneOffset.UTC));
     server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", in7s).build());
     server.enqueue(submitted("t1"));
     try (CsmClient csm = client()) {
@@ -109,9 +118,13 @@ class RetryTest {
     try (CsmClient csm = client()) {
       submit(csm, async);
     }
-    assertThat(time.sleeps).containsExactly(
-        Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(2000),
-        Duration.ofMillis(4000), Duration.ofMillis(8000));
+    assertThat(time.sleeps)
+        .containsExactly(
+            Duration.ofMillis(500),
+            Duration.ofMillis(1000),
+            Duration.ofMillis(2000),
+            Duration.ofMillis(4000),
+            Duration.ofMillis(8000));
     List<String> keys = keysSent();
     assertThat(keys).hasSize(6).containsOnly(keys.get(0));
   }
@@ -119,12 +132,16 @@ class RetryTest {
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void retriesADroppedConnectionWithTheSameKey(boolean async) throws Exception {
-    server.enqueue(new MockResponse.Builder().onRequestBody(new SocketEffect.CloseSocket(true, false, false)).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .onRequestBody(new SocketEffect.CloseSocket(true, false, false))
+            .build());
     server.enqueue(submitted("t1"));
     try (CsmClient csm = client()) {
       assertThat(submit(csm, async).id()).isEqualTo("t1");
     }
-    // the JDK client may also meet the closed socket again on a pooled connection: one more I/O retry
+    // the JDK client may also meet the closed socket again on a pooled connection: one more I/O
+    // retry
     assertThat(time.sleeps).startsWith(Duration.ofMillis(500)).hasSizeLessThanOrEqualTo(2);
     assertThat(retries).isNotEmpty().allSatisfy(r -> assertThat(r.reason()).startsWith("I/O: "));
     List<String> keys = keysSent();
@@ -137,10 +154,12 @@ class RetryTest {
     server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "120").build());
     try (CsmClient csm = client()) {
       assertThatThrownBy(() -> submit(csm, async))
-          .isInstanceOfSatisfying(RateLimitedException.class, e -> {
-            assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
-            assertThat(e.statusCode()).isEqualTo(429);
-          });
+          .isInstanceOfSatisfying(
+              RateLimitedException.class,
+              e -> {
+                assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
+                assertThat(e.statusCode()).isEqualTo(429);
+              });
     }
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(time.sleeps).isEmpty();
@@ -150,9 +169,12 @@ class RetryTest {
   void theCapIsConfigurable() {
     server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "120").build());
     server.enqueue(submitted("t1"));
-    try (CsmClient csm = ClientTestSupport.client(server, time)
-        .retryPolicy(RetryPolicy.builder().jitter(0).maxRetryAfter(Duration.ofMinutes(5)).build())
-        .callTimeout(Duration.ofMinutes(10)).build()) {
+    try (CsmClient csm =
+        ClientTestSupport.client(server, time)
+            .retryPolicy(
+                RetryPolicy.builder().jitter(0).maxRetryAfter(Duration.ofMinutes(5)).build())
+            .callTimeout(Duration.ofMinutes(10))
+            .build()) {
       assertThat(csm.customerAccounts().submit(BATCH).id()).isEqualTo("t1");
     }
     assertThat(time.sleeps).containsExactly(Duration.ofSeconds(120));
@@ -193,8 +215,10 @@ class RetryTest {
     for (int i = 0; i < 2; i++) {
       server.enqueue(json(400, "{\"message\":\"Maximum number of tasks reached\"}"));
     }
-    try (CsmClient csm = ClientTestSupport.client(server, time)
-        .retryPolicy(RetryPolicy.builder().jitter(0).maxAttempts(2).build()).build()) {
+    try (CsmClient csm =
+        ClientTestSupport.client(server, time)
+            .retryPolicy(RetryPolicy.builder().jitter(0).maxAttempts(2).build())
+            .build()) {
       assertThatThrownBy(() -> csm.customerAccounts().submit(BATCH))
           .isInstanceOf(TaskLimitReachedException.class)
           .isInstanceOf(BadRequestException.class);
@@ -216,9 +240,11 @@ class RetryTest {
   void theCallDeadlineBoundsAllRetries() {
     server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "8").build());
     server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "8").build());
-    try (CsmClient csm = ClientTestSupport.client(server, time).callTimeout(Duration.ofSeconds(10)).build()) {
+    try (CsmClient csm =
+        ClientTestSupport.client(server, time).callTimeout(Duration.ofSeconds(10)).build()) {
       assertThatThrownBy(() -> csm.customerAccounts().submit(BATCH))
-          .isInstanceOfSatisfying(ServerErrorException.class,
+          .isInstanceOfSatisfying(
+              ServerErrorException.class,
               e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(8)));
     }
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -228,11 +254,14 @@ class RetryTest {
   @Test
   void anAttemptThatTimesOutIsRetriedThenReported() {
     for (int i = 0; i < 2; i++) {
-      server.enqueue(new MockResponse.Builder().headersDelay(2, TimeUnit.SECONDS).body("{}").build());
+      server.enqueue(
+          new MockResponse.Builder().headersDelay(2, TimeUnit.SECONDS).body("{}").build());
     }
-    try (CsmClient csm = ClientTestSupport.client(server, time)
-        .attemptTimeout(Duration.ofMillis(200))
-        .retryPolicy(RetryPolicy.builder().jitter(0).maxAttempts(2).build()).build()) {
+    try (CsmClient csm =
+        ClientTestSupport.client(server, time)
+            .attemptTimeout(Duration.ofMillis(200))
+            .retryPolicy(RetryPolicy.builder().jitter(0).maxAttempts(2).build())
+            .build()) {
       assertThatThrownBy(() -> csm.customerAccounts().submit(BATCH))
           .isInstanceOf(TransportException.class)
           .hasMessageContaining("failed after 2 attempts")
@@ -245,12 +274,13 @@ class RetryTest {
     // A sleeper whose waits the test releases by hand, so the order of events is exact.
     List<CompletableFuture<Void>> pending = new CopyOnWriteArrayList<>();
     List<Duration> asked = new CopyOnWriteArrayList<>();
-    Sleeper manual = d -> {
-      asked.add(d);
-      CompletableFuture<Void> f = new CompletableFuture<>();
-      pending.add(f);
-      return f;
-    };
+    Sleeper manual =
+        d -> {
+          asked.add(d);
+          CompletableFuture<Void> f = new CompletableFuture<>();
+          pending.add(f);
+          return f;
+        };
     server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3").build());
     server.enqueue(submitted("a"));
     server.enqueue(submitted("b"));
@@ -273,11 +303,12 @@ class RetryTest {
   @Test
   void a429WithoutRetryAfterDelaysOnlyItsOwnRequest() throws Exception {
     List<CompletableFuture<Void>> pending = new CopyOnWriteArrayList<>();
-    Sleeper manual = d -> {
-      CompletableFuture<Void> f = new CompletableFuture<>();
-      pending.add(f);
-      return f;
-    };
+    Sleeper manual =
+        d -> {
+          CompletableFuture<Void> f = new CompletableFuture<>();
+          pending.add(f);
+          return f;
+        };
     server.enqueue(new MockResponse.Builder().code(429).build());
     server.enqueue(submitted("b"));
     server.enqueue(submitted("a"));
@@ -285,14 +316,16 @@ class RetryTest {
       CompletableFuture<SubmittedTask> a = csm.customerAccounts().submitAsync(BATCH);
       waitFor(() -> pending.size() == 1);
       // b is not held back by a's backoff: it reaches the server at once
-      assertThat(csm.customerAccounts().submitAsync(BATCH).get(5, TimeUnit.SECONDS).id()).isEqualTo("b");
+      assertThat(csm.customerAccounts().submitAsync(BATCH).get(5, TimeUnit.SECONDS).id())
+          .isEqualTo("b");
       assertThat(server.getRequestCount()).isEqualTo(2);
       pending.forEach(f -> f.complete(null));
       assertThat(a.get(5, TimeUnit.SECONDS).id()).isEqualTo("a");
     }
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+  private static void waitFor(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > end) {
@@ -305,8 +338,10 @@ class RetryTest {
   @Test
   void noRetriesWithRetryPolicyNone() {
     server.enqueue(json(503, ""));
-    try (CsmClient csm = ClientTestSupport.client(server, time).retryPolicy(RetryPolicy.none()).build()) {
-      assertThatThrownBy(() -> csm.customerAccounts().submit(BATCH)).isInstanceOf(ServerErrorException.class);
+    try (CsmClient csm =
+        ClientTestSupport.client(server, time).retryPolicy(RetryPolicy.none()).build()) {
+      assertThatThrownBy(() -> csm.customerAccounts().submit(BATCH))
+          .isInstanceOf(ServerErrorException.class);
     }
     assertThat(server.getRequestCount()).isEqualTo(1);
   }

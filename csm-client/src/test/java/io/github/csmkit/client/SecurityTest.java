@@ -36,39 +36,67 @@ class SecurityTest {
   @Test
   void theTokenAppearsNowhere() {
     List<String> seen = new CopyOnWriteArrayList<>();
-    CsmListener recorder = new CsmListener() {
-      @Override public void requestSent(RequestSent e) { seen.add(e.toString()); }
-      @Override public void responseReceived(ResponseReceived e) { seen.add(e.toString()); }
-      @Override public void retryScheduled(RetryScheduled e) { seen.add(e.toString()); }
-      @Override public void taskStatusSeen(TaskStatusSeen e) { seen.add(e.toString()); }
-    };
+    CsmListener recorder =
+        new CsmListener() {
+          @Override
+          public void requestSent(RequestSent e) {
+            seen.add(e.toString());
+          }
+
+          @Override
+          public void responseReceived(ResponseReceived e) {
+            seen.add(e.toString());
+          }
+
+          @Override
+          public void retryScheduled(RetryScheduled e) {
+            seen.add(e.toString());
+          }
+
+          @Override
+          public void taskStatusSeen(TaskStatusSeen e) {
+            seen.add(e.toString());
+          }
+        };
     Logger jul = Logger.getLogger("io.github.csmkit.client");
     List<String> logged = new CopyOnWriteArrayList<>();
-    Handler capture = new Handler() {
-      @Override public void publish(LogRecord r) {
-        logged.add(String.valueOf(r.getMessage()) + r.getThrown());
-      }
-      @Override public void flush() {}
-      @Override public void close() {}
-    };
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            logged.add(String.valueOf(r.getMessage()) + r.getThrown());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
     Level before = jul.getLevel();
     jul.setLevel(Level.ALL);
     jul.addHandler(capture);
     // The server echoes the Authorization header in its error bodies, as some proxies do.
-    server.enqueue(new MockResponse.Builder().code(503).body("bad auth header: Bearer " + TOKEN).build());
-    server.enqueue(new MockResponse.Builder().onRequestBody(new SocketEffect.CloseSocket(true, false, false)).build());
+    server.enqueue(
+        new MockResponse.Builder().code(503).body("bad auth header: Bearer " + TOKEN).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .onRequestBody(new SocketEffect.CloseSocket(true, false, false))
+            .build());
     server.enqueue(json(400, "{\"message\":\"token " + TOKEN + " rejected\"}"));
     server.enqueue(json(200, "{\"id\":\"t\",\"status\":\"FINISHED\"}"));
     List<String> texts = new ArrayList<>();
     try (CsmClient csm = ClientTestSupport.client(server, time).listener(recorder).build()) {
       texts.add(csm.toString());
       assertThatThrownBy(() -> csm.customerAccounts().submit(BATCH))
-          .isInstanceOfSatisfying(BadRequestException.class, e -> {
-            texts.add(e.getMessage());
-            texts.add(e.bodyExcerpt());
-            texts.add(e.toString());
-            assertThat(e.bodyExcerpt()).contains("[REDACTED]");
-          });
+          .isInstanceOfSatisfying(
+              BadRequestException.class,
+              e -> {
+                texts.add(e.getMessage());
+                texts.add(e.bodyExcerpt());
+                texts.add(e.toString());
+                assertThat(e.bodyExcerpt()).contains("[REDACTED]");
+              });
       csm.tasks().await("t");
     } finally {
       jul.removeHandler(capture);
@@ -85,8 +113,12 @@ class SecurityTest {
 
   @Test
   void transportErrorsAreRedactedToo() {
-    server.enqueue(new MockResponse.Builder().onRequestBody(new SocketEffect.CloseSocket(true, false, false)).build());
-    try (CsmClient csm = ClientTestSupport.client(server, time).retryPolicy(RetryPolicy.none()).build()) {
+    server.enqueue(
+        new MockResponse.Builder()
+            .onRequestBody(new SocketEffect.CloseSocket(true, false, false))
+            .build());
+    try (CsmClient csm =
+        ClientTestSupport.client(server, time).retryPolicy(RetryPolicy.none()).build()) {
       assertThatThrownBy(() -> csm.customerAccounts().submit(BATCH))
           .isInstanceOf(TransportException.class)
           .hasMessageContaining("failed after 1 attempt")
@@ -96,17 +128,27 @@ class SecurityTest {
 
   @Test
   void plainHttpToANonLoopbackHostIsRefused() {
-    assertThatThrownBy(() -> CsmClient.builder().baseUri(URI.create("http://csm.example.com"))
-            .credentials(Credentials.bearer(TOKEN)).build())
+    assertThatThrownBy(
+            () ->
+                CsmClient.builder()
+                    .baseUri(URI.create("http://csm.example.com"))
+                    .credentials(Credentials.bearer(TOKEN))
+                    .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("refusing plain http to csm.example.com")
         .hasMessageNotContaining(TOKEN);
-    try (CsmClient allowed = CsmClient.builder().baseUri(URI.create("http://csm.example.com"))
-        .credentials(Credentials.bearer(TOKEN)).allowInsecureHttp(true).build()) {
+    try (CsmClient allowed =
+        CsmClient.builder()
+            .baseUri(URI.create("http://csm.example.com"))
+            .credentials(Credentials.bearer(TOKEN))
+            .allowInsecureHttp(true)
+            .build()) {
       assertThat(allowed.baseUri()).hasToString("http://csm.example.com");
     }
-    for (String loopback : new String[] {"http://localhost:8080", "http://127.0.0.1:1", "http://[::1]:2"}) {
-      try (CsmClient ok = CsmClient.builder().baseUri(loopback).credentials(Credentials.bearer(TOKEN)).build()) {
+    for (String loopback :
+        new String[] {"http://localhost:8080", "http://127.0.0.1:1", "http://[::1]:2"}) {
+      try (CsmClient ok =
+          CsmClient.builder().baseUri(loopback).credentials(Credentials.bearer(TOKEN)).build()) {
         assertThat(ok.baseUri()).hasToString(loopback);
       }
     }
@@ -114,10 +156,15 @@ class SecurityTest {
 
   @Test
   void redirectsAreNotFollowedSoTheTokenNeverReachesAnotherHost() {
-    server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", other.url("/steal").toString()).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(302)
+            .addHeader("Location", other.url("/steal").toString())
+            .build());
     try (CsmClient csm = ClientTestSupport.client(server, time).build()) {
       assertThatThrownBy(() -> csm.customerAccounts().submit(BATCH))
-          .isInstanceOfSatisfying(UnexpectedStatusException.class, e -> assertThat(e.statusCode()).isEqualTo(302));
+          .isInstanceOfSatisfying(
+              UnexpectedStatusException.class, e -> assertThat(e.statusCode()).isEqualTo(302));
     }
     assertThat(other.getRequestCount()).isZero();
   }
@@ -125,14 +172,17 @@ class SecurityTest {
   @Test
   void builderRefusesIncompleteOrWrongSettings() {
     assertThatThrownBy(() -> CsmClient.builder().credentials(Credentials.bearer("t")).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("cloudId");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("cloudId");
     assertThatThrownBy(() -> CsmClient.builder().cloudId("abc").build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("credentials");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("credentials");
     assertThatThrownBy(() -> CsmClient.builder().cloudId("../evil"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Credentials.bearer(" "))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> CsmClient.builder().baseUri("ftp://x").credentials(Credentials.bearer("t")).build())
+    assertThatThrownBy(() -> Credentials.bearer(" ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                CsmClient.builder().baseUri("ftp://x").credentials(Credentials.bearer("t")).build())
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> CsmClient.builder().userAgentSuffix("bad\nheader"))
         .isInstanceOf(IllegalArgumentException.class);
@@ -142,7 +192,9 @@ class SecurityTest {
 
   @Test
   void credentialsCompareBySecretButPrintWithoutIt() {
-    assertThat(Credentials.bearer("a")).isEqualTo(Credentials.bearer("a")).isNotEqualTo(Credentials.bearer("b"));
+    assertThat(Credentials.bearer("a"))
+        .isEqualTo(Credentials.bearer("a"))
+        .isNotEqualTo(Credentials.bearer("b"));
     assertThat(Credentials.bearer("a").hashCode()).isEqualTo(Credentials.bearer("a").hashCode());
     assertThat(Credentials.basic("e@x.com", "tok")).hasToString("Credentials[Basic, REDACTED]");
   }

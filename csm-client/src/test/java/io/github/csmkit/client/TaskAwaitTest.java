@@ -35,8 +35,11 @@ class TaskAwaitTest {
   }
 
   private static SubmittedTask submitted(String id, String statusUrl) {
-    return SubmittedTask.builder().id(id).statusUrl(java.util.Optional.ofNullable(statusUrl))
-        .idempotencyKey(IdempotencyKey.random()).build();
+    return SubmittedTask.builder()
+        .id(id)
+        .statusUrl(java.util.Optional.ofNullable(statusUrl))
+        .idempotencyKey(IdempotencyKey.random())
+        .build();
   }
 
   @ParameterizedTest
@@ -44,24 +47,35 @@ class TaskAwaitTest {
   void pollsWithGrowingDelaysUntilFinished(boolean async) throws Exception {
     server.enqueue(task("t1", "NOT_STARTED"));
     server.enqueue(task("t1", "IN_PROGRESS"));
-    server.enqueue(json(200, """
+    server.enqueue(
+        json(
+            200,
+            """
         {"id":"t1","status":"FINISHED","failures":[{"entity":"CUSTOMER","entityId":"bad@","operation":"CREATE",
          "error":"Invalid email"}],"createdAt":"2026-11-28T12:00:00Z","updatedAt":"2026-11-28T12:00:04Z"}"""));
     List<CsmListener.TaskStatusSeen> seen = new CopyOnWriteArrayList<>();
-    try (CsmClient csm = ClientTestSupport.client(server, time).listener(new CsmListener() {
-      @Override
-      public void taskStatusSeen(TaskStatusSeen event) {
-        seen.add(event);
-      }
-    }).build()) {
+    try (CsmClient csm =
+        ClientTestSupport.client(server, time)
+            .listener(
+                new CsmListener() {
+                  @Override
+                  public void taskStatusSeen(TaskStatusSeen event) {
+                    seen.add(event);
+                  }
+                })
+            .build()) {
       SubmittedTask t = submitted("t1", "/api/v1/tasks/t1");
       TaskStatus done = call(async, () -> csm.tasks().await(t), () -> csm.tasks().awaitAsync(t));
       assertThat(done.state()).isEqualTo(TaskState.FINISHED);
-      assertThat(done.failures()).singleElement().satisfies(f -> assertThat(f.entityId()).contains("bad@"));
+      assertThat(done.failures())
+          .singleElement()
+          .satisfies(f -> assertThat(f.entityId()).contains("bad@"));
       assertThat(done.updatedAt()).contains(Instant.parse("2026-11-28T12:00:04Z"));
     }
-    assertThat(time.sleeps).containsExactly(Duration.ofMillis(1000), Duration.ofMillis(1500), Duration.ofMillis(2250));
-    assertThat(seen).extracting(e -> e.status().state())
+    assertThat(time.sleeps)
+        .containsExactly(Duration.ofMillis(1000), Duration.ofMillis(1500), Duration.ofMillis(2250));
+    assertThat(seen)
+        .extracting(e -> e.status().state())
         .containsExactly(TaskState.NOT_STARTED, TaskState.IN_PROGRESS, TaskState.FINISHED);
     assertThat(seen).extracting(CsmListener.TaskStatusSeen::polls).containsExactly(1, 2, 3);
     for (int i = 0; i < 3; i++) {
@@ -71,8 +85,14 @@ class TaskAwaitTest {
 
   @Test
   void readsTheGuidesShapeAndFollowsAnAbsoluteStatusUrlOnTheSameOrigin() throws Exception {
-    server.enqueue(json(200, "{ \"taskId\": \"2bfad33c\", \"status\": \"PROCESSING\", \"createdDate\": \"2026-01-15T10:00:00Z\" }"));
-    server.enqueue(json(200, """
+    server.enqueue(
+        json(
+            200,
+            "{ \"taskId\": \"2bfad33c\", \"status\": \"PROCESSING\", \"createdDate\": \"2026-01-15T10:00:00Z\" }"));
+    server.enqueue(
+        json(
+            200,
+            """
         { "taskId": "2bfad33c", "status": "COMPLETED", "createdDate": "2026-01-15T10:00:00Z",
           "completedDate": "2026-01-15T10:01:23Z",
           "failures": [ { "index": 1, "message": "Customer with email 'invalid@' is not valid" } ] }"""));
@@ -81,14 +101,18 @@ class TaskAwaitTest {
       TaskStatus done = csm.tasks().await(submitted("2bfad33c", absolute));
       assertThat(done.state()).isEqualTo(TaskState.FINISHED);
       assertThat(done.rawStatus()).isEqualTo("COMPLETED");
-      assertThat(done.failures()).singleElement().satisfies(f -> {
-        assertThat(f.index()).hasValue(1);
-        assertThat(f.message()).isEqualTo("Customer with email 'invalid@' is not valid");
-      });
+      assertThat(done.failures())
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.index()).hasValue(1);
+                assertThat(f.message()).isEqualTo("Customer with email 'invalid@' is not valid");
+              });
       assertThat(done.createdAt()).contains(Instant.parse("2026-01-15T10:00:00Z"));
       assertThat(done.updatedAt()).contains(Instant.parse("2026-01-15T10:01:23Z"));
     }
-    assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/elsewhere/api/v1/tasks/2bfad33c");
+    assertThat(server.takeRequest().getUrl().encodedPath())
+        .isEqualTo("/elsewhere/api/v1/tasks/2bfad33c");
   }
 
   @Test
@@ -103,17 +127,24 @@ class TaskAwaitTest {
   @Test
   void aRelativeStatusUrlIsResolvedAgainstTheBasePath() throws Exception {
     server.enqueue(task("t2", "FINISHED"));
-    try (CsmClient csm = ClientTestSupport.client(server, time)
-        .baseUri(server.url("/jsm/csm/cloudid/abc").uri()).build()) {
+    try (CsmClient csm =
+        ClientTestSupport.client(server, time)
+            .baseUri(server.url("/jsm/csm/cloudid/abc").uri())
+            .build()) {
       csm.tasks().await(submitted("t2", "/api/v1/tasks/t2"));
     }
-    assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/jsm/csm/cloudid/abc/api/v1/tasks/t2");
+    assertThat(server.takeRequest().getUrl().encodedPath())
+        .isEqualTo("/jsm/csm/cloudid/abc/api/v1/tasks/t2");
   }
 
   @Test
   void honoursRetryAfterOnAPoll() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(200).addHeader("Retry-After", "7")
-        .body("{\"id\":\"t3\",\"status\":\"IN_PROGRESS\"}").build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("Retry-After", "7")
+            .body("{\"id\":\"t3\",\"status\":\"IN_PROGRESS\"}")
+            .build());
     server.enqueue(task("t3", "FINISHED"));
     try (CsmClient csm = ClientTestSupport.client(server, time).build()) {
       csm.tasks().await("t3");
@@ -127,16 +158,31 @@ class TaskAwaitTest {
     for (int i = 0; i < 20; i++) {
       server.enqueue(task("t4", "PAUSED"));
     }
-    PollPolicy policy = PollPolicy.builder().jitter(0).initialDelay(Duration.ofSeconds(1))
-        .multiplier(1).maxWait(Duration.ofSeconds(5)).build();
+    PollPolicy policy =
+        PollPolicy.builder()
+            .jitter(0)
+            .initialDelay(Duration.ofSeconds(1))
+            .multiplier(1)
+            .maxWait(Duration.ofSeconds(5))
+            .build();
     try (CsmClient csm = ClientTestSupport.client(server, time).build()) {
       SubmittedTask t = submitted("t4", null);
-      assertThatThrownBy(() -> call(async, () -> csm.tasks().await(t, policy), () -> csm.tasks().awaitAsync(t, policy)))
-          .isInstanceOfSatisfying(TaskTimeoutException.class, e -> {
-            assertThat(e.lastStatus().state()).isEqualTo(TaskState.UNKNOWN);
-            assertThat(e.lastStatus().rawStatus()).isEqualTo("PAUSED");
-            assertThat(e.getMessage()).contains("t4").contains("PT5S").contains("PAUSED (unknown)");
-          });
+      assertThatThrownBy(
+              () ->
+                  call(
+                      async,
+                      () -> csm.tasks().await(t, policy),
+                      () -> csm.tasks().awaitAsync(t, policy)))
+          .isInstanceOfSatisfying(
+              TaskTimeoutException.class,
+              e -> {
+                assertThat(e.lastStatus().state()).isEqualTo(TaskState.UNKNOWN);
+                assertThat(e.lastStatus().rawStatus()).isEqualTo("PAUSED");
+                assertThat(e.getMessage())
+                    .contains("t4")
+                    .contains("PT5S")
+                    .contains("PAUSED (unknown)");
+              });
     }
     assertThat(server.getRequestCount()).isEqualTo(5);
     assertThat(time.sleeps).containsOnly(Duration.ofSeconds(1)).hasSize(5);
@@ -156,7 +202,8 @@ class TaskAwaitTest {
   void aPollErrorEndsTheWaitWithThatError() {
     server.enqueue(json(404, "{\"message\":\"Task not found\"}"));
     try (CsmClient csm = ClientTestSupport.client(server, time).build()) {
-      assertThatThrownBy(() -> csm.tasks().await("expired")).isInstanceOf(NotFoundException.class)
+      assertThatThrownBy(() -> csm.tasks().await("expired"))
+          .isInstanceOf(NotFoundException.class)
           .hasMessageContaining("Task not found");
     }
   }
@@ -164,11 +211,12 @@ class TaskAwaitTest {
   @Test
   void cancellingTheAsyncWaitStopsPolling() throws Exception {
     List<CompletableFuture<Void>> pending = new CopyOnWriteArrayList<>();
-    Sleeper manual = d -> {
-      CompletableFuture<Void> f = new CompletableFuture<>();
-      pending.add(f);
-      return f;
-    };
+    Sleeper manual =
+        d -> {
+          CompletableFuture<Void> f = new CompletableFuture<>();
+          pending.add(f);
+          return f;
+        };
     server.enqueue(task("t6", "IN_PROGRESS"));
     server.enqueue(task("t6", "IN_PROGRESS"));
     try (CsmClient csm = ClientTestSupport.client(server, time).sleeper(manual).build()) {

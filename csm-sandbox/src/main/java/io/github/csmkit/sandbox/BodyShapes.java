@@ -5,8 +5,8 @@ import java.util.Iterator;
 import java.util.Set;
 
 /**
- * Checks request bodies against the shapes of docs/WIRE.md. A body that does not fit is a 400
- * whose message names the place and what was expected.
+ * Checks request bodies against the shapes of docs/WIRE.md. A body that does not fit is a 400 whose
+ * message names the place and what was expected.
  */
 final class BodyShapes {
   static final Set<String> PROFILE_OPERATIONS = Set.of("CREATE", "UPDATE", "UPSERT");
@@ -99,7 +99,8 @@ final class BodyShapes {
       throw BadRequest.of(where + ": missing \"payload\"");
     }
     if (customer) {
-      object(payload, pw, "email", "customerId", "displayName", "details", "associateOrganizations");
+      object(
+          payload, pw, "email", "customerId", "displayName", "details", "associateOrganizations");
       string(payload, "email", pw, false);
       string(payload, "customerId", pw, false);
       string(payload, "displayName", pw, false);
@@ -162,7 +163,10 @@ final class BodyShapes {
     }
     if (operations > MAX_DETAIL_OPERATIONS) {
       throw BadRequest.of(
-          operations + " detail-field operations; at most " + MAX_DETAIL_OPERATIONS + " are allowed");
+          operations
+              + " detail-field operations; at most "
+              + MAX_DETAIL_OPERATIONS
+              + " are allowed");
     }
   }
 
@@ -264,7 +268,13 @@ final class BodyShapes {
     String v = node.get(field).asText();
     if (!values.contains(v)) {
       throw BadRequest.of(
-          where + "." + field + " is \"" + v + "\"; expected one of " + new java.util.TreeSet<>(values));
+          where
+              + "."
+              + field
+              + " is \""
+              + v
+              + "\"; expected one of "
+              + new java.util.TreeSet<>(values));
     }
   }
 }

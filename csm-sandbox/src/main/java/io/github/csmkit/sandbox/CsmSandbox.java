@@ -70,7 +70,8 @@ public final class CsmSandbox implements AutoCloseable {
     this.taskLimit = b.taskLimit;
     this.retention = b.retention;
     this.requireExperimentalHeader = b.requireExperimentalHeader;
-    this.token = b.token != null ? b.token : "sandbox-" + UUID.randomUUID().toString().replace("-", "");
+    this.token =
+        b.token != null ? b.token : "sandbox-" + UUID.randomUUID().toString().replace("-", "");
     this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 1024);
     AtomicInteger n = new AtomicInteger();
     ThreadFactory threads =
@@ -98,8 +99,8 @@ public final class CsmSandbox implements AutoCloseable {
   }
 
   /**
-   * The base URI without a cloud prefix, e.g. {@code http://127.0.0.1:54321}; requests to it act
-   * on the tenant {@code default}.
+   * The base URI without a cloud prefix, e.g. {@code http://127.0.0.1:54321}; requests to it act on
+   * the tenant {@code default}.
    *
    * @return the base URI
    */

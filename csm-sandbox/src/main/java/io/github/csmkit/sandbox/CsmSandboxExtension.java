@@ -100,7 +100,9 @@ public final class CsmSandboxExtension
     }
   }
 
-  /** {@inheritDoc} Starts the per-test sandbox (or a per-class one registered on an instance field). */
+  /**
+   * {@inheritDoc} Starts the per-test sandbox (or a per-class one registered on an instance field).
+   */
   @Override
   public void beforeEach(ExtensionContext context) {
     if (perTest || sandbox == null) {

@@ -19,7 +19,8 @@ public final class CsmSandboxMain {
   /**
    * Starts the sandbox and waits forever.
    *
-   * @param args {@code --port N}, {@code --token T}, {@code --runs-for-ms N}, {@code --task-limit N}
+   * @param args {@code --port N}, {@code --token T}, {@code --runs-for-ms N}, {@code --task-limit
+   *     N}
    * @throws InterruptedException if the main thread is interrupted
    */
   public static void main(String[] args) throws InterruptedException {

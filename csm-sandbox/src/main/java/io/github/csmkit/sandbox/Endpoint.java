@@ -9,7 +9,11 @@ public enum Endpoint {
   CUSTOMER_ACCOUNTS("POST", "/customer/bulk", "customers", 50, "BULK_CUSTOMER_ACCOUNT_CREATE"),
   /** {@code POST /api/v1/customer/profile/bulk}: customer profiles. */
   CUSTOMER_PROFILES(
-      "POST", "/customer/profile/bulk", "customerProfiles", 100, "BULK_CUSTOMER_PROFILE_CREATE_UPDATE"),
+      "POST",
+      "/customer/profile/bulk",
+      "customerProfiles",
+      100,
+      "BULK_CUSTOMER_PROFILE_CREATE_UPDATE"),
   /** {@code POST /api/v1/organization/profile/bulk}: organization profiles. */
   ORGANIZATION_PROFILES(
       "POST",
@@ -17,7 +21,9 @@ public enum Endpoint {
       "organizationProfiles",
       100,
       "BULK_ORGANIZATION_PROFILE_CREATE_UPDATE"),
-  /** {@code POST /api/v1/customer/details/bulk}: customers' detail values (1000 operations at most). */
+  /**
+   * {@code POST /api/v1/customer/details/bulk}: customers' detail values (1000 operations at most).
+   */
   CUSTOMER_DETAILS(
       "POST", "/customer/details/bulk", "customers", 1000, "BULK_CUSTOMER_DETAIL_FIELD_VALUES"),
   /** {@code POST /api/v1/organization/details/bulk}: organizations' detail values. */
@@ -34,7 +40,10 @@ public enum Endpoint {
       "detailFields",
       50,
       "BULK_CUSTOMER_DETAIL_FIELD_CREATE"),
-  /** {@code POST /api/v1/organization/details/definitions/bulk}: organization detail-field definitions. */
+  /**
+   * {@code POST /api/v1/organization/details/definitions/bulk}: organization detail-field
+   * definitions.
+   */
   ORGANIZATION_DETAIL_DEFINITIONS(
       "POST",
       "/organization/details/definitions/bulk",

@@ -30,7 +30,8 @@ public final class Fault {
   final Duration delay;
   final String message;
 
-  private Fault(Kind kind, int status, String body, String retryAfter, Duration delay, String message) {
+  private Fault(
+      Kind kind, int status, String body, String retryAfter, Duration delay, String message) {
     this.kind = kind;
     this.status = status;
     this.body = body;
@@ -40,7 +41,8 @@ public final class Fault {
   }
 
   /**
-   * Answers with a status and {@code {"message":"Injected fault: HTTP <code>"}}, without processing.
+   * Answers with a status and {@code {"message":"Injected fault: HTTP <code>"}}, without
+   * processing.
    *
    * @param code the HTTP status, 100 to 599
    * @return the fault
@@ -73,7 +75,8 @@ public final class Fault {
    * @return the fault
    */
   public static Fault rateLimited(Duration retryAfter) {
-    return new Fault(Kind.RATE_LIMITED, 429, message("Rate limit exceeded"), seconds(retryAfter), null, null);
+    return new Fault(
+        Kind.RATE_LIMITED, 429, message("Rate limit exceeded"), seconds(retryAfter), null, null);
   }
 
   /**
@@ -105,7 +108,12 @@ public final class Fault {
    */
   public static Fault serviceUnavailable(Duration retryAfter) {
     return new Fault(
-        Kind.SERVICE_UNAVAILABLE, 503, message("Service unavailable"), seconds(retryAfter), null, null);
+        Kind.SERVICE_UNAVAILABLE,
+        503,
+        message("Service unavailable"),
+        seconds(retryAfter),
+        null,
+        null);
   }
 
   /**
@@ -167,7 +175,8 @@ public final class Fault {
    * @return the fault
    */
   public static Fault taskFailed(String message) {
-    return new Fault(Kind.TASK_FAILED, 0, null, null, null, Objects.requireNonNull(message, "message"));
+    return new Fault(
+        Kind.TASK_FAILED, 0, null, null, null, Objects.requireNonNull(message, "message"));
   }
 
   /** Whether the request is answered by the fault alone, without being processed. */
@@ -193,7 +202,12 @@ public final class Fault {
   /** {@inheritDoc} */
   @Override
   public String toString() {
-    return "Fault[" + kind + (status > 0 ? " " + status : "") + (retryAfter != null ? " Retry-After: " + retryAfter : "")
-        + (delay != null ? " " + delay : "") + (message != null ? " " + message : "") + "]";
+    return "Fault["
+        + kind
+        + (status > 0 ? " " + status : "")
+        + (retryAfter != null ? " Retry-After: " + retryAfter : "")
+        + (delay != null ? " " + delay : "")
+        + (message != null ? " " + message : "")
+        + "]";
   }
 }

@@ -13,7 +13,11 @@ import java.util.Map;
  * @param customerIds the customers that belong to it
  */
 public record OrganizationSnapshot(
-    String tenant, String id, String name, Map<String, List<String>> details, List<String> customerIds) {
+    String tenant,
+    String id,
+    String name,
+    Map<String, List<String>> details,
+    List<String> customerIds) {
   /** Copies the collections. */
   public OrganizationSnapshot {
     details = Snapshots.copy(details);

@@ -72,7 +72,12 @@ final class RecordProcessor {
   }
 
   private static Failed fail(
-      String entity, String entityId, String operation, String operatedOn, List<String> ids, String error) {
+      String entity,
+      String entityId,
+      String operation,
+      String operatedOn,
+      List<String> ids,
+      String error) {
     return new Failed(new FailureSnapshot(entity, entityId, operation, operatedOn, ids, error));
   }
 
@@ -89,14 +94,30 @@ final class RecordProcessor {
 
   private void checkNewEmail(String email, String entityId, String op) {
     if (email == null) {
-      throw fail("CUSTOMER", entityId, op, "CUSTOMER_ACCOUNT", List.of(), "An email is required to create a customer");
+      throw fail(
+          "CUSTOMER",
+          entityId,
+          op,
+          "CUSTOMER_ACCOUNT",
+          List.of(),
+          "An email is required to create a customer");
     }
     if (!EMAIL.matcher(email).matches()) {
-      throw fail("CUSTOMER", entityId, op, "CUSTOMER_ACCOUNT", List.of(), "Invalid email: \"" + email + "\"");
+      throw fail(
+          "CUSTOMER",
+          entityId,
+          op,
+          "CUSTOMER_ACCOUNT",
+          List.of(),
+          "Invalid email: \"" + email + "\"");
     }
     if (tenant.customerByEmail(email) != null) {
       throw fail(
-          "CUSTOMER", entityId, op, "CUSTOMER_ACCOUNT", List.of(),
+          "CUSTOMER",
+          entityId,
+          op,
+          "CUSTOMER_ACCOUNT",
+          List.of(),
           "A customer with email \"" + email + "\" already exists");
     }
   }
@@ -129,11 +150,23 @@ final class RecordProcessor {
       } else if (target != null) {
         create = false;
       } else if (customerId == null && email == null) {
-        throw fail("CUSTOMER", null, op, "CUSTOMER_ACCOUNT", List.of(), "A customerId or an email is required");
+        throw fail(
+            "CUSTOMER",
+            null,
+            op,
+            "CUSTOMER_ACCOUNT",
+            List.of(),
+            "A customerId or an email is required");
       } else if ("UPDATE".equals(op) || email == null) {
         throw fail(
-            "CUSTOMER", entityId, op, "CUSTOMER_ACCOUNT", List.of(),
-            "Customer not found: " + entityId + ("UPSERT".equals(op) ? " (an email is required to create a customer)" : ""));
+            "CUSTOMER",
+            entityId,
+            op,
+            "CUSTOMER_ACCOUNT",
+            List.of(),
+            "Customer not found: "
+                + entityId
+                + ("UPSERT".equals(op) ? " (an email is required to create a customer)" : ""));
       } else {
         checkNewEmail(email, entityId, op);
         create = true;
@@ -141,7 +174,8 @@ final class RecordProcessor {
       if (!create && email != null && !email.equalsIgnoreCase(target.email)) {
         checkNewEmail(email, entityId, op);
       }
-      Map<String, List<String>> details = details(EntityKind.CUSTOMER, "CUSTOMER", entityId, op, p.get("details"));
+      Map<String, List<String>> details =
+          details(EntityKind.CUSTOMER, "CUSTOMER", entityId, op, p.get("details"));
       List<String> orgIds = Json.texts(p.path("associateOrganizations"), "organizationIds");
       List<String> unknown = new ArrayList<>();
       for (String id : orgIds) {
@@ -150,7 +184,13 @@ final class RecordProcessor {
         }
       }
       if (!unknown.isEmpty()) {
-        throw fail("CUSTOMER", entityId, op, "ORGANIZATION", unknown, "Organization not found: " + String.join(", ", unknown));
+        throw fail(
+            "CUSTOMER",
+            entityId,
+            op,
+            "ORGANIZATION",
+            unknown,
+            "Organization not found: " + String.join(", ", unknown));
       }
       Customer c;
       if (create) {
@@ -194,11 +234,18 @@ final class RecordProcessor {
       } else if (target != null) {
         create = false;
       } else if (id == null && name == null) {
-        throw fail("ORGANIZATION", null, op, "ORGANIZATION", List.of(), "An id or a name is required");
+        throw fail(
+            "ORGANIZATION", null, op, "ORGANIZATION", List.of(), "An id or a name is required");
       } else if ("UPDATE".equals(op) || name == null) {
         throw fail(
-            "ORGANIZATION", entityId, op, "ORGANIZATION", List.of(),
-            "Organization not found: " + entityId + ("UPSERT".equals(op) ? " (a name is required to create an organization)" : ""));
+            "ORGANIZATION",
+            entityId,
+            op,
+            "ORGANIZATION",
+            List.of(),
+            "Organization not found: "
+                + entityId
+                + ("UPSERT".equals(op) ? " (a name is required to create an organization)" : ""));
       } else {
         checkNewName(name, entityId, op);
         create = true;
@@ -206,7 +253,8 @@ final class RecordProcessor {
       if (!create && name != null && !Tenant.fold(name).equals(Tenant.fold(target.name))) {
         checkNewName(name, entityId, op);
       }
-      Map<String, List<String>> details = details(EntityKind.ORGANIZATION, "ORGANIZATION", entityId, op, p.get("details"));
+      Map<String, List<String>> details =
+          details(EntityKind.ORGANIZATION, "ORGANIZATION", entityId, op, p.get("details"));
       List<String> customerIds = Json.texts(p.path("associateCustomers"), "customerIds");
       List<String> unknown = new ArrayList<>();
       for (String cid : customerIds) {
@@ -215,7 +263,13 @@ final class RecordProcessor {
         }
       }
       if (!unknown.isEmpty()) {
-        throw fail("ORGANIZATION", entityId, op, "CUSTOMER", unknown, "Customer not found: " + String.join(", ", unknown));
+        throw fail(
+            "ORGANIZATION",
+            entityId,
+            op,
+            "CUSTOMER",
+            unknown,
+            "Customer not found: " + String.join(", ", unknown));
       }
       Organization o;
       if (create) {
@@ -242,11 +296,21 @@ final class RecordProcessor {
 
   private void checkNewName(String name, String entityId, String op) {
     if (name == null || name.isBlank()) {
-      throw fail("ORGANIZATION", entityId, op, "ORGANIZATION", List.of(), "A name is required to create an organization");
+      throw fail(
+          "ORGANIZATION",
+          entityId,
+          op,
+          "ORGANIZATION",
+          List.of(),
+          "A name is required to create an organization");
     }
     if (tenant.organizationByName(name) != null) {
       throw fail(
-          "ORGANIZATION", entityId, op, "ORGANIZATION", List.of(),
+          "ORGANIZATION",
+          entityId,
+          op,
+          "ORGANIZATION",
+          List.of(),
           "An organization named \"" + name + "\" already exists");
     }
   }
@@ -265,7 +329,13 @@ final class RecordProcessor {
       }
     }
     if (!undefined.isEmpty()) {
-      throw fail(entity, entityId, op, "DETAIL_FIELD", undefined, "Invalid detail field: " + quoted(undefined) + " not defined");
+      throw fail(
+          entity,
+          entityId,
+          op,
+          "DETAIL_FIELD",
+          undefined,
+          "Invalid detail field: " + quoted(undefined) + " not defined");
     }
     for (JsonNode d : details) {
       Definition def = tenant.definition(kind, d.get("name").asText());
@@ -276,17 +346,36 @@ final class RecordProcessor {
     return out;
   }
 
-  private static void checkValues(Definition def, List<String> values, String entity, String entityId, String op) {
+  private static void checkValues(
+      Definition def, List<String> values, String entity, String entityId, String op) {
     boolean select = "SELECT".equals(def.type());
     if (select && values.size() > 1) {
-      throw fail(entity, entityId, op, "DETAIL_FIELD", List.of(def.name()),
-          "Detail field \"" + def.name() + "\" is a SELECT field and takes one value, got " + values.size());
+      throw fail(
+          entity,
+          entityId,
+          op,
+          "DETAIL_FIELD",
+          List.of(def.name()),
+          "Detail field \""
+              + def.name()
+              + "\" is a SELECT field and takes one value, got "
+              + values.size());
     }
     if (select || "MULTISELECT".equals(def.type())) {
       for (String v : values) {
         if (!def.options().contains(v)) {
-          throw fail(entity, entityId, op, "DETAIL_FIELD", List.of(def.name()),
-              "Value \"" + v + "\" is not an option of detail field \"" + def.name() + "\" " + def.options());
+          throw fail(
+              entity,
+              entityId,
+              op,
+              "DETAIL_FIELD",
+              List.of(def.name()),
+              "Value \""
+                  + v
+                  + "\" is not an option of detail field \""
+                  + def.name()
+                  + "\" "
+                  + def.options());
         }
       }
     }
@@ -307,8 +396,12 @@ final class RecordProcessor {
     }
     if (details == null) {
       failures.add(
-          new FailureSnapshot(entity, id, ops.get(0).get("operationType").asText(),
-              customer ? "CUSTOMER_ACCOUNT" : "ORGANIZATION", List.of(),
+          new FailureSnapshot(
+              entity,
+              id,
+              ops.get(0).get("operationType").asText(),
+              customer ? "CUSTOMER_ACCOUNT" : "ORGANIZATION",
+              List.of(),
               (customer ? "Customer" : "Organization") + " not found: " + id));
       return;
     }
@@ -319,7 +412,13 @@ final class RecordProcessor {
       try {
         Definition def = tenant.definition(kind, name);
         if (def == null) {
-          throw fail(entity, id, type, "DETAIL_FIELD", List.of(name), "Invalid detail field: \"" + name + "\" not defined");
+          throw fail(
+              entity,
+              id,
+              type,
+              "DETAIL_FIELD",
+              List.of(name),
+              "Invalid detail field: \"" + name + "\" not defined");
         }
         List<String> values = Json.texts(payload, "values");
         switch (type) {
@@ -327,7 +426,8 @@ final class RecordProcessor {
             details.remove(def.name());
             break;
           case "PATCH":
-            LinkedHashSet<String> merged = new LinkedHashSet<>(details.getOrDefault(def.name(), List.of()));
+            LinkedHashSet<String> merged =
+                new LinkedHashSet<>(details.getOrDefault(def.name(), List.of()));
             merged.addAll(values);
             List<String> patched = new ArrayList<>(merged);
             checkValues(def, patched, entity, id, type);
@@ -354,19 +454,40 @@ final class RecordProcessor {
     Map<String, Definition> defs = tenant.definitions.get(kind);
     try {
       if (defs.containsKey(Tenant.fold(name))) {
-        throw fail("DETAIL_FIELD", name, "CREATE", "DETAIL_FIELD", List.of(name),
+        throw fail(
+            "DETAIL_FIELD",
+            name,
+            "CREATE",
+            "DETAIL_FIELD",
+            List.of(name),
             "Detail field name \"" + name + "\" is already in use");
       }
       boolean select = "SELECT".equals(type) || "MULTISELECT".equals(type);
       if (select && options.isEmpty()) {
-        throw fail("DETAIL_FIELD", name, "CREATE", "DETAIL_FIELD", List.of(name),
+        throw fail(
+            "DETAIL_FIELD",
+            name,
+            "CREATE",
+            "DETAIL_FIELD",
+            List.of(name),
             "A " + type + " field needs at least one option");
       }
       if (options.size() > MAX_OPTIONS) {
-        throw fail("DETAIL_FIELD", name, "CREATE", "DETAIL_FIELD", List.of(name),
-            "A " + type + " field takes at most " + MAX_OPTIONS + " options, got " + options.size());
+        throw fail(
+            "DETAIL_FIELD",
+            name,
+            "CREATE",
+            "DETAIL_FIELD",
+            List.of(name),
+            "A "
+                + type
+                + " field takes at most "
+                + MAX_OPTIONS
+                + " options, got "
+                + options.size());
       }
-      defs.put(Tenant.fold(name), new Definition(name, type, select ? List.copyOf(options) : List.of()));
+      defs.put(
+          Tenant.fold(name), new Definition(name, type, select ? List.copyOf(options) : List.of()));
     } catch (Failed f) {
       failures.add(f.failure);
     }

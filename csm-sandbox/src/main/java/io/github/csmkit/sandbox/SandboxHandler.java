@@ -107,13 +107,15 @@ final class SandboxHandler implements HttpHandler {
     }
     if (!endpoint.method().equals(ex.getRequestMethod())) {
       ex.getResponseHeaders().set("Allow", endpoint.method());
-      throw new BadRequest(405, "Method " + ex.getRequestMethod() + " not allowed; use " + endpoint.method());
+      throw new BadRequest(
+          405, "Method " + ex.getRequestMethod() + " not allowed; use " + endpoint.method());
     }
     sandbox.count(endpoint, trim(ex.getRequestHeaders().getFirst("Idempotency-Key")));
     authenticate(ex);
     if (sandbox.requireExperimentalHeader
         && !"opt-in".equalsIgnoreCase(trim(ex.getRequestHeaders().getFirst("X-ExperimentalApi")))) {
-      throw new BadRequest(412, "This API is experimental: send the header X-ExperimentalApi: opt-in");
+      throw new BadRequest(
+          412, "This API is experimental: send the header X-ExperimentalApi: opt-in");
     }
     Fault fault = sandbox.faults().take(endpoint);
     if (fault != null) {
@@ -153,9 +155,11 @@ final class SandboxHandler implements HttpHandler {
     } else if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
       try {
         String decoded =
-            new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+            new String(
+                Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
         int colon = decoded.indexOf(':');
-        presented = colon < 0 ? null : decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8);
+        presented =
+            colon < 0 ? null : decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
         presented = null;
       }
@@ -171,13 +175,19 @@ final class SandboxHandler implements HttpHandler {
     if (endpoint == Endpoint.TASK_GET) {
       return task(tenant, taskId);
     }
-    if (endpoint == Endpoint.CUSTOMER_DETAIL_FIELDS || endpoint == Endpoint.ORGANIZATION_DETAIL_FIELDS) {
+    if (endpoint == Endpoint.CUSTOMER_DETAIL_FIELDS
+        || endpoint == Endpoint.ORGANIZATION_DETAIL_FIELDS) {
       return definitions(tenant, endpoint.kind());
     }
     String contentType = trim(ex.getRequestHeaders().getFirst("Content-Type"));
     if (contentType == null
-        || !contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].trim().equals("application/json")) {
-      throw new BadRequest(415, "Unsupported Content-Type " + contentType + ": send application/json");
+        || !contentType
+            .toLowerCase(Locale.ROOT)
+            .split(";", 2)[0]
+            .trim()
+            .equals("application/json")) {
+      throw new BadRequest(
+          415, "Unsupported Content-Type " + contentType + ": send application/json");
     }
     String key = null;
     if (endpoint.isBulk()) {
@@ -210,8 +220,13 @@ final class SandboxHandler implements HttpHandler {
         if (seen.endpoint != endpoint) {
           throw new BadRequest(
               409,
-              "Idempotency-Key " + key + " was already used on another endpoint ("
-                  + seen.endpoint.method() + " " + API + seen.endpoint.path()
+              "Idempotency-Key "
+                  + key
+                  + " was already used on another endpoint ("
+                  + seen.endpoint.method()
+                  + " "
+                  + API
+                  + seen.endpoint.path()
                   + ") with a different request body");
         }
         if (!Arrays.equals(seen.digest, digest)) {

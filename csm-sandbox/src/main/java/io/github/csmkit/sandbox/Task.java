@@ -68,6 +68,14 @@ final class Task {
 
   TaskSnapshot snapshot(Instant now) {
     return new TaskSnapshot(
-        tenant, id, endpoint, endpoint.taskType(), state(now), createdAt, updatedAt(now), failures, key);
+        tenant,
+        id,
+        endpoint,
+        endpoint.taskType(),
+        state(now),
+        createdAt,
+        updatedAt(now),
+        failures,
+        key);
   }
 }

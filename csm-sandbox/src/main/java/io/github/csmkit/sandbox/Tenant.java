@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Everything one tenant holds: customers, organizations, definitions, tasks and idempotency keys.
@@ -147,7 +147,8 @@ final class Tenant {
       Duration runsFor,
       Fault fault) {
     boolean isStuck = fault != null && fault.kind == Fault.Kind.TASK_STUCK;
-    String failMessage = fault != null && fault.kind == Fault.Kind.TASK_FAILED ? fault.message : null;
+    String failMessage =
+        fault != null && fault.kind == Fault.Kind.TASK_FAILED ? fault.message : null;
     Instant start = now.plus(queuedFor);
     Task t =
         new Task(

@@ -20,15 +20,20 @@ class BodyShapeTest {
   }
 
   static String items(String key, int n, String item) {
-    return "{\"" + key + "\":["
-        + IntStream.range(0, n).mapToObj(i -> q(item.replace("#", Integer.toString(i)))).collect(Collectors.joining(","))
+    return "{\""
+        + key
+        + "\":["
+        + IntStream.range(0, n)
+            .mapToObj(i -> q(item.replace("#", Integer.toString(i))))
+            .collect(Collectors.joining(","))
         + "]}";
   }
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
   @CsvSource(
       delimiter = '|',
-      textBlock = """
+      textBlock =
+          """
       customer/profile/bulk | {'customers':[{'email':'a@example.com'}]} | Unknown top-level key "customers": expected "customerProfiles"
       customer/profile/bulk | {} | Missing top-level key: expected "customerProfiles"
       customer/profile/bulk | {'customerProfiles':[]} | "customerProfiles" must not be empty
@@ -70,55 +75,116 @@ class BodyShapeTest {
   @Test
   void enforcesItemLimitsPerEndpoint() {
     String account = "{'email':'u#@example.com'}";
-    assertThat(HTTP.post("/api/v1/customer/bulk", items("customers", 50, account)).status).isEqualTo(201);
+    assertThat(HTTP.post("/api/v1/customer/bulk", items("customers", 50, account)).status)
+        .isEqualTo(201);
     var tooMany = HTTP.post("/api/v1/customer/bulk", items("customers", 51, account));
     assertThat(tooMany.status).isEqualTo(400);
     assertThat(tooMany.message()).contains("51 items; at most 50");
 
     String profile = "{'operationType':'UPSERT','payload':{'email':'p#@example.com'}}";
-    assertThat(HTTP.post("/api/v1/customer/profile/bulk", items("customerProfiles", 100, profile)).status).isEqualTo(201);
-    assertThat(HTTP.post("/api/v1/customer/profile/bulk", items("customerProfiles", 101, profile)).status).isEqualTo(400);
+    assertThat(
+            HTTP.post("/api/v1/customer/profile/bulk", items("customerProfiles", 100, profile))
+                .status)
+        .isEqualTo(201);
+    assertThat(
+            HTTP.post("/api/v1/customer/profile/bulk", items("customerProfiles", 101, profile))
+                .status)
+        .isEqualTo(400);
     String org = "{'operationType':'CREATE','payload':{'name':'O#'}}";
-    assertThat(HTTP.post("/api/v1/organization/profile/bulk", items("organizationProfiles", 101, org)).status).isEqualTo(400);
+    assertThat(
+            HTTP.post("/api/v1/organization/profile/bulk", items("organizationProfiles", 101, org))
+                .status)
+        .isEqualTo(400);
 
     String field = "{'name':'F#','type':{'name':'TEXT'}}";
-    assertThat(HTTP.post("/api/v1/customer/details/definitions/bulk", items("detailFields", 51, field)).status).isEqualTo(400);
-    assertThat(HTTP.post("/api/v1/organization/details/definitions/bulk", items("detailFields", 50, field)).status).isEqualTo(201);
+    assertThat(
+            HTTP.post("/api/v1/customer/details/definitions/bulk", items("detailFields", 51, field))
+                .status)
+        .isEqualTo(400);
+    assertThat(
+            HTTP.post(
+                    "/api/v1/organization/details/definitions/bulk",
+                    items("detailFields", 50, field))
+                .status)
+        .isEqualTo(201);
 
     String op = "{'operationType':'PATCH','payload':{'name':'F','values':['v']}}";
-    String fiveHundredOps = "[" + IntStream.range(0, 500).mapToObj(i -> q(op)).collect(Collectors.joining(",")) + "]";
-    String twoCustomers = "{\"customers\":[{\"customerId\":\"1\",\"operations\":" + fiveHundredOps + "},{\"customerId\":\"2\",\"operations\":" + fiveHundredOps + "}]}";
+    String fiveHundredOps =
+        "[" + IntStream.range(0, 500).mapToObj(i -> q(op)).collect(Collectors.joining(",")) + "]";
+    String twoCustomers =
+        "{\"customers\":[{\"customerId\":\"1\",\"operations\":"
+            + fiveHundredOps
+            + "},{\"customerId\":\"2\",\"operations\":"
+            + fiveHundredOps
+            + "}]}";
     assertThat(HTTP.post("/api/v1/customer/details/bulk", twoCustomers).status).isEqualTo(201);
-    var over = HTTP.post("/api/v1/customer/details/bulk",
-        "{\"customers\":[{\"customerId\":\"1\",\"operations\":" + fiveHundredOps + "},{\"customerId\":\"2\",\"operations\":" + fiveHundredOps
-            + "},{\"customerId\":\"3\",\"operations\":[" + q(op) + "]}]}");
+    var over =
+        HTTP.post(
+            "/api/v1/customer/details/bulk",
+            "{\"customers\":[{\"customerId\":\"1\",\"operations\":"
+                + fiveHundredOps
+                + "},{\"customerId\":\"2\",\"operations\":"
+                + fiveHundredOps
+                + "},{\"customerId\":\"3\",\"operations\":["
+                + q(op)
+                + "]}]}");
     assertThat(over.status).isEqualTo(400);
     assertThat(over.message()).contains("1001 detail-field operations; at most 1000");
 
-    String ids = IntStream.range(0, 26).mapToObj(i -> "\"" + i + "\"").collect(Collectors.joining(","));
-    assertThat(HTTP.post("/api/v1/customer/profile/fetch", "{\"customerIds\":[" + ids + "]}").status).isEqualTo(400);
-    assertThat(HTTP.post("/api/v1/organization/fetch", "{\"ids\":[" + ids + "],\"names\":[" + ids + "]}").status).isEqualTo(400);
-    assertThat(HTTP.post("/api/v1/organization/fetch", "{\"ids\":[" + ids + "],\"names\":[\"x\"]}").status).isEqualTo(200);
+    String ids =
+        IntStream.range(0, 26).mapToObj(i -> "\"" + i + "\"").collect(Collectors.joining(","));
+    assertThat(
+            HTTP.post("/api/v1/customer/profile/fetch", "{\"customerIds\":[" + ids + "]}").status)
+        .isEqualTo(400);
+    assertThat(
+            HTTP.post(
+                    "/api/v1/organization/fetch", "{\"ids\":[" + ids + "],\"names\":[" + ids + "]}")
+                .status)
+        .isEqualTo(400);
+    assertThat(
+            HTTP.post("/api/v1/organization/fetch", "{\"ids\":[" + ids + "],\"names\":[\"x\"]}")
+                .status)
+        .isEqualTo(200);
   }
 
   @Test
   void acceptsTheShapesTheClientSends() {
-    assertThat(HTTP.post("/api/v1/customer/details/bulk",
-        q("{'customers':[{'customerId':'1','operations':[{'operationType':'DELETE','payload':{'name':'R','values':[]}}]}]}")).status)
+    assertThat(
+            HTTP.post(
+                    "/api/v1/customer/details/bulk",
+                    q(
+                        "{'customers':[{'customerId':'1','operations':[{'operationType':'DELETE','payload':{'name':'R','values':[]}}]}]}"))
+                .status)
         .isEqualTo(201);
-    assertThat(HTTP.post("/api/v1/organization/details/bulk",
-        q("{'organizations':[{'organizationId':'1','operations':[{'operationType':'UPDATE','payload':{'name':'R','values':['x']}}]}]}")).status)
+    assertThat(
+            HTTP.post(
+                    "/api/v1/organization/details/bulk",
+                    q(
+                        "{'organizations':[{'organizationId':'1','operations':[{'operationType':'UPDATE','payload':{'name':'R','values':['x']}}]}]}"))
+                .status)
         .isEqualTo(201);
-    assertThat(HTTP.post("/api/v1/customer/profile/bulk",
-        q("{'customerProfiles':[{'operationType':'UPSERT','payload':{'email':'j@example.com','customerId':'9','displayName':'J',"
-            + "'details':[{'name':'R','values':['x']}],'associateOrganizations':{'organizationIds':['1','4']}}}]}")).status)
+    assertThat(
+            HTTP.post(
+                    "/api/v1/customer/profile/bulk",
+                    q(
+                        "{'customerProfiles':[{'operationType':'UPSERT','payload':{'email':'j@example.com','customerId':'9','displayName':'J',"
+                            + "'details':[{'name':'R','values':['x']}],'associateOrganizations':{'organizationIds':['1','4']}}}]}"))
+                .status)
         .isEqualTo(201);
-    assertThat(HTTP.post("/api/v1/organization/profile/bulk",
-        q("{'organizationProfiles':[{'operationType':'UPSERT','payload':{'id':'1','name':'Acme',"
-            + "'details':[{'name':'R','values':['x']}],'associateCustomers':{'customerIds':['2']}}}]}")).status)
+    assertThat(
+            HTTP.post(
+                    "/api/v1/organization/profile/bulk",
+                    q(
+                        "{'organizationProfiles':[{'operationType':'UPSERT','payload':{'id':'1','name':'Acme',"
+                            + "'details':[{'name':'R','values':['x']}],'associateCustomers':{'customerIds':['2']}}}]}"))
+                .status)
         .isEqualTo(201);
-    assertThat(HTTP.post("/api/v1/customer/details/definitions/bulk",
-        q("{'detailFields':[{'name':'Region','type':{'name':'SELECT','options':['EU','US']}},{'name':'Phone','type':{'name':'PHONE'}}]}")).status)
+    assertThat(
+            HTTP.post(
+                    "/api/v1/customer/details/definitions/bulk",
+                    q(
+                        "{'detailFields':[{'name':'Region','type':{'name':'SELECT','options':['EU','US']}},{'name':'Phone','type':{'name':'PHONE'}}]}"))
+                .status)
         .isEqualTo(201);
     assertThat(HTTP.post("/api/v1/customer/profile/fetch", "{}").status).isEqualTo(200);
   }

@@ -14,15 +14,22 @@ class ConcurrencyTest {
   @Test
   void manyConcurrentSubmitsAndRetriesCreateEachCustomerOnce() throws Exception {
     ManualClock clock = new ManualClock();
-    try (CsmSandbox sandbox = CsmSandbox.builder().clock(clock).runsFor(Duration.ZERO).taskLimit(10_000).start()) {
+    try (CsmSandbox sandbox =
+        CsmSandbox.builder().clock(clock).runsFor(Duration.ZERO).taskLimit(10_000).start()) {
       Http http = new Http(sandbox);
       ExecutorService pool = Executors.newFixedThreadPool(8);
       try {
         List<Future<Integer>> results = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
           int n = i % 100; // every body is sent twice with the same key
-          results.add(pool.submit(() -> http.post("/api/v1/customer/bulk",
-              Http.q("{'customers':[{'email':'u" + n + "@example.com'}]}"), "key-" + n).status));
+          results.add(
+              pool.submit(
+                  () ->
+                      http.post(
+                              "/api/v1/customer/bulk",
+                              Http.q("{'customers':[{'email':'u" + n + "@example.com'}]}"),
+                              "key-" + n)
+                          .status));
         }
         int created = 0;
         for (Future<Integer> f : results) {

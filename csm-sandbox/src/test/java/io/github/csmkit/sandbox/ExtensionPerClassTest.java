@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExtensionPerClassTest {
   @RegisterExtension
-  static final CsmSandboxExtension SANDBOX = CsmSandboxExtension.perClass(b -> b.token("class-token"));
+  static final CsmSandboxExtension SANDBOX =
+      CsmSandboxExtension.perClass(b -> b.token("class-token"));
 
   static CsmSandbox seenBeforeAll;
 

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ExtensionPerTestTest {
-  @RegisterExtension
-  final CsmSandboxExtension extension = CsmSandboxExtension.perTest();
+  @RegisterExtension final CsmSandboxExtension extension = CsmSandboxExtension.perTest();
 
   static final java.util.List<CsmSandbox> SEEN = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -31,7 +30,8 @@ class ExtensionPerTestTest {
     assertThat(SEEN).hasSize(2);
     assertThat(SEEN.get(0)).isNotSameAs(SEEN.get(1));
     for (CsmSandbox s : SEEN) {
-      assertThatThrownBy(() -> new Http(s).get("/api/v1/customer/details")).isInstanceOf(UncheckedIOException.class);
+      assertThatThrownBy(() -> new Http(s).get("/api/v1/customer/details"))
+          .isInstanceOf(UncheckedIOException.class);
     }
   }
 }

@@ -20,7 +20,8 @@ class FaultsTest {
       q("{'customerProfiles':[{'operationType':'CREATE','payload':{'email':'a@example.com'}}]}");
 
   final ManualClock clock = new ManualClock();
-  final CsmSandbox sandbox = CsmSandbox.builder().clock(clock).runsFor(Duration.ofSeconds(1)).start();
+  final CsmSandbox sandbox =
+      CsmSandbox.builder().clock(clock).runsFor(Duration.ofSeconds(1)).start();
   final Http http = new Http(sandbox);
 
   @AfterEach
@@ -30,7 +31,10 @@ class FaultsTest {
 
   @Test
   void statusFaultsAnswerWithoutProcessing() {
-    sandbox.faults().on(Endpoint.CUSTOMER_PROFILES).next(Fault.status(500), Fault.status(403, "{\"message\":\"nope\"}"));
+    sandbox
+        .faults()
+        .on(Endpoint.CUSTOMER_PROFILES)
+        .next(Fault.status(500), Fault.status(403, "{\"message\":\"nope\"}"));
     var first = http.post(PROFILES, BODY, "k");
     assertThat(first.status).isEqualTo(500);
     assertThat(first.message()).contains("HTTP 500");
@@ -45,9 +49,14 @@ class FaultsTest {
   @Test
   void rateLimitsCarryRetryAfterInSecondsOrAsADate() {
     ZonedDateTime at = ZonedDateTime.of(2026, 1, 1, 1, 0, 0, 0, ZoneId.of("Europe/Paris"));
-    sandbox.faults().on(Endpoint.TASK_GET).next(
-        Fault.rateLimited(Duration.ofMillis(1500)), Fault.rateLimitedAt(at), Fault.rateLimitedNoHeader(),
-        Fault.serviceUnavailable(Duration.ofSeconds(7)));
+    sandbox
+        .faults()
+        .on(Endpoint.TASK_GET)
+        .next(
+            Fault.rateLimited(Duration.ofMillis(1500)),
+            Fault.rateLimitedAt(at),
+            Fault.rateLimitedNoHeader(),
+            Fault.serviceUnavailable(Duration.ofSeconds(7)));
     var seconds = http.get("/api/v1/tasks/x");
     assertThat(seconds.status).isEqualTo(429);
     assertThat(seconds.header("Retry-After")).isEqualTo("2");
@@ -67,7 +76,8 @@ class FaultsTest {
   void resetBeforeProcessingDropsTheConnectionAndCreatesNothing() {
     sandbox.faults().on(Endpoint.CUSTOMER_PROFILES).next(Fault.resetBeforeProcessing());
     assertThatThrownBy(() -> http.post(PROFILES, BODY, "k"))
-        .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(IOException.class);
+        .isInstanceOf(UncheckedIOException.class)
+        .hasCauseInstanceOf(IOException.class);
     assertThat(sandbox.tasks()).isEmpty();
     assertThat(http.post(PROFILES, BODY, "k").status).isEqualTo(201);
   }
@@ -89,7 +99,8 @@ class FaultsTest {
     sandbox.faults().on(Endpoint.CUSTOMER_DETAIL_FIELDS).next(Fault.delay(Duration.ofMillis(200)));
     long start = System.nanoTime();
     assertThat(http.get("/api/v1/customer/details").status).isEqualTo(200);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(200));
   }
 
   @Test
@@ -168,11 +179,16 @@ class FaultsTest {
 
     // an unauthenticated request does not use up a fault
     sandbox.faults().on(Endpoint.TASK_GET).next(Fault.status(500));
-    var unauthenticated = Http.send(java.net.http.HttpRequest.newBuilder(
-        java.net.URI.create(sandbox.baseUri() + "/api/v1/tasks/x")).GET().build());
+    var unauthenticated =
+        Http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(sandbox.baseUri() + "/api/v1/tasks/x"))
+                .GET()
+                .build());
     assertThat(unauthenticated.status).isEqualTo(401);
     assertThat(http.get("/api/v1/tasks/x").status).isEqualTo(500);
-    assertThatThrownBy(() -> sandbox.faults().on(Endpoint.TASK_GET).random(1, 1.5, Fault.status(500)))
+    assertThatThrownBy(
+            () -> sandbox.faults().on(Endpoint.TASK_GET).random(1, 1.5, Fault.status(500)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 class IdempotencyTest {
   static final String PROFILES = "/api/v1/customer/profile/bulk";
   static final String BODY =
-      q("{'customerProfiles':[{'operationType':'CREATE','payload':{'email':'a@example.com','displayName':'A'}}]}");
+      q(
+          "{'customerProfiles':[{'operationType':'CREATE','payload':{'email':'a@example.com','displayName':'A'}}]}");
   static final String SAME_REORDERED =
-      q("{'customerProfiles':[{'payload':{'displayName':'A','email':'a@example.com'},'operationType':'CREATE'}]}");
+      q(
+          "{'customerProfiles':[{'payload':{'displayName':'A','email':'a@example.com'},'operationType':'CREATE'}]}");
 
   final ManualClock clock = new ManualClock();
   final CsmSandbox sandbox = CsmSandbox.builder().clock(clock).start();
@@ -50,7 +52,8 @@ class IdempotencyTest {
   @Test
   void sameKeyOnAnotherEndpointIs409() {
     http.post(PROFILES, BODY, "key-1");
-    var r = http.post("/api/v1/customer/bulk", q("{'customers':[{'email':'a@example.com'}]}"), "key-1");
+    var r =
+        http.post("/api/v1/customer/bulk", q("{'customers':[{'email':'a@example.com'}]}"), "key-1");
     assertThat(r.status).isEqualTo(409);
     assertThat(r.message()).contains("another endpoint").contains("different request body");
   }

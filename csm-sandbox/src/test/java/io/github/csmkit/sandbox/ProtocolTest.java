@@ -44,27 +44,47 @@ class ProtocolTest {
                 .build());
     assertThat(noAuth.status).isEqualTo(401);
     assertThat(noAuth.message()).contains("Unauthorized");
-    var wrong = Http.send(Http.json(http.request(ACCOUNTS), ONE).setHeader("Authorization", "Bearer nope").header("Idempotency-Key", "k").build());
+    var wrong =
+        Http.send(
+            Http.json(http.request(ACCOUNTS), ONE)
+                .setHeader("Authorization", "Bearer nope")
+                .header("Idempotency-Key", "k")
+                .build());
     assertThat(wrong.status).isEqualTo(401);
     assertThat(sandbox.tasks()).isEmpty();
   }
 
   @Test
   void basicCredentialsWithTheTokenAsPasswordAreAccepted() {
-    String basic = Base64.getEncoder().encodeToString("me@example.com:secret".getBytes(StandardCharsets.UTF_8));
-    var r = Http.send(http.request("/api/v1/customer/details").setHeader("Authorization", "Basic " + basic).GET().build());
+    String basic =
+        Base64.getEncoder()
+            .encodeToString("me@example.com:secret".getBytes(StandardCharsets.UTF_8));
+    var r =
+        Http.send(
+            http.request("/api/v1/customer/details")
+                .setHeader("Authorization", "Basic " + basic)
+                .GET()
+                .build());
     assertThat(r.status).isEqualTo(200);
   }
 
   @Test
   void missingExperimentalHeaderIs412UnlessNotRequired() {
-    var r = Http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUri() + "/api/v1/customer/details"))
-        .header("Authorization", "Bearer secret").GET().build());
+    var r =
+        Http.send(
+            HttpRequest.newBuilder(URI.create(sandbox.baseUri() + "/api/v1/customer/details"))
+                .header("Authorization", "Bearer secret")
+                .GET()
+                .build());
     assertThat(r.status).isEqualTo(412);
     assertThat(r.message()).contains("X-ExperimentalApi");
     try (CsmSandbox lax = CsmSandbox.builder().requireExperimentalHeader(false).start()) {
-      var ok = Http.send(HttpRequest.newBuilder(URI.create(lax.baseUri() + "/api/v1/customer/details"))
-          .header("Authorization", "Bearer " + lax.token()).GET().build());
+      var ok =
+          Http.send(
+              HttpRequest.newBuilder(URI.create(lax.baseUri() + "/api/v1/customer/details"))
+                  .header("Authorization", "Bearer " + lax.token())
+                  .GET()
+                  .build());
       assertThat(ok.status).isEqualTo(200);
     }
   }
@@ -86,14 +106,28 @@ class ProtocolTest {
 
   @Test
   void postWithoutJsonContentTypeIs415ButCharsetIsFine() {
-    var text = Http.send(http.request(ACCOUNTS).header("Content-Type", "text/plain").header("Idempotency-Key", "k1")
-        .POST(HttpRequest.BodyPublishers.ofString(ONE)).build());
+    var text =
+        Http.send(
+            http.request(ACCOUNTS)
+                .header("Content-Type", "text/plain")
+                .header("Idempotency-Key", "k1")
+                .POST(HttpRequest.BodyPublishers.ofString(ONE))
+                .build());
     assertThat(text.status).isEqualTo(415);
-    var none = Http.send(http.request(ACCOUNTS).header("Idempotency-Key", "k2")
-        .POST(HttpRequest.BodyPublishers.ofString(ONE)).build());
+    var none =
+        Http.send(
+            http.request(ACCOUNTS)
+                .header("Idempotency-Key", "k2")
+                .POST(HttpRequest.BodyPublishers.ofString(ONE))
+                .build());
     assertThat(none.status).isEqualTo(415);
-    var charset = Http.send(http.request(ACCOUNTS).header("Content-Type", "application/json; charset=UTF-8")
-        .header("Idempotency-Key", "k3").POST(HttpRequest.BodyPublishers.ofString(ONE)).build());
+    var charset =
+        Http.send(
+            http.request(ACCOUNTS)
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .header("Idempotency-Key", "k3")
+                .POST(HttpRequest.BodyPublishers.ofString(ONE))
+                .build());
     assertThat(charset.status).isEqualTo(201);
   }
 
@@ -145,7 +179,9 @@ class ProtocolTest {
     assertThat(b.submit(ACCOUNTS, ONE)).isNotEqualTo(task);
     ((ManualClock) sandbox.clock()).advance(java.time.Duration.ofSeconds(1));
     assertThat(sandbox.customers()).extracting(CustomerSnapshot::tenant).containsExactly("a", "b");
-    assertThat(sandbox.customers()).extracting(CustomerSnapshot::id).containsExactly("qm:a:10001", "qm:b:10001");
+    assertThat(sandbox.customers())
+        .extracting(CustomerSnapshot::id)
+        .containsExactly("qm:a:10001", "qm:b:10001");
     assertThat(sandbox.creationCount("A@example.com")).isEqualTo(2);
   }
 

@@ -55,7 +55,9 @@ class TaskLifecycleTest {
     var done = http.task(id);
     assertThat(done.get("status").asText()).isEqualTo("FINISHED");
     assertThat(done.get("updatedAt").asText()).isEqualTo(t0.plusSeconds(30).toString());
-    assertThat(sandbox.customers()).extracting(CustomerSnapshot::email).containsExactly("a@example.com");
+    assertThat(sandbox.customers())
+        .extracting(CustomerSnapshot::email)
+        .containsExactly("a@example.com");
     assertThat(sandbox.tasks()).extracting(TaskSnapshot::state).containsExactly(TaskState.FINISHED);
   }
 
@@ -68,7 +70,8 @@ class TaskLifecycleTest {
     // no request: the inspection applies both, the first one first
     assertThat(sandbox.customers()).hasSize(1);
     assertThat(sandbox.tasks().get(1).id()).isEqualTo(second);
-    assertThat(sandbox.tasks().get(1).failures()).extracting(FailureSnapshot::error)
+    assertThat(sandbox.tasks().get(1).failures())
+        .extracting(FailureSnapshot::error)
         .containsExactly("A customer with email \"SAME@example.com\" already exists");
   }
 
@@ -100,7 +103,9 @@ class TaskLifecycleTest {
 
   @Test
   void aTaskWhoseRecordsAllFailStillFinishes() {
-    String id = http.submit(ACCOUNTS, q("{'customers':[{'displayName':'no email'},{'email':'not-an-email'}]}"));
+    String id =
+        http.submit(
+            ACCOUNTS, q("{'customers':[{'displayName':'no email'},{'email':'not-an-email'}]}"));
     clock.advance(Duration.ofSeconds(30));
     var done = http.task(id);
     assertThat(done.get("status").asText()).isEqualTo("FINISHED");

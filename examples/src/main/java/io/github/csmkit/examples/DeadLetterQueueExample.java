@@ -17,26 +17,45 @@ public final class DeadLetterQueueExample {
   public static void main(String[] args) throws Exception {
     try (ExampleCsm target = ExampleCsm.connect()) {
       // 6 customers exist already: CSM fails their CREATE, the other 94 go through
-      target.csm.tasks().await(target.csm.customerAccounts().submit(CustomerAccountBatch.of(
-          IntStream.range(0, 6).mapToObj(i -> CustomerAccount.of("user" + i * 15 + "@example.com")).toList())));
-      List<CustomerAccount> accounts = IntStream.range(0, 100)
-          .mapToObj(i -> CustomerAccount.of("user" + i + "@example.com", "User " + i)).toList();
+      target
+          .csm
+          .tasks()
+          .await(
+              target
+                  .csm
+                  .customerAccounts()
+                  .submit(
+                      CustomerAccountBatch.of(
+                          IntStream.range(0, 6)
+                              .mapToObj(i -> CustomerAccount.of("user" + i * 15 + "@example.com"))
+                              .toList())));
+      List<CustomerAccount> accounts =
+          IntStream.range(0, 100)
+              .mapToObj(i -> CustomerAccount.of("user" + i + "@example.com", "User " + i))
+              .toList();
 
-      ImportReport<CustomerAccount> report = target.csm.importer(BulkTarget.CUSTOMER_ACCOUNTS)
-          .jobId("dead-letter-example")
-          .failureThreshold(0.05)
-          .build()
-          .run(accounts);
+      ImportReport<CustomerAccount> report =
+          target
+              .csm
+              .importer(BulkTarget.CUSTOMER_ACCOUNTS)
+              .jobId("dead-letter-example")
+              .failureThreshold(0.05)
+              .build()
+              .run(accounts);
 
       Path deadLetters = Files.createTempFile("dead-letters", ".csv");
       report.writeDeadLettersCsv(deadLetters, CustomerAccount::email);
       double rate = (double) report.failures().size() / report.counts().read();
-      System.out.println("Dead letters: " + report.failures().size() + " records in " + deadLetters);
-      report.failures().stream().limit(2).forEach(f -> System.out.println("  " + f.record().email() + ": " + f.message()));
+      System.out.println(
+          "Dead letters: " + report.failures().size() + " records in " + deadLetters);
+      report.failures().stream()
+          .limit(2)
+          .forEach(f -> System.out.println("  " + f.record().email() + ": " + f.message()));
       if (rate > 0.05) {
         System.out.printf("ALERT: high failure rate in CSM migration: %.0f%%%n", rate * 100);
       }
-      System.out.println("To retry after fixing them: " + report.recordsToRetry().size() + " records");
+      System.out.println(
+          "To retry after fixing them: " + report.recordsToRetry().size() + " records");
     }
   }
 }

@@ -11,7 +11,8 @@ import java.util.List;
 
 /** Before importing, keep one contact per email (the first seen; case and spaces ignored). */
 public final class DeduplicationExample {
-  static final String CONTACTS = """
+  static final String CONTACTS =
+      """
       "Record ID","First Name","Last Name","Email"
       "1","John","Doe","john.doe@example.com"
       "2","Jane","Roe","jane.roe@example.com"
@@ -21,18 +22,35 @@ public final class DeduplicationExample {
 
   public static void main(String[] args) {
     List<HubSpotContact> unique;
-    try (var source = CsvExportSource.contacts(new StringReader(CONTACTS), "contacts.csv", PropertyCatalog.empty())) {
-      unique = new ContactDeduplicator()
-          .filter(source.parsed(rejected -> System.out.println("rejected: " + rejected)),
-              dup -> System.out.println("duplicate: contact " + dup.duplicate().id() + " has the email of " + dup.kept()))
-          .toList();
+    try (var source =
+        CsvExportSource.contacts(
+            new StringReader(CONTACTS), "contacts.csv", PropertyCatalog.empty())) {
+      unique =
+          new ContactDeduplicator()
+              .filter(
+                  source.parsed(rejected -> System.out.println("rejected: " + rejected)),
+                  dup ->
+                      System.out.println(
+                          "duplicate: contact "
+                              + dup.duplicate().id()
+                              + " has the email of "
+                              + dup.kept()))
+              .toList();
     }
     System.out.println("Kept " + unique.size() + " of 4 contacts");
 
     try (ExampleCsm target = ExampleCsm.connect()) {
-      CustomerAccountBatch batch = CustomerAccountBatch.of(unique.stream()
-          .map(c -> CustomerAccount.of(c.email().orElseThrow().strip(), c.property("firstname").orElse(""))).toList());
-      System.out.println("Imported: task " + target.csm.tasks().await(target.csm.customerAccounts().submit(batch)).state());
+      CustomerAccountBatch batch =
+          CustomerAccountBatch.of(
+              unique.stream()
+                  .map(
+                      c ->
+                          CustomerAccount.of(
+                              c.email().orElseThrow().strip(), c.property("firstname").orElse("")))
+                  .toList());
+      System.out.println(
+          "Imported: task "
+              + target.csm.tasks().await(target.csm.customerAccounts().submit(batch)).state());
     }
   }
 }

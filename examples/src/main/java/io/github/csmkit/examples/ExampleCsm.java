@@ -36,20 +36,31 @@ final class ExampleCsm implements AutoCloseable {
     String token = System.getenv("CSM_TOKEN");
     if ((cloudId != null || base != null) && token != null) {
       CsmClient.Builder site = CsmClient.builder().credentials(Credentials.bearer(token));
-      return new ExampleCsm((cloudId != null ? site.cloudId(cloudId) : site.baseUri(URI.create(base))).build(),
+      return new ExampleCsm(
+          (cloudId != null ? site.cloudId(cloudId) : site.baseUri(URI.create(base))).build(),
           Optional.empty());
     }
     CsmSandbox sandbox = CsmSandbox.builder().runsFor(Duration.ofMillis(10)).start();
-    CsmClient csm = CsmClient.builder().baseUri(sandbox.baseUri())
-        .credentials(Credentials.bearer(sandbox.token())).build();
+    CsmClient csm =
+        CsmClient.builder()
+            .baseUri(sandbox.baseUri())
+            .credentials(Credentials.bearer(sandbox.token()))
+            .build();
     return new ExampleCsm(csm, Optional.of(sandbox));
   }
 
-  /** Creates TEXT customer detail fields that do not exist yet (CSM refuses values of unknown fields). */
+  /**
+   * Creates TEXT customer detail fields that do not exist yet (CSM refuses values of unknown
+   * fields).
+   */
   void customerFields(String... names) {
-    List<String> have = csm.customerDetailFields().list().stream().map(DetailFieldDefinition::name).toList();
-    List<DetailFieldDefinition> missing = Arrays.stream(names).filter(n -> !have.contains(n))
-        .map(n -> DetailFieldDefinition.of(n, DetailFieldType.text())).toList();
+    List<String> have =
+        csm.customerDetailFields().list().stream().map(DetailFieldDefinition::name).toList();
+    List<DetailFieldDefinition> missing =
+        Arrays.stream(names)
+            .filter(n -> !have.contains(n))
+            .map(n -> DetailFieldDefinition.of(n, DetailFieldType.text()))
+            .toList();
     if (!missing.isEmpty()) {
       csm.tasks().await(csm.customerDetailFields().submit(DetailFieldBatch.of(missing)));
     }
@@ -57,9 +68,13 @@ final class ExampleCsm implements AutoCloseable {
 
   /** Creates TEXT organization detail fields that do not exist yet. */
   void organizationFields(String... names) {
-    List<String> have = csm.organizationDetailFields().list().stream().map(DetailFieldDefinition::name).toList();
-    List<DetailFieldDefinition> missing = Arrays.stream(names).filter(n -> !have.contains(n))
-        .map(n -> DetailFieldDefinition.of(n, DetailFieldType.text())).toList();
+    List<String> have =
+        csm.organizationDetailFields().list().stream().map(DetailFieldDefinition::name).toList();
+    List<DetailFieldDefinition> missing =
+        Arrays.stream(names)
+            .filter(n -> !have.contains(n))
+            .map(n -> DetailFieldDefinition.of(n, DetailFieldType.text()))
+            .toList();
     if (!missing.isEmpty()) {
       csm.tasks().await(csm.organizationDetailFields().submit(DetailFieldBatch.of(missing)));
     }
@@ -68,8 +83,14 @@ final class ExampleCsm implements AutoCloseable {
   /** Creates the organizations that do not exist yet; returns every id by name. */
   Map<String, String> organizations(String... names) {
     Map<String, String> have = csm.organizationProfiles().idsByName(List.of(names));
-    List<OrganizationProfileOperation> missing = Arrays.stream(names).filter(n -> !have.containsKey(n))
-        .map(n -> OrganizationProfileOperation.create(OrganizationProfile.builder().name(n).build())).toList();
+    List<OrganizationProfileOperation> missing =
+        Arrays.stream(names)
+            .filter(n -> !have.containsKey(n))
+            .map(
+                n ->
+                    OrganizationProfileOperation.create(
+                        OrganizationProfile.builder().name(n).build()))
+            .toList();
     if (!missing.isEmpty()) {
       csm.tasks().await(csm.organizationProfiles().submit(OrganizationProfileBatch.of(missing)));
     }

@@ -7,12 +7,13 @@ import java.io.StringReader;
 import java.util.List;
 
 /**
- * The guide's field-mapping table as a mapping file, plus a custom property: HubSpot's
- * "Renewal Date" (renewal_date) into a CSM DATE field "Renewal". Keys left out keep the defaults;
- * {@code csmkit mapping init} writes the full default file.
+ * The guide's field-mapping table as a mapping file, plus a custom property: HubSpot's "Renewal
+ * Date" (renewal_date) into a CSM DATE field "Renewal". Keys left out keep the defaults; {@code
+ * csmkit mapping init} writes the full default file.
  */
 public final class FieldMappingExample {
-  static final String MAPPING = """
+  static final String MAPPING =
+      """
       customers:
         email: email
         displayName: [firstname, lastname]
@@ -37,13 +38,19 @@ public final class FieldMappingExample {
     try (ExampleCsm target = ExampleCsm.connect()) {
       HubSpotMigration.builder(target.csm)
           .jobId("hubspot-mapping-example")
-          .mapping(mapping)                         // missing detail fields are created first
+          .mapping(mapping) // missing detail fields are created first
           .build()
           .run(SampleData.companies(), SampleData::contacts);
 
-      CustomerRecord john = target.csm.customerProfiles().fetchByEmails(List.of("john.doe@example.com")).get(0);
-      System.out.println("Mapped John Doe: support-tier=" + john.detail("support-tier") + " lifecycle="
-          + john.detail("lifecycle") + " Renewal=" + john.detail("Renewal"));
+      CustomerRecord john =
+          target.csm.customerProfiles().fetchByEmails(List.of("john.doe@example.com")).get(0);
+      System.out.println(
+          "Mapped John Doe: support-tier="
+              + john.detail("support-tier")
+              + " lifecycle="
+              + john.detail("lifecycle")
+              + " Renewal="
+              + john.detail("Renewal"));
     }
   }
 }

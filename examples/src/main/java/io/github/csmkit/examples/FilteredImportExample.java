@@ -8,18 +8,26 @@ import java.util.List;
 /** Only the contacts that meet criteria: lifecycle stage customer and lead status connected. */
 public final class FilteredImportExample {
   public static void main(String[] args) {
-    // property operator value: = equals, != differs, ~ contains, !~ lacks (case ignored); several: AND
-    RecordFilter eligible = RecordFilter.parse(List.of("lifecyclestage=customer", "hs_lead_status=connected"));
+    // property operator value: = equals, != differs, ~ contains, !~ lacks (case ignored); several:
+    // AND
+    RecordFilter eligible =
+        RecordFilter.parse(List.of("lifecyclestage=customer", "hs_lead_status=connected"));
 
     try (ExampleCsm target = ExampleCsm.connect()) {
-      MigrationReport report = HubSpotMigration.builder(target.csm)
-          .jobId("hubspot-filtered-example")
-          .contactFilter(eligible)
-          .build()
-          .run(SampleData.companies(), SampleData::contacts);
+      MigrationReport report =
+          HubSpotMigration.builder(target.csm)
+              .jobId("hubspot-filtered-example")
+              .contactFilter(eligible)
+              .build()
+              .run(SampleData.companies(), SampleData::contacts);
 
-      System.out.println("Filtered import: " + report.customers().orElseThrow().counts().succeeded()
-          + " customers imported, " + report.contactsExcluded() + " contacts excluded by " + eligible);
+      System.out.println(
+          "Filtered import: "
+              + report.customers().orElseThrow().counts().succeeded()
+              + " customers imported, "
+              + report.contactsExcluded()
+              + " contacts excluded by "
+              + eligible);
     }
   }
 }

@@ -10,14 +10,18 @@ import io.github.csmkit.hubspot.migration.MigrationReport;
 public final class FullMigrationExample {
   public static void main(String[] args) {
     try (ExampleCsm target = ExampleCsm.connect()) {
-      MigrationReport report = HubSpotMigration.builder(target.csm)
-          .jobId("hubspot-full-example")                // deterministic keys: a rerun cannot duplicate
-          .build()
-          .run(SampleData.companies(), SampleData::contacts);
+      MigrationReport report =
+          HubSpotMigration.builder(target.csm)
+              .jobId("hubspot-full-example") // deterministic keys: a rerun cannot duplicate
+              .build()
+              .run(SampleData.companies(), SampleData::contacts);
 
       System.out.print(report.summary());
-      System.out.println("Verification passed: " + report.verification().passed()
-          + "; records not imported: " + report.recordsNotImported());
+      System.out.println(
+          "Verification passed: "
+              + report.verification().passed()
+              + "; records not imported: "
+              + report.recordsNotImported());
     }
   }
 }

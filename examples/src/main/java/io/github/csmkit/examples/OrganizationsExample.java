@@ -13,22 +13,39 @@ public final class OrganizationsExample {
     try (ExampleCsm target = ExampleCsm.connect()) {
       target.organizationFields("Industry", "Website", "Employee Count");
 
-      OrganizationProfileBatch batch = OrganizationProfileBatch.builder()
-          .addOperations(OrganizationProfileOperation.create(OrganizationProfile.builder()
-              .name("Acme Corporation")
-              .addDetails(Detail.of("Industry", "Manufacturing"), Detail.of("Website", "https://acme.example.com"),
-                  Detail.of("Employee Count", "500"))
-              .build()))
-          .addOperations(OrganizationProfileOperation.create(OrganizationProfile.builder()
-              .name("Tech Innovators")
-              .addDetails(Detail.of("Industry", "Software"), Detail.of("Website", "https://techinnovators.example.com"),
-                  Detail.of("Employee Count", "150"))
-              .build()))
-          .build();
+      OrganizationProfileBatch batch =
+          OrganizationProfileBatch.builder()
+              .addOperations(
+                  OrganizationProfileOperation.create(
+                      OrganizationProfile.builder()
+                          .name("Acme Corporation")
+                          .addDetails(
+                              Detail.of("Industry", "Manufacturing"),
+                              Detail.of("Website", "https://acme.example.com"),
+                              Detail.of("Employee Count", "500"))
+                          .build()))
+              .addOperations(
+                  OrganizationProfileOperation.create(
+                      OrganizationProfile.builder()
+                          .name("Tech Innovators")
+                          .addDetails(
+                              Detail.of("Industry", "Software"),
+                              Detail.of("Website", "https://techinnovators.example.com"),
+                              Detail.of("Employee Count", "150"))
+                          .build()))
+              .build();
 
       TaskStatus done = target.csm.tasks().await(target.csm.organizationProfiles().submit(batch));
-      System.out.println("Organizations: task " + done.state() + ", " + done.failures().size() + " failures; ids "
-          + target.csm.organizationProfiles().idsByName(List.of("Acme Corporation", "Tech Innovators")));
+      System.out.println(
+          "Organizations: task "
+              + done.state()
+              + ", "
+              + done.failures().size()
+              + " failures; ids "
+              + target
+                  .csm
+                  .organizationProfiles()
+                  .idsByName(List.of("Acme Corporation", "Tech Innovators")));
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.github.csmkit.client.bulk;
 
-import org.jspecify.annotations.Nullable;
 import io.github.csmkit.client.bulk.ImportReport.BatchLog;
 import java.time.Instant;
 import java.util.AbstractList;
@@ -13,14 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The per-batch log of a run, kept compactly: about 90 bytes a batch in primitive arrays instead
- * of some 620 as {@link BatchLog} records (with their strings, instants and optionals), so that a
+ * The per-batch log of a run, kept compactly: about 90 bytes a batch in primitive arrays instead of
+ * some 620 as {@link BatchLog} records (with their strings, instants and optionals), so that a
  * million-record import keeps its 20,000 batch logs in under 2 MB rather than 12. Idempotency keys
  * are stored as their 32 digest bytes, task ids that are UUIDs as two longs, status URLs as a
- * shared prefix plus the task id, statuses as an index; anything else is kept as it came. A
- * {@link BatchLog} is rebuilt, equal to the one logged, when the list is read.
+ * shared prefix plus the task id, statuses as an index; anything else is kept as it came. A {@link
+ * BatchLog} is rebuilt, equal to the one logged, when the list is read.
  *
  * <p>Filled under the run's lock; read-only once the report holds it.
  */
@@ -40,10 +40,12 @@ final class BatchLogs extends AbstractList<BatchLog> implements RandomAccess {
   private long[] taskHigh = new long[capacity];
   private long[] taskLow = new long[capacity];
   private byte[] taskKind = new byte[capacity]; // 0 none, 1 UUID, 2 kept in `other`
-  private int[] urlPrefix = new int[capacity]; // -1 none, -2 kept in `other`, else an index of `strings`
+  private int[] urlPrefix =
+      new int[capacity]; // -1 none, -2 kept in `other`, else an index of `strings`
   private int[] status = new int[capacity];
   private byte[] keys = new byte[capacity * KEY_BYTES];
-  private final Map<Integer, @Nullable String[]> other = new HashMap<>(); // number -> {taskId, key, statusUrl}
+  private final Map<Integer, @Nullable String[]> other =
+      new HashMap<>(); // number -> {taskId, key, statusUrl}
   private final List<String> strings = new ArrayList<>();
   private final Map<String, Integer> stringIndex = new HashMap<>();
   private int size;
@@ -68,10 +70,12 @@ final class BatchLogs extends AbstractList<BatchLog> implements RandomAccess {
     recordCount[i] = log.recordCount();
     failureCount[i] = log.failureCount();
     completedNanos[i] = -1;
-    log.completedAt().ifPresent(c -> {
-      completedSeconds[i] = c.getEpochSecond();
-      completedNanos[i] = c.getNano();
-    });
+    log.completedAt()
+        .ifPresent(
+            c -> {
+              completedSeconds[i] = c.getEpochSecond();
+              completedNanos[i] = c.getNano();
+            });
     taskKind[i] = 0;
     if (log.taskId().isPresent()) {
       String id = log.taskId().get();
@@ -116,22 +120,36 @@ final class BatchLogs extends AbstractList<BatchLog> implements RandomAccess {
     }
     int i = order()[index];
     @Nullable String @Nullable [] kept = other.get(i + 1);
-    Optional<String> taskId = switch (taskKind[i]) {
-      case 1 -> Optional.of(new UUID(taskHigh[i], taskLow[i]).toString());
-      case 2 -> Optional.ofNullable(kept == null ? null : kept[0]);
-      default -> Optional.empty();
-    };
-    String key = kept != null && kept[1] != null ? kept[1]
-        : KEY_PREFIX + HEX.formatHex(keys, i * KEY_BYTES, (i + 1) * KEY_BYTES);
-    Optional<String> url = switch (urlPrefix[i]) {
-      case -1 -> Optional.empty();
-      case -2 -> Optional.ofNullable(kept == null ? null : kept[2]);
-      default -> Optional.of(strings.get(urlPrefix[i]) + taskId.orElse(""));
-    };
-    Optional<Instant> completed = completedNanos[i] < 0 ? Optional.empty()
-        : Optional.of(Instant.ofEpochSecond(completedSeconds[i], completedNanos[i]));
-    return new BatchLog(i + 1, Instant.ofEpochSecond(submittedSeconds[i], submittedNanos[i]), recordCount[i],
-        taskId, key, url, strings.get(status[i]), failureCount[i], completed);
+    Optional<String> taskId =
+        switch (taskKind[i]) {
+          case 1 -> Optional.of(new UUID(taskHigh[i], taskLow[i]).toString());
+          case 2 -> Optional.ofNullable(kept == null ? null : kept[0]);
+          default -> Optional.empty();
+        };
+    String key =
+        kept != null && kept[1] != null
+            ? kept[1]
+            : KEY_PREFIX + HEX.formatHex(keys, i * KEY_BYTES, (i + 1) * KEY_BYTES);
+    Optional<String> url =
+        switch (urlPrefix[i]) {
+          case -1 -> Optional.empty();
+          case -2 -> Optional.ofNullable(kept == null ? null : kept[2]);
+          default -> Optional.of(strings.get(urlPrefix[i]) + taskId.orElse(""));
+        };
+    Optional<Instant> completed =
+        completedNanos[i] < 0
+            ? Optional.empty()
+            : Optional.of(Instant.ofEpochSecond(completedSeconds[i], completedNanos[i]));
+    return new BatchLog(
+        i + 1,
+        Instant.ofEpochSecond(submittedSeconds[i], submittedNanos[i]),
+        recordCount[i],
+        taskId,
+        key,
+        url,
+        strings.get(status[i]),
+        failureCount[i],
+        completed);
   }
 
   @Override

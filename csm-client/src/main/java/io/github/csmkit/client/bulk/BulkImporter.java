@@ -1,6 +1,5 @@
 package io.github.csmkit.client.bulk;
 
-import org.jspecify.annotations.Nullable;
 import io.github.csmkit.client.CsmClient;
 import io.github.csmkit.client.model.Batch;
 import io.github.csmkit.client.model.BatchItem;
@@ -13,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The guide's import loop as one engine: maps and validates each record, de-duplicates, packs
@@ -32,11 +32,11 @@ import java.util.stream.Stream;
  * <p>An importer is immutable and may run many times; each run is independent. Every input record
  * ends in the report exactly once: see {@link ImportReport}.
  *
- * <p><b>Idempotency keys.</b> A batch's key is {@code csmkit-} followed by the SHA-256 of the job id,
- * the endpoint and the batch's exact JSON body — no personal data. A rerun of the same job over the
- * same input builds the same batches and sends the same keys, so the server answers with the tasks
- * it already has instead of creating anything twice. The server keeps keys for about three days; a
- * rerun after that sends the same keys as new.
+ * <p><b>Idempotency keys.</b> A batch's key is {@code csmkit-} followed by the SHA-256 of the job
+ * id, the endpoint and the batch's exact JSON body — no personal data. A rerun of the same job over
+ * the same input builds the same batches and sends the same keys, so the server answers with the
+ * tasks it already has instead of creating anything twice. The server keeps keys for about three
+ * days; a rerun after that sends the same keys as new.
  *
  * @param <O> the operation type
  * @param <B> the batch type
@@ -96,13 +96,13 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
    * Imports every record, blocking until each is accounted for.
    *
    * @param records the input, read once, in order
-   * @param mapping turns a record into its operation; may throw (the record is then rejected at
-   *     the MAPPING stage with the exception's message) or return null (rejected too)
+   * @param mapping turns a record into its operation; may throw (the record is then rejected at the
+   *     MAPPING stage with the exception's message) or return null (rejected too)
    * @throws JournalMismatchException when the journal belongs to another job or input
    */
   public <R> ImportReport<R> run(Iterable<R> records, Function<? super R, ? extends O> mapping) {
-    OptionalLong size = records instanceof java.util.Collection<?> c
-        ? OptionalLong.of(c.size()) : expectedRecords;
+    OptionalLong size =
+        records instanceof java.util.Collection<?> c ? OptionalLong.of(c.size()) : expectedRecords;
     return start(records.iterator(), mapping, size).awaitReport();
   }
 
@@ -119,8 +119,8 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
   }
 
   /**
-   * Starts an import in the background and returns at once; {@link ImportJob#close(Duration)}
-   * stops it early. The iterator is read on the job's own thread.
+   * Starts an import in the background and returns at once; {@link ImportJob#close(Duration)} stops
+   * it early. The iterator is read on the job's own thread.
    */
   public <R> ImportJob<R> start(Iterator<R> records, Function<? super R, ? extends O> mapping) {
     return start(records, mapping, expectedRecords);
@@ -128,14 +128,22 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
 
   private <R> ImportJob<R> start(
       Iterator<R> records, Function<? super R, ? extends O> mapping, OptionalLong total) {
-    ImportRun<R, O, B> run = new ImportRun<>(this, Objects.requireNonNull(mapping, "mapping"), total);
+    ImportRun<R, O, B> run =
+        new ImportRun<>(this, Objects.requireNonNull(mapping, "mapping"), total);
     return run.start(Objects.requireNonNull(records, "records"));
   }
 
   @Override
   public String toString() {
-    return "BulkImporter[" + target.name() + ", job " + jobId + ", maxInFlight " + maxInFlight
-        + ", batchSize " + batchSize + "]";
+    return "BulkImporter["
+        + target.name()
+        + ", job "
+        + jobId
+        + ", maxInFlight "
+        + maxInFlight
+        + ", batchSize "
+        + batchSize
+        + "]";
   }
 
   /**
@@ -198,7 +206,8 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
      */
     public Builder<O, B> failureThreshold(double threshold) {
       if (!(threshold >= 0 && threshold <= 1)) {
-        throw new IllegalArgumentException("failureThreshold must be between 0 and 1: " + threshold);
+        throw new IllegalArgumentException(
+            "failureThreshold must be between 0 and 1: " + threshold);
       }
       this.failureThreshold = threshold;
       return this;
@@ -242,13 +251,17 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
       return this;
     }
 
-    /** Sends every record, duplicates included (the batch rules still refuse one within a batch). */
+    /**
+     * Sends every record, duplicates included (the batch rules still refuse one within a batch).
+     */
     public Builder<O, B> noDedupe() {
       this.dedupe = false;
       return this;
     }
 
-    /** How long a task may stay unfinished before its batch is reported unresolved; default 15 min. */
+    /**
+     * How long a task may stay unfinished before its batch is reported unresolved; default 15 min.
+     */
     public Builder<O, B> maxTaskWait(Duration wait) {
       this.maxTaskWait = positive(wait, "maxTaskWait");
       return this;

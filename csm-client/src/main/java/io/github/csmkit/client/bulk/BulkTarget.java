@@ -31,42 +31,75 @@ import java.util.function.ToIntFunction;
 public final class BulkTarget<O extends BatchItem, B extends Batch<O>> {
   /** Customer profiles; de-duplicated by email (trimmed, lower-case), else customer id. */
   public static final BulkTarget<CustomerProfileOperation, CustomerProfileBatch> CUSTOMER_PROFILES =
-      new BulkTarget<>("customer profiles", CsmClient::customerProfiles, CustomerProfileBatch::of,
-          op -> 1, 0, op -> normalised(op.payload().email().or(() -> op.payload().customerId())));
+      new BulkTarget<>(
+          "customer profiles",
+          CsmClient::customerProfiles,
+          CustomerProfileBatch::of,
+          op -> 1,
+          0,
+          op -> normalised(op.payload().email().or(() -> op.payload().customerId())));
 
   /** Organization profiles; de-duplicated by name, else id. */
   public static final BulkTarget<OrganizationProfileOperation, OrganizationProfileBatch>
       ORGANIZATION_PROFILES =
-          new BulkTarget<>("organization profiles", CsmClient::organizationProfiles,
-              OrganizationProfileBatch::of, op -> 1, 0,
+          new BulkTarget<>(
+              "organization profiles",
+              CsmClient::organizationProfiles,
+              OrganizationProfileBatch::of,
+              op -> 1,
+              0,
               op -> normalised(op.payload().name().or(() -> op.payload().id())));
 
   /** Customer accounts; de-duplicated by email. */
   public static final BulkTarget<CustomerAccount, CustomerAccountBatch> CUSTOMER_ACCOUNTS =
-      new BulkTarget<>("customer accounts", CsmClient::customerAccounts, CustomerAccountBatch::of,
-          a -> 1, 0, a -> normalised(Optional.of(a.email())));
+      new BulkTarget<>(
+          "customer accounts",
+          CsmClient::customerAccounts,
+          CustomerAccountBatch::of,
+          a -> 1,
+          0,
+          a -> normalised(Optional.of(a.email())));
 
   /** Customers' detail values; at most 1000 operations a batch; de-duplicated by customer id. */
   public static final BulkTarget<DetailUpdate, CustomerDetailBatch> CUSTOMER_DETAILS =
-      new BulkTarget<>("customer details", CsmClient::customerDetails, CustomerDetailBatch::of,
-          u -> u.operations().size(), Batch.MAX_DETAIL_OPERATIONS, u -> Optional.of(u.id()));
+      new BulkTarget<>(
+          "customer details",
+          CsmClient::customerDetails,
+          CustomerDetailBatch::of,
+          u -> u.operations().size(),
+          Batch.MAX_DETAIL_OPERATIONS,
+          u -> Optional.of(u.id()));
 
   /** Organizations' detail values; at most 1000 operations a batch; de-duplicated by id. */
   public static final BulkTarget<DetailUpdate, OrganizationDetailBatch> ORGANIZATION_DETAILS =
-      new BulkTarget<>("organization details", CsmClient::organizationDetails,
-          OrganizationDetailBatch::of, u -> u.operations().size(), Batch.MAX_DETAIL_OPERATIONS,
+      new BulkTarget<>(
+          "organization details",
+          CsmClient::organizationDetails,
+          OrganizationDetailBatch::of,
+          u -> u.operations().size(),
+          Batch.MAX_DETAIL_OPERATIONS,
           u -> Optional.of(u.id()));
 
   /** Customer detail-field definitions; de-duplicated by name. */
   public static final BulkTarget<DetailFieldDefinition, DetailFieldBatch> CUSTOMER_DETAIL_FIELDS =
-      new BulkTarget<>("customer detail fields", CsmClient::customerDetailFields,
-          DetailFieldBatch::of, d -> 1, 0, d -> normalised(Optional.of(d.name())));
+      new BulkTarget<>(
+          "customer detail fields",
+          CsmClient::customerDetailFields,
+          DetailFieldBatch::of,
+          d -> 1,
+          0,
+          d -> normalised(Optional.of(d.name())));
 
   /** Organization detail-field definitions; de-duplicated by name. */
   public static final BulkTarget<DetailFieldDefinition, DetailFieldBatch>
       ORGANIZATION_DETAIL_FIELDS =
-          new BulkTarget<>("organization detail fields", CsmClient::organizationDetailFields,
-              DetailFieldBatch::of, d -> 1, 0, d -> normalised(Optional.of(d.name())));
+          new BulkTarget<>(
+              "organization detail fields",
+              CsmClient::organizationDetailFields,
+              DetailFieldBatch::of,
+              d -> 1,
+              0,
+              d -> normalised(Optional.of(d.name())));
 
   private final String name;
   private final Function<CsmClient, ? extends BulkEndpoint<B>> endpoint;

@@ -36,12 +36,27 @@ public final class DeadLetterCsv implements Closeable {
   }
 
   /** Adds a row for every failure of the report, {@code phase} naming where it came from. */
-  public <R> DeadLetterCsv add(String phase, ImportReport<R> report, Function<? super R, String> describe) {
+  public <R> DeadLetterCsv add(
+      String phase, ImportReport<R> report, Function<? super R, String> describe) {
     try {
       for (ImportReport.RecordFailure<R> f : report.failures()) {
-        out.write(cell(phase) + "," + f.index() + "," + f.stage() + "," + cell(f.rule().orElse("")) + ","
-            + cell(f.message()) + "," + f.batch().map(String::valueOf).orElse("") + ","
-            + cell(f.taskId().orElse("")) + "," + cell(describe.apply(f.record())) + "\r\n");
+        out.write(
+            cell(phase)
+                + ","
+                + f.index()
+                + ","
+                + f.stage()
+                + ","
+                + cell(f.rule().orElse(""))
+                + ","
+                + cell(f.message())
+                + ","
+                + f.batch().map(String::valueOf).orElse("")
+                + ","
+                + cell(f.taskId().orElse(""))
+                + ","
+                + cell(describe.apply(f.record()))
+                + "\r\n");
       }
       return this;
     } catch (IOException e) {
@@ -64,7 +79,10 @@ public final class DeadLetterCsv implements Closeable {
     }
     // = + - @ (and tab/CR) start a formula in spreadsheet programs: neutralise it
     String safe = "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-    if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
+    if (safe.contains(",")
+        || safe.contains("\"")
+        || safe.contains("\n")
+        || safe.contains("\r")
         || !safe.equals(s)) {
       return "\"" + safe.replace("\"", "\"\"") + "\"";
     }

@@ -1,6 +1,5 @@
 package io.github.csmkit.client.bulk;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -21,8 +20,8 @@ public final class ImportJob<R> implements AutoCloseable {
   }
 
   /**
-   * Waits until every record is accounted for (each task's wait is bounded by {@code
-   * maxTaskWait}) and returns the report. Interrupting the caller closes the job at once.
+   * Waits until every record is accounted for (each task's wait is bounded by {@code maxTaskWait})
+   * and returns the report. Interrupting the caller closes the job at once.
    *
    * @throws JournalMismatchException when the journal belongs to another job or input
    */

@@ -136,17 +136,26 @@ public final class ImportReport<R> {
   private final Instant finishedAt;
   private final Optional<String> stopReason;
 
-  ImportReport(String jobId, String target, Counts counts, List<RecordFailure<R>> failures,
-      List<Unattributed> unattributed, List<BatchLog> batches, Instant startedAt,
-      Instant finishedAt, Optional<String> stopReason) {
+  ImportReport(
+      String jobId,
+      String target,
+      Counts counts,
+      List<RecordFailure<R>> failures,
+      List<Unattributed> unattributed,
+      List<BatchLog> batches,
+      Instant startedAt,
+      Instant finishedAt,
+      Optional<String> stopReason) {
     this.jobId = jobId;
     this.target = target;
     this.counts = counts;
     this.failures = List.copyOf(failures);
     this.unattributed = List.copyOf(unattributed);
     // the run's compact log is handed over as it is: copying it would rebuild every record
-    this.batches = batches instanceof BatchLogs compact ? java.util.Collections.unmodifiableList(compact)
-        : List.copyOf(batches);
+    this.batches =
+        batches instanceof BatchLogs compact
+            ? java.util.Collections.unmodifiableList(compact)
+            : List.copyOf(batches);
     this.startedAt = startedAt;
     this.finishedAt = finishedAt;
     this.stopReason = stopReason;
@@ -207,8 +216,11 @@ public final class ImportReport<R> {
    */
   public List<R> recordsToRetry() {
     return failures.stream()
-        .filter(f -> f.stage() != Stage.MAPPING && f.stage() != Stage.VALIDATION
-            && f.stage() != Stage.DUPLICATE)
+        .filter(
+            f ->
+                f.stage() != Stage.MAPPING
+                    && f.stage() != Stage.VALIDATION
+                    && f.stage() != Stage.DUPLICATE)
         .map(RecordFailure::record)
         .toList();
   }
@@ -219,8 +231,18 @@ public final class ImportReport<R> {
     return String.format(
         "%s (job %s): %d read, %d imported, %d failed at the server, %d rejected, %d duplicates, "
             + "%d unresolved, %d not submitted, %d unattributed server failures; %d batches in %s%s",
-        target, jobId, c.read(), c.succeeded(), c.failed(), c.rejected(), c.duplicates(),
-        c.unresolved(), c.notSubmitted(), c.unattributed(), batches.size(), elapsed(),
+        target,
+        jobId,
+        c.read(),
+        c.succeeded(),
+        c.failed(),
+        c.rejected(),
+        c.duplicates(),
+        c.unresolved(),
+        c.notSubmitted(),
+        c.unattributed(),
+        batches.size(),
+        elapsed(),
         stopReason.map(r -> "; stopped: " + r).orElse(""));
   }
 
@@ -257,8 +279,8 @@ public final class ImportReport<R> {
 
   /**
    * Writes every record that did not succeed as JSON Lines: index, stage, rule, message, batch,
-   * task id and the record as {@code describe} renders it. Readable by the owner only (records
-   * hold personal data).
+   * task id and the record as {@code describe} renders it. Readable by the owner only (records hold
+   * personal data).
    */
   public void writeDeadLettersJsonLines(Path file, Function<? super R, String> describe) {
     try (OutputStream out = SecureFiles.create(file);

@@ -1,6 +1,5 @@
 package io.github.csmkit.client.bulk;
 
-import org.jspecify.annotations.Nullable;
 import io.github.csmkit.client.BulkEndpoint;
 import io.github.csmkit.client.Sleeper;
 import io.github.csmkit.client.bulk.ImportReport.BatchLog;
@@ -52,6 +51,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run of a {@link BulkImporter}. The input is read on a producer thread that maps, validates,
@@ -77,8 +77,10 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   // guarded by this
   private final SeenKeys seen = new SeenKeys();
   private List<Pending<R, O>> pending = new ArrayList<>();
+
   /** Taken from {@code pending} and being packed into a batch: not yet in {@code open}. */
   private List<Pending<R, O>> inHand = List.of();
+
   private int pendingWeight;
   private long read;
   private long rejected;
@@ -101,7 +103,8 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   private volatile Instant pauseUntil = Instant.MIN;
   private int lastBatch;
 
-  ImportRun(BulkImporter<O, B> config, Function<? super R, ? extends O> mapping, OptionalLong total) {
+  ImportRun(
+      BulkImporter<O, B> config, Function<? super R, ? extends O> mapping, OptionalLong total) {
     this.config = config;
     this.mapping = mapping;
     this.total = total;
@@ -110,8 +113,9 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     this.clock = transport.settings().clock();
     this.sleeper = transport.settings().sleeper();
     this.window = new Semaphore(config.maxInFlight);
-    this.durations = new TaskDurations(config.initialTaskEstimate, config.minPollInterval,
-        config.maxPollInterval);
+    this.durations =
+        new TaskDurations(
+            config.initialTaskEstimate, config.minPollInterval, config.maxPollInterval);
     this.startedAt = clock.instant();
   }
 
@@ -178,9 +182,13 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
           send(last);
         }
         if (journal != null && stopReason == null && journal.highestBatch() > lastBatch) {
-          throw new JournalMismatchException(journal.file(), "it has " + journal.highestBatch()
-              + " batches but the input now makes " + lastBatch
-              + ": the input changed since it was written");
+          throw new JournalMismatchException(
+              journal.file(),
+              "it has "
+                  + journal.highestBatch()
+                  + " batches but the input now makes "
+                  + lastBatch
+                  + ": the input changed since it was written");
         }
       }
     } catch (RuntimeException e) {
@@ -234,8 +242,14 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
         return null;
       }
       if (mappingError != null || op == null) {
-        reject(index, record, Stage.MAPPING, rule,
-            mappingError != null ? mappingError : "the mapping returned no operation for this record");
+        reject(
+            index,
+            record,
+            Stage.MAPPING,
+            rule,
+            mappingError != null
+                ? mappingError
+                : "the mapping returned no operation for this record");
         return null;
       }
       Pending<R, O> p = new Pending<>(index, record, op);
@@ -247,8 +261,11 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       int weight = config.target.weight(op);
       int maxWeight = config.target.maxWeight();
       if (maxWeight > 0 && weight > maxWeight) {
-        reject(p, Stage.VALIDATION, Violation.Rule.MAX_OPERATIONS.name(), "it has " + weight
-            + " operations, more than the " + maxWeight + " a batch may hold");
+        reject(
+            p,
+            Stage.VALIDATION,
+            Violation.Rule.MAX_OPERATIONS.name(),
+            "it has " + weight + " operations, more than the " + maxWeight + " a batch may hold");
         return null;
       }
       if (config.dedupeKey.isPresent()) {
@@ -260,7 +277,8 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
         }
       }
       List<Pending<R, O>> full = null;
-      if (pending.size() >= config.batchSize || (maxWeight > 0 && pendingWeight + weight > maxWeight)) {
+      if (pending.size() >= config.batchSize
+          || (maxWeight > 0 && pendingWeight + weight > maxWeight)) {
         full = takePending();
       }
       pending.add(p);
@@ -285,7 +303,9 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     }
   }
 
-  /** Builds the batch (rejecting items that break a rule across items), then sends or restores it. */
+  /**
+   * Builds the batch (rejecting items that break a rule across items), then sends or restores it.
+   */
   private void send(List<Pending<R, O>> items) {
     List<Pending<R, O>> kept = new ArrayList<>(items);
     B batch = null;
@@ -314,8 +334,14 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       return;
     }
     if (!acquireSlot(state)) {
-      settle(state, "NOT_SUBMITTED", Stage.NOT_SUBMITTED, "the import stopped before this batch was sent",
-          Map.of(), List.of(), Optional.empty());
+      settle(
+          state,
+          "NOT_SUBMITTED",
+          Stage.NOT_SUBMITTED,
+          "the import stopped before this batch was sent",
+          Map.of(),
+          List.of(),
+          Optional.empty());
       return;
     }
     waitOutPause();
@@ -324,26 +350,36 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       return;
     }
     state.deadline = sentAt.plus(config.maxTaskWait);
-    submit(state, 0).whenComplete((task, err) -> {
-      if (err != null) {
-        Throwable cause = unwrap(err);
-        stopIfFatal(cause, true);
-        settle(state, "SUBMIT_FAILED", Stage.SUBMIT, "the batch could not be submitted: "
-            + describe(cause), Map.of(), List.of(), Optional.empty());
-        return;
-      }
-      state.task = task;
-      if (journal != null) {
-        try {
-          journal.submitted(new Journal.Submitted(number, state.key.value(), task.id(),
-              task.statusUrl(), sentAt));
-        } catch (RuntimeException e) { // keep following the task; a rerun resends the same key
-          stop("writing the journal failed: " + describe(e));
-        }
-      }
-      notify(l -> l.batchSubmitted(log(state, "SUBMITTED", 0, Optional.empty())));
-      poll(state, task, durations.firstPoll());
-    });
+    submit(state, 0)
+        .whenComplete(
+            (task, err) -> {
+              if (err != null) {
+                Throwable cause = unwrap(err);
+                stopIfFatal(cause, true);
+                settle(
+                    state,
+                    "SUBMIT_FAILED",
+                    Stage.SUBMIT,
+                    "the batch could not be submitted: " + describe(cause),
+                    Map.of(),
+                    List.of(),
+                    Optional.empty());
+                return;
+              }
+              state.task = task;
+              if (journal != null) {
+                try {
+                  journal.submitted(
+                      new Journal.Submitted(
+                          number, state.key.value(), task.id(), task.statusUrl(), sentAt));
+                } catch (
+                    RuntimeException e) { // keep following the task; a rerun resends the same key
+                  stop("writing the journal failed: " + describe(e));
+                }
+              }
+              notify(l -> l.batchSubmitted(log(state, "SUBMITTED", 0, Optional.empty())));
+              poll(state, task, durations.firstPoll());
+            });
   }
 
   private List<Pending<R, O>> rejectOffenders(List<Pending<R, O>> items, CsmValidationException e) {
@@ -355,8 +391,13 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     }
     synchronized (this) {
       if (byItem.isEmpty()) { // a rule of the batch as a whole that packing should have prevented
-        items.forEach(p -> reject(p, Stage.VALIDATION, e.violations().get(0).rule().name(),
-            String.valueOf(e.getMessage())));
+        items.forEach(
+            p ->
+                reject(
+                    p,
+                    Stage.VALIDATION,
+                    e.violations().get(0).rule().name(),
+                    String.valueOf(e.getMessage())));
         inHand = List.of();
         return List.of();
       }
@@ -378,20 +419,32 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   private boolean resumeFromJournal(Journal journal, BatchState state) {
     Optional<Journal.Finished> finished = journal.finished(state.number);
     Optional<Journal.Submitted> submittedBefore = journal.submitted(state.number);
-    String journaled = finished.map(Journal.Finished::key)
-        .or(() -> submittedBefore.map(Journal.Submitted::key)).orElse(null);
+    String journaled =
+        finished
+            .map(Journal.Finished::key)
+            .or(() -> submittedBefore.map(Journal.Submitted::key))
+            .orElse(null);
     if (journaled == null) {
       return false;
     }
     if (!journaled.equals(state.key.value())) {
-      throw new JournalMismatchException(journal.file(), "batch " + state.number
-          + " was sent with other records (its idempotency key differs): the input, the mapping or "
-          + "the batch size changed since it was written. Use a new job id and journal, or the "
-          + "original input");
+      throw new JournalMismatchException(
+          journal.file(),
+          "batch "
+              + state.number
+              + " was sent with other records (its idempotency key differs): the input, the mapping or "
+              + "the batch size changed since it was written. Use a new job id and journal, or the "
+              + "original input");
     }
     state.resumed = true;
-    submittedBefore.ifPresent(s -> state.task = SubmittedTask.builder().id(s.taskId())
-        .statusUrl(s.statusUrl()).idempotencyKey(state.key).build());
+    submittedBefore.ifPresent(
+        s ->
+            state.task =
+                SubmittedTask.builder()
+                    .id(s.taskId())
+                    .statusUrl(s.statusUrl())
+                    .idempotencyKey(state.key)
+                    .build());
     if (!markSent(state, submittedBefore.map(Journal.Submitted::at).orElse(clock.instant()))) {
       return true;
     }
@@ -399,16 +452,33 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       Journal.Finished f = finished.get();
       Map<Integer, Journal.ItemFailure> byItem = new HashMap<>();
       f.failures().forEach(i -> byItem.put(i.item(), i));
-      settle(state, f.status(), null, null, byItem, f.unattributed(), Optional.of(f.completedAt()),
+      settle(
+          state,
+          f.status(),
+          null,
+          null,
+          byItem,
+          f.unattributed(),
+          Optional.of(f.completedAt()),
           false);
       return true;
     }
     // submitted before, not seen to end: follow the same task
-    SubmittedTask task = SubmittedTask.builder().id(submittedBefore.get().taskId())
-        .statusUrl(submittedBefore.get().statusUrl()).idempotencyKey(state.key).build();
+    SubmittedTask task =
+        SubmittedTask.builder()
+            .id(submittedBefore.get().taskId())
+            .statusUrl(submittedBefore.get().statusUrl())
+            .idempotencyKey(state.key)
+            .build();
     if (!acquireSlot(state)) {
-      settle(state, "UNRESOLVED", Stage.UNRESOLVED, "the import stopped before task "
-          + task.id() + " was checked again", Map.of(), List.of(), Optional.empty());
+      settle(
+          state,
+          "UNRESOLVED",
+          Stage.UNRESOLVED,
+          "the import stopped before task " + task.id() + " was checked again",
+          Map.of(),
+          List.of(),
+          Optional.empty());
       return true;
     }
     state.deadline = clock.instant().plus(config.maxTaskWait);
@@ -472,72 +542,98 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   // ---------------------------------------------------------------- tasks
 
   /**
-   * Submits with the batch's key; the tenant's task limit and 429s (after the client's own
-   * retries) pause the whole job and resend the same batch, until its deadline. An unreadable
-   * answer is resent too: the key makes that safe, and the server answers with the task it made.
+   * Submits with the batch's key; the tenant's task limit and 429s (after the client's own retries)
+   * pause the whole job and resend the same batch, until its deadline. An unreadable answer is
+   * resent too: the key makes that safe, and the server answers with the task it made.
    */
   private CompletableFuture<SubmittedTask> submit(BatchState state, int backPressureRound) {
-    return endpoint.submitAsync(state.batch, state.key).exceptionallyCompose(err -> {
-      Throwable cause = unwrap(err);
-      boolean backPressure = cause instanceof TaskLimitReachedException
-          || cause instanceof RateLimitedException;
-      boolean unreadable = cause instanceof InvalidResponseException;
-      if (!(backPressure || unreadable) || stopReason != null
-          || clock.instant().isAfter(state.deadline)) {
-        return CompletableFuture.failedFuture(cause);
-      }
-      if (unreadable) {
-        LOG.log(System.Logger.Level.INFO, "batch {0}: unreadable answer; resending it with its key",
-            state.number);
-        return sleeper.sleep(durations.backPressureDelay(backPressureRound))
-            .thenCompose(x -> submit(state, backPressureRound + 1));
-      }
-      Duration delay = ((CsmServiceException) cause).retryAfter()
-          .orElse(durations.backPressureDelay(backPressureRound));
-      Instant until = clock.instant().plus(delay);
-      if (until.isAfter(pauseUntil)) {
-        pauseUntil = until;
-      }
-      LOG.log(System.Logger.Level.INFO, "batch {0}: {1}; the job pauses {2} ms", state.number,
-          cause instanceof TaskLimitReachedException ? "tenant task limit reached" : "rate limited",
-          delay.toMillis());
-      return sleeper.sleep(delay).thenCompose(x -> submit(state, backPressureRound + 1));
-    });
+    return endpoint
+        .submitAsync(state.batch, state.key)
+        .exceptionallyCompose(
+            err -> {
+              Throwable cause = unwrap(err);
+              boolean backPressure =
+                  cause instanceof TaskLimitReachedException
+                      || cause instanceof RateLimitedException;
+              boolean unreadable = cause instanceof InvalidResponseException;
+              if (!(backPressure || unreadable)
+                  || stopReason != null
+                  || clock.instant().isAfter(state.deadline)) {
+                return CompletableFuture.failedFuture(cause);
+              }
+              if (unreadable) {
+                LOG.log(
+                    System.Logger.Level.INFO,
+                    "batch {0}: unreadable answer; resending it with its key",
+                    state.number);
+                return sleeper
+                    .sleep(durations.backPressureDelay(backPressureRound))
+                    .thenCompose(x -> submit(state, backPressureRound + 1));
+              }
+              Duration delay =
+                  ((CsmServiceException) cause)
+                      .retryAfter()
+                      .orElse(durations.backPressureDelay(backPressureRound));
+              Instant until = clock.instant().plus(delay);
+              if (until.isAfter(pauseUntil)) {
+                pauseUntil = until;
+              }
+              LOG.log(
+                  System.Logger.Level.INFO,
+                  "batch {0}: {1}; the job pauses {2} ms",
+                  state.number,
+                  cause instanceof TaskLimitReachedException
+                      ? "tenant task limit reached"
+                      : "rate limited",
+                  delay.toMillis());
+              return sleeper.sleep(delay).thenCompose(x -> submit(state, backPressureRound + 1));
+            });
   }
 
   private void poll(BatchState state, SubmittedTask task, Duration delay) {
-    sleeper.sleep(delay)
+    sleeper
+        .sleep(delay)
         .thenCompose(x -> config.client.tasks().getAsync(task))
-        .whenComplete((status, err) -> {
-          if (state.settled.get()) {
-            return;
-          }
-          Instant now = clock.instant();
-          if (err != null) {
-            Throwable cause = unwrap(err);
-            stopIfFatal(cause, false);
-            if (cause instanceof NotFoundException || cause instanceof UnauthorizedException
-                || cause instanceof ForbiddenException || now.isAfter(state.deadline)
-                || stopReason != null) {
-              unresolved(state, "checking task " + task.id() + " failed: " + describe(cause));
-            } else {
-              poll(state, task, durations.pollInterval());
-            }
-            return;
-          }
-          if (status.isTerminal()) {
-            Instant sentAt = state.submittedAt;
-            if (!state.resumed && sentAt != null) {
-              durations.learn(sentAt, now, status);
-            }
-            finish(state, status, now);
-          } else if (now.isAfter(state.deadline)) {
-            unresolved(state, "task " + task.id() + " was still " + status.rawStatus()
-                + " after " + config.maxTaskWait + "; check it later with its id");
-          } else {
-            poll(state, task, durations.pollInterval());
-          }
-        });
+        .whenComplete(
+            (status, err) -> {
+              if (state.settled.get()) {
+                return;
+              }
+              Instant now = clock.instant();
+              if (err != null) {
+                Throwable cause = unwrap(err);
+                stopIfFatal(cause, false);
+                if (cause instanceof NotFoundException
+                    || cause instanceof UnauthorizedException
+                    || cause instanceof ForbiddenException
+                    || now.isAfter(state.deadline)
+                    || stopReason != null) {
+                  unresolved(state, "checking task " + task.id() + " failed: " + describe(cause));
+                } else {
+                  poll(state, task, durations.pollInterval());
+                }
+                return;
+              }
+              if (status.isTerminal()) {
+                Instant sentAt = state.submittedAt;
+                if (!state.resumed && sentAt != null) {
+                  durations.learn(sentAt, now, status);
+                }
+                finish(state, status, now);
+              } else if (now.isAfter(state.deadline)) {
+                unresolved(
+                    state,
+                    "task "
+                        + task.id()
+                        + " was still "
+                        + status.rawStatus()
+                        + " after "
+                        + config.maxTaskWait
+                        + "; check it later with its id");
+              } else {
+                poll(state, task, durations.pollInterval());
+              }
+            });
   }
 
   private void unresolved(BatchState state, String why) {
@@ -547,9 +643,18 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   /** Attributes the task's failures to items: by index when given, else by id, email or name. */
   private void finish(BatchState state, TaskStatus status, Instant now) {
     if (status.state() == TaskState.FAILED) {
-      String why = "task " + status.id() + " ended FAILED" + status.failures().stream().findFirst()
-          .map(f -> ": " + f.message()).orElse("");
-      settle(state, "FAILED", Stage.TASK_FAILED, why, Map.of(), List.of(),
+      String why =
+          "task "
+              + status.id()
+              + " ended FAILED"
+              + status.failures().stream().findFirst().map(f -> ": " + f.message()).orElse("");
+      settle(
+          state,
+          "FAILED",
+          Stage.TASK_FAILED,
+          why,
+          Map.of(),
+          List.of(),
           Optional.of(status.updatedAt().orElse(now)));
       return;
     }
@@ -562,9 +667,10 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     Map<Integer, List<String>> messages = new TreeMap<>();
     List<TaskFailure> orphans = new ArrayList<>();
     for (TaskFailure f : status.failures()) {
-      Integer item = f.index().isPresent() && f.index().getAsInt() < state.items.size()
-          ? Integer.valueOf(f.index().getAsInt())
-          : f.entityId().map(id -> byKey.get(id.trim().toLowerCase(Locale.ROOT))).orElse(null);
+      Integer item =
+          f.index().isPresent() && f.index().getAsInt() < state.items.size()
+              ? Integer.valueOf(f.index().getAsInt())
+              : f.entityId().map(id -> byKey.get(id.trim().toLowerCase(Locale.ROOT))).orElse(null);
       if (item == null) {
         orphans.add(f);
       } else {
@@ -572,17 +678,30 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       }
     }
     Map<Integer, Journal.ItemFailure> byItem = new HashMap<>();
-    messages.forEach((i, m) -> byItem.put(i, new Journal.ItemFailure(i, Stage.SERVER,
-        String.join("; ", new TreeSet<>(m)))));
-    settle(state, status.state().name(), null, null, byItem, orphans,
+    messages.forEach(
+        (i, m) ->
+            byItem.put(
+                i, new Journal.ItemFailure(i, Stage.SERVER, String.join("; ", new TreeSet<>(m)))));
+    settle(
+        state,
+        status.state().name(),
+        null,
+        null,
+        byItem,
+        orphans,
         Optional.of(status.updatedAt().orElse(now)));
   }
 
   // ---------------------------------------------------------------- accounting
 
-  private void settle(BatchState state, String finalStatus, @Nullable Stage stage,
-      @Nullable String message, Map<Integer, Journal.ItemFailure> itemFailures,
-      List<TaskFailure> orphans, Optional<Instant> completedAt) {
+  private void settle(
+      BatchState state,
+      String finalStatus,
+      @Nullable Stage stage,
+      @Nullable String message,
+      Map<Integer, Journal.ItemFailure> itemFailures,
+      List<TaskFailure> orphans,
+      Optional<Instant> completedAt) {
     settle(state, finalStatus, stage, message, itemFailures, orphans, completedAt, true);
   }
 
@@ -590,9 +709,15 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
    * The one place a batch's records are counted: items named in {@code itemFailures} fail with
    * their message, the rest fail at {@code stage} or, when it is null, succeed.
    */
-  private void settle(BatchState state, String finalStatus, @Nullable Stage stage,
-      @Nullable String message, Map<Integer, Journal.ItemFailure> itemFailures,
-      List<TaskFailure> orphans, Optional<Instant> completedAt, boolean writeJournal) {
+  private void settle(
+      BatchState state,
+      String finalStatus,
+      @Nullable Stage stage,
+      @Nullable String message,
+      Map<Integer, Journal.ItemFailure> itemFailures,
+      List<TaskFailure> orphans,
+      Optional<Instant> completedAt,
+      boolean writeJournal) {
     BatchLog log;
     synchronized (this) { // claim and count in one step, so a concurrent close cannot lose it
       if (report != null || !state.settled.compareAndSet(false, true)) {
@@ -616,7 +741,8 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
         }
       }
       String taskId = state.task == null ? "" : state.task.id();
-      orphans.forEach(o -> unattributed.add(new ImportReport.Unattributed(state.number, taskId, o)));
+      orphans.forEach(
+          o -> unattributed.add(new ImportReport.Unattributed(state.number, taskId, o)));
       log = log(state, finalStatus, failedHere + orphans.size(), completedAt);
       logs.put(log);
     }
@@ -635,8 +761,14 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       }
       journaled.sort((a, b) -> Integer.compare(a.item(), b.item()));
       try {
-        journal.finished(new Journal.Finished(state.number, state.key.value(), finalStatus,
-            journaled, orphans, completedAt.orElse(clock.instant())));
+        journal.finished(
+            new Journal.Finished(
+                state.number,
+                state.key.value(),
+                finalStatus,
+                journaled,
+                orphans,
+                completedAt.orElse(clock.instant())));
       } catch (RuntimeException e) { // the outcome is still counted; a rerun polls the task again
         stop("writing the journal failed: " + describe(e));
       }
@@ -645,17 +777,29 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       open.remove(state);
       notifyAll();
     }
-    LOG.log(System.Logger.Level.INFO, "batch {0}: {1} records, task {2} {3}, {4} failures",
-        state.number, state.items.size(), state.task == null ? "-" : state.task.id(), finalStatus,
+    LOG.log(
+        System.Logger.Level.INFO,
+        "batch {0}: {1} records, task {2} {3}, {4} failures",
+        state.number,
+        state.items.size(),
+        state.task == null ? "-" : state.task.id(),
+        finalStatus,
         log.failureCount());
     notify(l -> l.batchFinished(log));
     afterProgress();
   }
 
-  private BatchLog log(BatchState state, String status, int failureCount, Optional<Instant> completedAt) {
-    return new BatchLog(state.number, state.submittedAt == null ? clock.instant() : state.submittedAt,
-        state.items.size(), Optional.ofNullable(state.task).map(SubmittedTask::id), state.key.value(),
-        Optional.ofNullable(state.task).flatMap(SubmittedTask::statusUrl), status, failureCount,
+  private BatchLog log(
+      BatchState state, String status, int failureCount, Optional<Instant> completedAt) {
+    return new BatchLog(
+        state.number,
+        state.submittedAt == null ? clock.instant() : state.submittedAt,
+        state.items.size(),
+        Optional.ofNullable(state.task).map(SubmittedTask::id),
+        state.key.value(),
+        Optional.ofNullable(state.task).flatMap(SubmittedTask::statusUrl),
+        status,
+        failureCount,
         completedAt);
   }
 
@@ -664,20 +808,43 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   }
 
   private void reject(long index, R record, Stage stage, @Nullable String rule, String message) {
-    failures.add(new RecordFailure<>(index, record, stage, Optional.ofNullable(rule), message,
-        Optional.empty(), Optional.empty()));
+    failures.add(
+        new RecordFailure<>(
+            index,
+            record,
+            stage,
+            Optional.ofNullable(rule),
+            message,
+            Optional.empty(),
+            Optional.empty()));
     rejected++;
   }
 
-  private void fail(Pending<R, O> p, Stage stage, String message, @Nullable Integer batch,
+  private void fail(
+      Pending<R, O> p,
+      Stage stage,
+      String message,
+      @Nullable Integer batch,
       @Nullable SubmittedTask task) {
     fail(p.index(), p.record(), stage, message, batch, task);
   }
 
-  private void fail(long index, R record, Stage stage, String message, @Nullable Integer batch,
+  private void fail(
+      long index,
+      R record,
+      Stage stage,
+      String message,
+      @Nullable Integer batch,
       @Nullable SubmittedTask task) {
-    failures.add(new RecordFailure<>(index, record, stage, Optional.empty(), message,
-        Optional.ofNullable(batch), Optional.ofNullable(task).map(SubmittedTask::id)));
+    failures.add(
+        new RecordFailure<>(
+            index,
+            record,
+            stage,
+            Optional.empty(),
+            message,
+            Optional.ofNullable(batch),
+            Optional.ofNullable(task).map(SubmittedTask::id)));
   }
 
   private void afterProgress() {
@@ -688,9 +855,12 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       long done = rejected + duplicates + notSubmitted + succeeded + failed + unresolved;
       double seconds = Math.max(1e-3, Duration.between(startedAt, clock.instant()).toNanos() / 1e9);
       double perSecond = done / seconds;
-      Optional<Duration> eta = total.isPresent() && perSecond > 0
-          ? Optional.of(Duration.ofMillis((long) (Math.max(0, total.getAsLong() - done) / perSecond * 1000)))
-          : Optional.empty();
+      Optional<Duration> eta =
+          total.isPresent() && perSecond > 0
+              ? Optional.of(
+                  Duration.ofMillis(
+                      (long) (Math.max(0, total.getAsLong() - done) / perSecond * 1000)))
+              : Optional.empty();
       progress = new ImportListener.Progress(done, total, perSecond, eta);
       // over the records read (as the guide does), not those resolved: rejections are known at
       // once but successes only when their task ends, which would make early rates look too high
@@ -707,8 +877,12 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       double r = rate;
       notify(l -> l.failureThresholdExceeded(r, config.failureThreshold));
       if (config.stopOnFailureThreshold) {
-        stop(String.format(Locale.ROOT, "the failure rate %.1f%% passed the threshold %.1f%%",
-            r * 100, config.failureThreshold * 100));
+        stop(
+            String.format(
+                Locale.ROOT,
+                "the failure rate %.1f%% passed the threshold %.1f%%",
+                r * 100,
+                config.failureThreshold * 100));
       }
     }
   }
@@ -769,12 +943,31 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
       journal.close();
     }
     seen.close();
-    ImportReport.Counts counts = new ImportReport.Counts(read, rejected, duplicates, notSubmitted,
-        submitted, succeeded, failed, unresolved, unattributed.size());
-    ImportReport<R> built = new ImportReport<>(config.jobId, config.target.name(), counts, failures, unattributed,
-        logs, startedAt, clock.instant(), Optional.ofNullable(stopReason));
+    ImportReport.Counts counts =
+        new ImportReport.Counts(
+            read,
+            rejected,
+            duplicates,
+            notSubmitted,
+            submitted,
+            succeeded,
+            failed,
+            unresolved,
+            unattributed.size());
+    ImportReport<R> built =
+        new ImportReport<>(
+            config.jobId,
+            config.target.name(),
+            counts,
+            failures,
+            unattributed,
+            logs,
+            startedAt,
+            clock.instant(),
+            Optional.ofNullable(stopReason));
     if (!counts.balanced()) {
-      LOG.log(System.Logger.Level.ERROR, "import {0}: counts do not add up: {1}", config.jobId, counts);
+      LOG.log(
+          System.Logger.Level.ERROR, "import {0}: counts do not add up: {1}", config.jobId, counts);
     }
     report = built;
     return built;
@@ -791,12 +984,13 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     }
     Stage stage = state.sent ? Stage.UNRESOLVED : Stage.NOT_SUBMITTED;
     SubmittedTask task = state.task;
-    String why = task != null
-        ? "the import stopped before task " + task.id() + " was seen to end"
-        : state.sent
-            ? "the import stopped while submitting; the server may have its task: rerun the same "
-                + "job to find out"
-            : "the import stopped before this batch was sent";
+    String why =
+        task != null
+            ? "the import stopped before task " + task.id() + " was seen to end"
+            : state.sent
+                ? "the import stopped while submitting; the server may have its task: rerun the same "
+                    + "job to find out"
+                : "the import stopped before this batch was sent";
     for (Pending<R, O> p : state.items) {
       fail(p, stage, why, state.number, state.task);
       if (stage == Stage.UNRESOLVED) {
@@ -828,7 +1022,8 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   }
 
   private static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t;

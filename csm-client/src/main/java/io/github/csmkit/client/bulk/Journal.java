@@ -60,8 +60,8 @@ final class Journal implements Closeable {
   }
 
   /**
-   * Opens (or creates) the journal of a job. Reads what an earlier run wrote, drops a torn last line,
-   * and checks that it was written for the same job and target.
+   * Opens (or creates) the journal of a job. Reads what an earlier run wrote, drops a torn last
+   * line, and checks that it was written for the same job and target.
    *
    * @throws JournalMismatchException when it belongs to another job or target, or is corrupt
    */
@@ -106,7 +106,8 @@ final class Journal implements Closeable {
       try {
         n = JSON.readTree(lines[i]);
       } catch (IOException e) {
-        throw new JournalMismatchException(file, "line " + (i + 1) + " is not JSON; the file is corrupt");
+        throw new JournalMismatchException(
+            file, "line " + (i + 1) + " is not JSON; the file is corrupt");
       }
       String type = n.path("type").asText();
       if (i == 0) {
@@ -114,8 +115,16 @@ final class Journal implements Closeable {
           throw new JournalMismatchException(file, "line 1 is not a csmkit journal header");
         }
         if (!jobId.equals(n.path("jobId").asText()) || !target.equals(n.path("target").asText())) {
-          throw new JournalMismatchException(file, "it was written by job '" + n.path("jobId").asText()
-              + "' for " + n.path("target").asText() + ", not job '" + jobId + "' for " + target);
+          throw new JournalMismatchException(
+              file,
+              "it was written by job '"
+                  + n.path("jobId").asText()
+                  + "' for "
+                  + n.path("target").asText()
+                  + ", not job '"
+                  + jobId
+                  + "' for "
+                  + target);
         }
         continue;
       }
@@ -125,12 +134,19 @@ final class Journal implements Closeable {
       }
       highestBatch = Math.max(highestBatch, batch);
       switch (type) {
-        case "submitted" -> submitted.put(batch, new Submitted(batch, n.path("key").asText(),
-            n.path("taskId").asText(), Optional.ofNullable(n.path("statusUrl").textValue()),
-            Instant.parse(n.path("at").asText())));
+        case "submitted" ->
+            submitted.put(
+                batch,
+                new Submitted(
+                    batch,
+                    n.path("key").asText(),
+                    n.path("taskId").asText(),
+                    Optional.ofNullable(n.path("statusUrl").textValue()),
+                    Instant.parse(n.path("at").asText())));
         case "finished" -> finished.put(batch, readFinished(batch, n));
-        default -> throw new JournalMismatchException(file, "line " + (i + 1)
-            + " has an unknown entry type '" + type + "'");
+        default ->
+            throw new JournalMismatchException(
+                file, "line " + (i + 1) + " has an unknown entry type '" + type + "'");
       }
     }
   }
@@ -138,20 +154,29 @@ final class Journal implements Closeable {
   private static Finished readFinished(int batch, JsonNode n) {
     List<ItemFailure> failures = new ArrayList<>();
     for (JsonNode f : n.path("failures")) {
-      failures.add(new ItemFailure(f.path("item").asInt(),
-          ImportReport.Stage.valueOf(f.path("stage").asText()), f.path("message").asText()));
+      failures.add(
+          new ItemFailure(
+              f.path("item").asInt(),
+              ImportReport.Stage.valueOf(f.path("stage").asText()),
+              f.path("message").asText()));
     }
     List<TaskFailure> unattributed = new ArrayList<>();
     for (JsonNode f : n.path("unattributed")) {
-      unattributed.add(TaskFailure.builder()
-          .entity(Optional.ofNullable(f.path("entity").textValue()))
-          .entityId(Optional.ofNullable(f.path("entityId").textValue()))
-          .operation(Optional.ofNullable(f.path("operation").textValue()))
-          .message(f.path("message").asText())
-          .build());
+      unattributed.add(
+          TaskFailure.builder()
+              .entity(Optional.ofNullable(f.path("entity").textValue()))
+              .entityId(Optional.ofNullable(f.path("entityId").textValue()))
+              .operation(Optional.ofNullable(f.path("operation").textValue()))
+              .message(f.path("message").asText())
+              .build());
     }
-    return new Finished(batch, n.path("key").asText(), n.path("status").asText(), failures,
-        unattributed, Instant.parse(n.path("completedAt").asText()));
+    return new Finished(
+        batch,
+        n.path("key").asText(),
+        n.path("status").asText(),
+        failures,
+        unattributed,
+        Instant.parse(n.path("completedAt").asText()));
   }
 
   Path file() {
@@ -173,7 +198,10 @@ final class Journal implements Closeable {
 
   synchronized void submitted(Submitted s) {
     ObjectNode n = JSON.createObjectNode();
-    n.put("type", "submitted").put("batch", s.batch()).put("key", s.key()).put("taskId", s.taskId());
+    n.put("type", "submitted")
+        .put("batch", s.batch())
+        .put("key", s.key())
+        .put("taskId", s.taskId());
     s.statusUrl().ifPresent(u -> n.put("statusUrl", u));
     n.put("at", s.at().toString());
     append(n);
@@ -185,7 +213,10 @@ final class Journal implements Closeable {
     n.put("type", "finished").put("batch", f.batch()).put("key", f.key()).put("status", f.status());
     ArrayNode failures = n.putArray("failures");
     for (ItemFailure i : f.failures()) {
-      failures.addObject().put("item", i.item()).put("stage", i.stage().name())
+      failures
+          .addObject()
+          .put("item", i.item())
+          .put("stage", i.stage().name())
           .put("message", i.message());
     }
     ArrayNode unattributed = n.putArray("unattributed");
@@ -206,8 +237,8 @@ final class Journal implements Closeable {
       return; // the import was closed; late task outcomes are not journaled, so a rerun polls again
     }
     try {
-      ByteBuffer line = ByteBuffer.wrap((JSON.writeValueAsString(entry) + "\n")
-          .getBytes(StandardCharsets.UTF_8));
+      ByteBuffer line =
+          ByteBuffer.wrap((JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8));
       while (line.hasRemaining()) {
         channel.write(line);
       }

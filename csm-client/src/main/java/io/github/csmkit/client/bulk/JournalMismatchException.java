@@ -4,9 +4,9 @@ import io.github.csmkit.client.error.CsmException;
 import java.nio.file.Path;
 
 /**
- * A journal that does not belong to this import: another job id or target, or batches that no longer
- * match the input (records or mapping changed since it was written). The engine refuses to guess;
- * use a new job id and journal, or restore the original input.
+ * A journal that does not belong to this import: another job id or target, or batches that no
+ * longer match the input (records or mapping changed since it was written). The engine refuses to
+ * guess; use a new job id and journal, or restore the original input.
  */
 public final class JournalMismatchException extends CsmException {
   private static final long serialVersionUID = 1L;

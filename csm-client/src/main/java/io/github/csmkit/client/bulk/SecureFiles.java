@@ -8,14 +8,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Files that hold personal data (reports, dead letters, journals) are readable by their owner only. */
+/**
+ * Files that hold personal data (reports, dead letters, journals) are readable by their owner only.
+ */
 final class SecureFiles {
   private SecureFiles() {}
 
   /** Creates or truncates a file with owner-only permissions where the file system has them. */
   static OutputStream create(Path file) throws IOException {
     ensureOwnerOnly(file);
-    return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+    return Files.newOutputStream(
+        file,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING,
         StandardOpenOption.WRITE);
   }
 
@@ -28,7 +33,9 @@ final class SecureFiles {
     boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     if (!Files.exists(file)) {
       if (posix) {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } else {
         Files.createFile(file);
       }

@@ -13,8 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The de-duplication keys seen so far, as 64-bit hashes in an open-addressing table: 16 bytes a
- * key at most. Up to 65,536 keys the table is on the heap; past that it moves to a memory-mapped
+ * The de-duplication keys seen so far, as 64-bit hashes in an open-addressing table: 16 bytes a key
+ * at most. Up to 65,536 keys the table is on the heap; past that it moves to a memory-mapped
  * temporary file (unlinked at once, so nothing is left behind), which the operating system pages to
  * disk as it likes — so the heap stays flat however large the input, as the engine promises. Two
  * different keys share a hash with probability about n²/2⁶⁵ (3·10⁻⁸ for a million keys); the cost
@@ -90,11 +90,16 @@ final class SeenKeys implements AutoCloseable {
 
   private static FileChannel temporaryFile() {
     try {
-      Path path = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-          ? Files.createTempFile("csmkit-dedupe-", ".bin",
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-          : Files.createTempFile("csmkit-dedupe-", ".bin");
-      FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      Path path =
+          FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+              ? Files.createTempFile(
+                  "csmkit-dedupe-",
+                  ".bin",
+                  PosixFilePermissions.asFileAttribute(
+                      PosixFilePermissions.fromString("rw-------")))
+              : Files.createTempFile("csmkit-dedupe-", ".bin");
+      FileChannel channel =
+          FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
       try {
         Files.delete(path); // the open channel and mapping keep it alive; a crash leaves nothing
       } catch (IOException e) {

@@ -39,7 +39,9 @@ final class TaskDurations {
     return clamp(Duration.ofNanos(nanos), minInterval, maxInterval);
   }
 
-  /** The pause after the tenant's task limit: half a task, doubling with each round, at most 30 s. */
+  /**
+   * The pause after the tenant's task limit: half a task, doubling with each round, at most 30 s.
+   */
   synchronized Duration backPressureDelay(int round) {
     Duration base = clamp(Duration.ofNanos((long) (estimateNanos / 2)), minInterval, maxInterval);
     return clamp(base.multipliedBy(1L << Math.min(round, 10)), minInterval, MAX_BACK_PRESSURE);

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The server answered, and not with success. Carries the HTTP status, the request id from the
- * response headers (quote it to Atlassian support), a bounded excerpt of the body, and the
- * {@code Retry-After} the server asked for, if any.
+ * response headers (quote it to Atlassian support), a bounded excerpt of the body, and the {@code
+ * Retry-After} the server asked for, if any.
  */
 public class CsmServiceException extends CsmException {
   private static final long serialVersionUID = 1L;
@@ -28,7 +28,10 @@ public class CsmServiceException extends CsmException {
     return statusCode;
   }
 
-  /** The request id the server gave ({@code X-Request-Id}, {@code atl-request-id} or {@code atl-traceid}). */
+  /**
+   * The request id the server gave ({@code X-Request-Id}, {@code atl-request-id} or {@code
+   * atl-traceid}).
+   */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }
@@ -63,7 +66,8 @@ public class CsmServiceException extends CsmException {
    * @param bodyExcerpt the start of the body, never null
    * @param retryAfter the parsed {@code Retry-After}, or null
    */
-  public record HttpFacts(int statusCode, String requestId, String bodyExcerpt, Duration retryAfter) {
+  public record HttpFacts(
+      int statusCode, String requestId, String bodyExcerpt, Duration retryAfter) {
     public HttpFacts {
       bodyExcerpt = bodyExcerpt == null ? "" : bodyExcerpt;
     }

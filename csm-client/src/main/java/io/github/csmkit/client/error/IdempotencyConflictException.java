@@ -1,6 +1,9 @@
 package io.github.csmkit.client.error;
 
-/** An {@code Idempotency-Key} was reused with a different request body. The status is not documented: csmkit recognises 409, 422, and any 4xx whose body speaks of the idempotency key. */
+/**
+ * An {@code Idempotency-Key} was reused with a different request body. The status is not
+ * documented: csmkit recognises 409, 422, and any 4xx whose body speaks of the idempotency key.
+ */
 public class IdempotencyConflictException extends CsmServiceException {
   private static final long serialVersionUID = 1L;
 

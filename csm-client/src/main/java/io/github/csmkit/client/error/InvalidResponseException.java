@@ -1,6 +1,9 @@
 package io.github.csmkit.client.error;
 
-/** The server answered with success but a body that is not what the API promises: not JSON, too large, or missing a required field. */
+/**
+ * The server answered with success but a body that is not what the API promises: not JSON, too
+ * large, or missing a required field.
+ */
 public class InvalidResponseException extends CsmServiceException {
   private static final long serialVersionUID = 1L;
 

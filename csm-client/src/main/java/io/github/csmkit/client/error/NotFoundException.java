@@ -1,6 +1,9 @@
 package io.github.csmkit.client.error;
 
-/** 404: no such resource, for example a task whose results expired (kept about 3 days) or a wrong cloud id. */
+/**
+ * 404: no such resource, for example a task whose results expired (kept about 3 days) or a wrong
+ * cloud id.
+ */
 public class NotFoundException extends CsmServiceException {
   private static final long serialVersionUID = 1L;
 

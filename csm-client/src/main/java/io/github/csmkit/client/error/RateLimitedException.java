@@ -1,6 +1,9 @@
 package io.github.csmkit.client.error;
 
-/** 429: rate limited, and either the retries ran out or the server asked for a wait longer than the retry policy's cap. {@link #retryAfter()} tells how long to wait. */
+/**
+ * 429: rate limited, and either the retries ran out or the server asked for a wait longer than the
+ * retry policy's cap. {@link #retryAfter()} tells how long to wait.
+ */
 public class RateLimitedException extends CsmServiceException {
   private static final long serialVersionUID = 1L;
 

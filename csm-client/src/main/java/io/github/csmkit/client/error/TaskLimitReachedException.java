@@ -1,6 +1,10 @@
 package io.github.csmkit.client.error;
 
-/** 400 "Maximum number of tasks reached": the site already runs its limit of unfinished bulk tasks. Back-pressure, not a bad request: wait for tasks to finish and resubmit with the same idempotency key. */
+/**
+ * 400 "Maximum number of tasks reached": the site already runs its limit of unfinished bulk tasks.
+ * Back-pressure, not a bad request: wait for tasks to finish and resubmit with the same idempotency
+ * key.
+ */
 public class TaskLimitReachedException extends BadRequestException {
   private static final long serialVersionUID = 1L;
 

@@ -3,8 +3,8 @@ package io.github.csmkit.client.error;
 import java.util.Objects;
 
 /**
- * One broken rule found before anything was sent: which item of a batch (its zero-based index, or -1
- * for the batch as a whole), which field, which rule, and a message a person can act on.
+ * One broken rule found before anything was sent: which item of a batch (its zero-based index, or
+ * -1 for the batch as a whole), which field, which rule, and a message a person can act on.
  */
 public final class Violation {
   private final int index;
@@ -34,7 +34,9 @@ public final class Violation {
     return new Violation(newIndex, field, rule, message);
   }
 
-  /** Zero-based index of the offending item in its batch; -1 when the rule concerns the whole batch. */
+  /**
+   * Zero-based index of the offending item in its batch; -1 when the rule concerns the whole batch.
+   */
   public int index() {
     return index;
   }

@@ -55,11 +55,11 @@ public final class Transport {
   private static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504);
   private static final Pattern TASK_LIMIT =
       Pattern.compile("maximum number of tasks", Pattern.CASE_INSENSITIVE);
-  private static final Pattern IDEMPOTENCY =
-      Pattern.compile("idempoten", Pattern.CASE_INSENSITIVE);
+  private static final Pattern IDEMPOTENCY = Pattern.compile("idempoten", Pattern.CASE_INSENSITIVE);
   private static final int EXCERPT = 1000;
 
   private final Settings s;
+
   /** Until when every request of this client waits, after a 429 with {@code Retry-After}. */
   private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.MIN);
 
@@ -140,7 +140,10 @@ public final class Transport {
     return send(new Call("POST", uri, body, key));
   }
 
-  /** Parses a successful answer, turning a body that cannot be read into {@link InvalidResponseException}. */
+  /**
+   * Parses a successful answer, turning a body that cannot be read into {@link
+   * InvalidResponseException}.
+   */
   public <T> T read(Response r, Call call, Function<byte[], T> reader) {
     try {
       return reader.apply(r.body());
@@ -151,7 +154,9 @@ public final class Transport {
     }
   }
 
-  /** Like {@link #read(Response, Call, Function)} for calls made with {@link #get} or {@link #post}. */
+  /**
+   * Like {@link #read(Response, Call, Function)} for calls made with {@link #get} or {@link #post}.
+   */
   public <T> Function<Response, T> reader(String method, URI uri, Function<byte[], T> reader) {
     Call call = new Call(method, uri, null, null);
     return r -> read(r, call, reader);
@@ -177,8 +182,7 @@ public final class Transport {
   }
 
   private CompletableFuture<Response> attempt(Call call, int attempt, Instant deadline) {
-    return awaitPause()
-        .thenComposeAsync(v -> exchange(call, attempt, deadline), s.executor());
+    return awaitPause().thenComposeAsync(v -> exchange(call, attempt, deadline), s.executor());
   }
 
   /** Waits while a 429 has paused the whole client. */
@@ -192,14 +196,18 @@ public final class Transport {
 
   private CompletableFuture<Response> exchange(Call call, int attempt, Instant deadline) {
     HttpRequest request = request(call, deadline);
-    notify(l -> l.requestSent(
-        new CsmListener.RequestSent(call.method(), call.uri(), attempt, Optional.ofNullable(call.key()))));
+    notify(
+        l ->
+            l.requestSent(
+                new CsmListener.RequestSent(
+                    call.method(), call.uri(), attempt, Optional.ofNullable(call.key()))));
     long started = System.nanoTime();
     CompletableFuture<HttpResponse<byte[]>> answer;
     try {
       answer = s.http().sendAsync(request, BoundedBody.handler(s.maxResponseBytes()));
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(new CsmException(call.describe() + ": " + e.getMessage(), e));
+      return CompletableFuture.failedFuture(
+          new CsmException(call.describe() + ": " + e.getMessage(), e));
     }
     return answer
         .handleAsync(
@@ -245,35 +253,57 @@ public final class Transport {
       if (cause instanceof BoundedBody.TooLargeException tooLarge) {
         return CompletableFuture.failedFuture(
             new InvalidResponseException(
-                call.describe() + ": " + tooLarge.getMessage(), new HttpFacts(200, null, "", null)));
+                call.describe() + ": " + tooLarge.getMessage(),
+                new HttpFacts(200, null, "", null)));
       }
       if (cause instanceof IOException io) {
         String reason = "I/O: " + s.redactor().apply(String.valueOf(io.getMessage()));
         return retryOrFail(
-            call, attempt, deadline, null, reason,
-            () -> new TransportException(
-                call.describe() + " failed after " + attempt + (attempt == 1 ? " attempt: " : " attempts: ")
-                    + io.getClass().getSimpleName() + ": " + s.redactor().apply(String.valueOf(io.getMessage())),
-                io),
+            call,
+            attempt,
+            deadline,
+            null,
+            reason,
+            () ->
+                new TransportException(
+                    call.describe()
+                        + " failed after "
+                        + attempt
+                        + (attempt == 1 ? " attempt: " : " attempts: ")
+                        + io.getClass().getSimpleName()
+                        + ": "
+                        + s.redactor().apply(String.valueOf(io.getMessage())),
+                    io),
             false);
       }
       return CompletableFuture.failedFuture(
           cause instanceof CsmException c
               ? c
-              : new CsmException(call.describe() + ": " + s.redactor().apply(cause.toString()), cause));
+              : new CsmException(
+                  call.describe() + ": " + s.redactor().apply(cause.toString()), cause));
     }
     int status = response.statusCode();
     byte[] body = response.body() == null ? new byte[0] : response.body();
     String requestId = requestId(response.headers());
-    notify(l -> l.responseReceived(new CsmListener.ResponseReceived(
-        call.method(), call.uri(), attempt, status, Optional.ofNullable(requestId),
-        Duration.ofNanos(System.nanoTime() - started))));
+    notify(
+        l ->
+            l.responseReceived(
+                new CsmListener.ResponseReceived(
+                    call.method(),
+                    call.uri(),
+                    attempt,
+                    status,
+                    Optional.ofNullable(requestId),
+                    Duration.ofNanos(System.nanoTime() - started))));
     if (status >= 200 && status < 300) {
-      return CompletableFuture.completedFuture(new Response(status, response.headers(), body, requestId));
+      return CompletableFuture.completedFuture(
+          new Response(status, response.headers(), body, requestId));
     }
     Optional<Duration> retryAfter =
-        RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), s.clock().instant());
-    CsmServiceException failure = exception(call, status, response.headers(), body, retryAfter.orElse(null));
+        RetryAfter.parse(
+            response.headers().firstValue("Retry-After").orElse(null), s.clock().instant());
+    CsmServiceException failure =
+        exception(call, status, response.headers(), body, retryAfter.orElse(null));
     boolean retryable = RETRYABLE.contains(status) || failure instanceof TaskLimitReachedException;
     if (!retryable) {
       return CompletableFuture.failedFuture(failure);
@@ -283,17 +313,29 @@ public final class Transport {
     }
     // a 429 that says how long to wait pauses the whole client until then; one that does not is
     // the request's own affair (its backoff), so that, say, task polls keep freeing tenant slots
-    return retryOrFail(call, attempt, deadline, retryAfter.orElse(null), "HTTP " + status,
-        () -> failure, status == 429 && retryAfter.isPresent());
+    return retryOrFail(
+        call,
+        attempt,
+        deadline,
+        retryAfter.orElse(null),
+        "HTTP " + status,
+        () -> failure,
+        status == 429 && retryAfter.isPresent());
   }
 
   private CompletableFuture<Response> retryOrFail(
-      Call call, int attempt, Instant deadline, Duration retryAfter, String reason,
-      Supplier<CsmException> failure, boolean pauseClient) {
+      Call call,
+      int attempt,
+      Instant deadline,
+      Duration retryAfter,
+      String reason,
+      Supplier<CsmException> failure,
+      boolean pauseClient) {
     if (attempt >= s.retry().maxAttempts()) {
       return CompletableFuture.failedFuture(failure.get());
     }
-    Duration delay = retryAfter != null ? retryAfter : s.retry().backoff(attempt, s.random().getAsDouble());
+    Duration delay =
+        retryAfter != null ? retryAfter : s.retry().backoff(attempt, s.random().getAsDouble());
     Instant now = s.clock().instant();
     if (now.plus(delay).isAfter(deadline)) {
       return CompletableFuture.failedFuture(failure.get());
@@ -302,10 +344,21 @@ public final class Transport {
       Instant until = now.plus(delay);
       pausedUntil.accumulateAndGet(until, (a, b) -> a.isAfter(b) ? a : b);
     }
-    LOG.log(Level.INFO, () -> call.describe() + " attempt " + attempt + " failed (" + reason
-        + "); retrying in " + delay.toMillis() + " ms");
-    notify(l -> l.retryScheduled(
-        new CsmListener.RetryScheduled(call.method(), call.uri(), attempt, delay, reason)));
+    LOG.log(
+        Level.INFO,
+        () ->
+            call.describe()
+                + " attempt "
+                + attempt
+                + " failed ("
+                + reason
+                + "); retrying in "
+                + delay.toMillis()
+                + " ms");
+    notify(
+        l ->
+            l.retryScheduled(
+                new CsmListener.RetryScheduled(call.method(), call.uri(), attempt, delay, reason)));
     return s.sleeper().sleep(delay).thenCompose(v -> attempt(call, attempt + 1, deadline));
   }
 
@@ -316,25 +369,39 @@ public final class Transport {
     String text = message != null ? message : facts.bodyExcerpt();
     String what = call.describe();
     if (status == 400 && TASK_LIMIT.matcher(text).find()) {
-      return new TaskLimitReachedException(what + ": the site's limit of unfinished bulk tasks is reached", facts);
+      return new TaskLimitReachedException(
+          what + ": the site's limit of unfinished bulk tasks is reached", facts);
     }
-    if (status == 409 || status == 422 || (status >= 400 && status < 500 && IDEMPOTENCY.matcher(text).find())) {
+    if (status == 409
+        || status == 422
+        || (status >= 400 && status < 500 && IDEMPOTENCY.matcher(text).find())) {
       return new IdempotencyConflictException(
-          what + ": Idempotency-Key " + (call.key() == null ? "" : call.key().value() + " ")
-              + "was already used with a different request body; send a new key for a changed batch", facts);
+          what
+              + ": Idempotency-Key "
+              + (call.key() == null ? "" : call.key().value() + " ")
+              + "was already used with a different request body; send a new key for a changed batch",
+          facts);
     }
     return switch (status) {
       case 400 -> new BadRequestException(what + ": bad request", facts);
-      case 401 -> new UnauthorizedException(what + ": not authenticated; check the credentials", facts);
-      case 403 -> new ForbiddenException(what + ": forbidden; the credentials lack a permission", facts);
+      case 401 ->
+          new UnauthorizedException(what + ": not authenticated; check the credentials", facts);
+      case 403 ->
+          new ForbiddenException(what + ": forbidden; the credentials lack a permission", facts);
       case 404 -> new NotFoundException(what + ": not found", facts);
-      case 412 -> new PreconditionFailedException(
-          what + ": precondition failed; the X-ExperimentalApi: opt-in header did not reach the server", facts);
-      case 429 -> new RateLimitedException(
-          what + ": rate limited" + (retryAfter == null ? "" : "; retry after " + retryAfter), facts);
-      default -> status >= 500
-          ? new ServerErrorException(what + ": server error", facts)
-          : new UnexpectedStatusException(what + ": unexpected status", facts);
+      case 412 ->
+          new PreconditionFailedException(
+              what
+                  + ": precondition failed; the X-ExperimentalApi: opt-in header did not reach the server",
+              facts);
+      case 429 ->
+          new RateLimitedException(
+              what + ": rate limited" + (retryAfter == null ? "" : "; retry after " + retryAfter),
+              facts);
+      default ->
+          status >= 500
+              ? new ServerErrorException(what + ": server error", facts)
+              : new UnexpectedStatusException(what + ": unexpected status", facts);
     };
   }
 
@@ -365,7 +432,8 @@ public final class Transport {
   }
 
   static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t;
@@ -395,5 +463,4 @@ public final class Transport {
       throw new CsmException("the call was cancelled", e);
     }
   }
-
 }

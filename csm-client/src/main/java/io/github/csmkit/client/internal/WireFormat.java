@@ -142,8 +142,9 @@ public final class WireFormat {
   }
 
   /**
-   * {@code {"customers":[{"email","displayName"}]}}: the guide's shape. The reference's body for this
-   * endpoint was not readable; if it turns out to differ, this method is the one place to change.
+   * {@code {"customers":[{"email","displayName"}]}}: the guide's shape. The reference's body for
+   * this endpoint was not readable; if it turns out to differ, this method is the one place to
+   * change.
    */
   public static byte[] write(CustomerAccountBatch batch) {
     return json(
@@ -226,7 +227,9 @@ public final class WireFormat {
         });
   }
 
-  /** {@code {"customerIds":[..],"emails":[..]}} for customer profile fetch; empty lists are omitted. */
+  /**
+   * {@code {"customerIds":[..],"emails":[..]}} for customer profile fetch; empty lists are omitted.
+   */
   public static byte[] customerLookup(Collection<String> customerIds, Collection<String> emails) {
     return json(
         g -> {
@@ -444,7 +447,8 @@ public final class WireFormat {
         if (o.isValueNode() && !o.isNull()) {
           b.addOrganizations(OrganizationRef.of(o.asText(), null));
         } else if (firstText(o, "id", "organizationId") != null) {
-          b.addOrganizations(OrganizationRef.of(firstText(o, "id", "organizationId"), text(o, "name")));
+          b.addOrganizations(
+              OrganizationRef.of(firstText(o, "id", "organizationId"), text(o, "name")));
         }
       }
       out.add(b.build());

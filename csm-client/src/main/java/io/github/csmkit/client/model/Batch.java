@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * A validated request body for one bulk endpoint: 1 to {@value #MAX_ITEMS} items that each passed
  * their rules. Batches are built with their builders, whose {@code build()} throws {@link
- * io.github.csmkit.client.error.CsmValidationException} naming every broken rule, so nothing invalid
- * is ever sent.
+ * io.github.csmkit.client.error.CsmValidationException} naming every broken rule, so nothing
+ * invalid is ever sent.
  *
  * @param <T> the item type
  */

@@ -1,10 +1,10 @@
 package io.github.csmkit.client.model;
 
+import io.github.csmkit.client.error.CsmValidationException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import io.github.csmkit.client.error.CsmValidationException;
 import org.immutables.value.Value;
 import org.immutables.value.Value.Style.ImplementationVisibility;
 

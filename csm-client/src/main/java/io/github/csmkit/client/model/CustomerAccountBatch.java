@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/**
- * The body of {@code POST /api/v1/customer/bulk}: 1 to 50 accounts with valid, distinct emails.
- */
+/** The body of {@code POST /api/v1/customer/bulk}: 1 to 50 accounts with valid, distinct emails. */
 @Value.Immutable
 @CsmStyle
 public abstract class CustomerAccountBatch implements Batch<CustomerAccount> {

@@ -17,8 +17,8 @@ public abstract class CustomerProfileOperation implements BatchItem {
   public abstract CustomerProfile payload();
 
   /**
-   * True for an UPSERT that may only update: it is identified by customer id alone, and the
-   * server will not create a customer it does not know. Not sent on the wire.
+   * True for an UPSERT that may only update: it is identified by customer id alone, and the server
+   * will not create a customer it does not know. Not sent on the wire.
    */
   @Value.Default
   public boolean existingOnly() {

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** A customer profile as fetched from CSM, for verification: id, email, name, details, organizations. */
+/**
+ * A customer profile as fetched from CSM, for verification: id, email, name, details,
+ * organizations.
+ */
 @Value.Immutable
 @CsmStyle
 public abstract class CustomerRecord {

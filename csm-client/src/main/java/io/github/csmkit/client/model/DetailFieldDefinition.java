@@ -29,13 +29,17 @@ public abstract class DetailFieldDefinition implements BatchItem {
     }
     DetailFieldType type = type();
     if (type.isSelect() && type.options().isEmpty()) {
-      out.add(Violation.of("type.options", Rule.OPTIONS, type.name() + " needs at least one option"));
+      out.add(
+          Violation.of("type.options", Rule.OPTIONS, type.name() + " needs at least one option"));
     } else if (type.options().size() > DetailFieldType.MAX_OPTIONS) {
       out.add(
           Violation.of(
               "type.options",
               Rule.OPTIONS,
-              "at most " + DetailFieldType.MAX_OPTIONS + " options, this one has " + type.options().size()));
+              "at most "
+                  + DetailFieldType.MAX_OPTIONS
+                  + " options, this one has "
+                  + type.options().size()));
     } else if (!type.isSelect() && !type.options().isEmpty()) {
       out.add(Violation.of("type.options", Rule.OPTIONS, type.name() + " takes no options"));
     }

@@ -6,8 +6,8 @@ import org.immutables.value.Value;
 
 /**
  * The type of a detail field, {@code {"name":"SELECT","options":["AU","EU"]}}. Known names are
- * TEXT, SELECT, MULTISELECT, DATE, NUMBER, EMAIL, PHONE and URL; a name read from the server that is
- * not among them is kept as it is.
+ * TEXT, SELECT, MULTISELECT, DATE, NUMBER, EMAIL, PHONE and URL; a name read from the server that
+ * is not among them is kept as it is.
  */
 @Value.Immutable
 @CsmStyle

@@ -4,7 +4,10 @@ package io.github.csmkit.client.model;
 public enum DetailOperationType {
   /** Set the field's values. */
   UPDATE,
-  /** Change the field's values without replacing the rest (the API's exact semantics are not documented). */
+  /**
+   * Change the field's values without replacing the rest (the API's exact semantics are not
+   * documented).
+   */
   PATCH,
   /** Remove the field's values. */
   DELETE

@@ -7,8 +7,8 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * The detail-value operations for one customer (in a {@link CustomerDetailBatch}, sent with
- * {@code customerId}) or one organization (in an {@link OrganizationDetailBatch}, sent with {@code
+ * The detail-value operations for one customer (in a {@link CustomerDetailBatch}, sent with {@code
+ * customerId}) or one organization (in an {@link OrganizationDetailBatch}, sent with {@code
  * organizationId}).
  */
 @Value.Immutable
@@ -33,13 +33,16 @@ public abstract class DetailUpdate implements BatchItem {
       out.add(Violation.of("id", Rule.IDENTIFIER_REQUIRED, "a detail update needs an id"));
     }
     if (operations().isEmpty()) {
-      out.add(Violation.of("operations", Rule.VALUE_REQUIRED, "a detail update needs an operation"));
+      out.add(
+          Violation.of("operations", Rule.VALUE_REQUIRED, "a detail update needs an operation"));
     }
     for (int i = 0; i < operations().size(); i++) {
       if (operations().get(i).payload().name().isBlank()) {
         out.add(
             Violation.of(
-                "operations[" + i + "].payload.name", Rule.VALUE_REQUIRED, "a detail needs a name"));
+                "operations[" + i + "].payload.name",
+                Rule.VALUE_REQUIRED,
+                "a detail needs a name"));
       }
     }
     return out;

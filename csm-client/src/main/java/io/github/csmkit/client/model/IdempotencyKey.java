@@ -39,13 +39,18 @@ public final class IdempotencyKey {
     if (value == null || value.isBlank()) {
       problem = "an idempotency key must not be blank";
     } else if (value.length() > MAX_LENGTH) {
-      problem = "an idempotency key has at most " + MAX_LENGTH + " characters, this one has " + value.length();
+      problem =
+          "an idempotency key has at most "
+              + MAX_LENGTH
+              + " characters, this one has "
+              + value.length();
     } else if (!value.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
       problem = "an idempotency key holds printable ASCII characters only, without spaces";
     }
     if (problem != null) {
       throw new CsmValidationException(
-          "Idempotency-Key", List.of(Violation.of("Idempotency-Key", Rule.VALUE_REQUIRED, problem)));
+          "Idempotency-Key",
+          List.of(Violation.of("Idempotency-Key", Rule.VALUE_REQUIRED, problem)));
     }
     return new IdempotencyKey(value);
   }

@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * An organization's profile as sent to {@code POST /api/v1/organization/profile/bulk}: identified by
- * id or name, with detail values and member customers.
+ * An organization's profile as sent to {@code POST /api/v1/organization/profile/bulk}: identified
+ * by id or name, with detail values and member customers.
  */
 @Value.Immutable
 @CsmStyle

@@ -44,7 +44,9 @@ public abstract class OrganizationProfileOperation implements BatchItem {
       if (!Rules.present(p.id()) && !Rules.present(p.name())) {
         out.add(
             Violation.of(
-                "payload", Rule.IDENTIFIER_REQUIRED, "UPDATE of an organization needs an id or a name"));
+                "payload",
+                Rule.IDENTIFIER_REQUIRED,
+                "UPDATE of an organization needs an id or a name"));
       }
     } else if (!Rules.present(p.name())) {
       out.add(

@@ -15,7 +15,8 @@ import java.util.function.Function;
 final class Rules {
   private Rules() {}
 
-  static void email(Optional<String> email, String field, boolean required, String why, List<Violation> out) {
+  static void email(
+      Optional<String> email, String field, boolean required, String why, List<Violation> out) {
     if (email.isEmpty() || email.get().isBlank()) {
       if (required) {
         out.add(Violation.of(field, Rule.EMAIL_REQUIRED, why));
@@ -28,7 +29,8 @@ final class Rules {
   static void details(List<Detail> details, String field, List<Violation> out) {
     for (int i = 0; i < details.size(); i++) {
       if (details.get(i).name().isBlank()) {
-        out.add(Violation.of(field + "[" + i + "].name", Rule.VALUE_REQUIRED, "a detail needs a name"));
+        out.add(
+            Violation.of(field + "[" + i + "].name", Rule.VALUE_REQUIRED, "a detail needs a name"));
       }
     }
   }
@@ -49,7 +51,8 @@ final class Rules {
    * every violation.
    */
   @SafeVarargs
-  static <T extends BatchItem> void checkBatch(String what, List<T> items, Uniqueness<T>... unique) {
+  static <T extends BatchItem> void checkBatch(
+      String what, List<T> items, Uniqueness<T>... unique) {
     fail(what, violations(items, unique));
   }
 

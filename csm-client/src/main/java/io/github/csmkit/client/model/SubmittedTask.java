@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * The server's answer to a bulk submit: the task's id, where to poll it, and the idempotency key the
- * batch was sent with (keep it: resubmitting the same batch with it cannot duplicate anything).
+ * The server's answer to a bulk submit: the task's id, where to poll it, and the idempotency key
+ * the batch was sent with (keep it: resubmitting the same batch with it cannot duplicate anything).
  */
 @Value.Immutable
 @CsmStyle

@@ -2,7 +2,10 @@ package io.github.csmkit.client.model;
 
 import java.util.Locale;
 
-/** Where a bulk task is in its life. The guide's PROCESSING and COMPLETED are read as IN_PROGRESS and FINISHED. */
+/**
+ * Where a bulk task is in its life. The guide's PROCESSING and COMPLETED are read as IN_PROGRESS
+ * and FINISHED.
+ */
 public enum TaskState {
   /** Queued. */
   NOT_STARTED(false),

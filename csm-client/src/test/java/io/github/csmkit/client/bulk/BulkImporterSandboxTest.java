@@ -1,6 +1,5 @@
 package io.github.csmkit.client.bulk;
 
-import static io.github.csmkit.client.bulk.SandboxImports.create;
 import static io.github.csmkit.client.bulk.SandboxImports.emails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,31 +64,51 @@ class BulkImporterSandboxTest {
     Set<String> seen = new HashSet<>();
     List<String> existing = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      String email = i % 33 == 5 ? "customer" + i + "-at-example.com"   // 3% invalid
-          : i % 50 == 7 ? input.get(i - 1)                               // 2% duplicates
-          : SandboxImports.email(i);
+      String email =
+          i % 33 == 5
+              ? "customer" + i + "-at-example.com" // 3% invalid
+              : i % 50 == 7
+                  ? input.get(i - 1) // 2% duplicates
+                  : SandboxImports.email(i);
       input.add(email);
       if (!email.contains("@")) {
         expected.put(i, Stage.VALIDATION);
       } else if (!seen.add(email)) {
         expected.put(i, Stage.DUPLICATE);
-      } else if (i % 100 == 42) {                                        // 1% already in CSM
+      } else if (i % 100 == 42) { // 1% already in CSM
         existing.add(email);
         expected.put(i, Stage.SERVER);
       }
     }
     for (int from = 0; from < existing.size(); from += 50) {
-      CustomerAccountBatch accounts = CustomerAccountBatch.of(existing.subList(from, Math.min(from + 50,
-          existing.size())).stream().map(e -> CustomerAccount.of(e, "Existing " + e)).toList());
+      CustomerAccountBatch accounts =
+          CustomerAccountBatch.of(
+              existing.subList(from, Math.min(from + 50, existing.size())).stream()
+                  .map(e -> CustomerAccount.of(e, "Existing " + e))
+                  .toList());
       assertThat(csm.tasks().await(csm.customerAccounts().submit(accounts)).failures()).isEmpty();
     }
-    sandbox.faults().on(Endpoint.CUSTOMER_PROFILES).random(7, 0.06,
-        Fault.rateLimitedNoHeader(), Fault.serviceUnavailable(Duration.ofSeconds(1)),
-        Fault.resetBeforeProcessing(), Fault.resetAfterProcessing());
-    sandbox.faults().on(Endpoint.TASK_GET).random(11, 0.03, Fault.status(503), Fault.resetBeforeProcessing());
+    sandbox
+        .faults()
+        .on(Endpoint.CUSTOMER_PROFILES)
+        .random(
+            7,
+            0.06,
+            Fault.rateLimitedNoHeader(),
+            Fault.serviceUnavailable(Duration.ofSeconds(1)),
+            Fault.resetBeforeProcessing(),
+            Fault.resetAfterProcessing());
+    sandbox
+        .faults()
+        .on(Endpoint.TASK_GET)
+        .random(11, 0.03, Fault.status(503), Fault.resetBeforeProcessing());
 
-    ImportReport<String> report = csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("ten-thousand")
-        .initialTaskEstimate(Duration.ofMillis(20)).build().run(input, SandboxImports::create);
+    ImportReport<String> report =
+        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+            .jobId("ten-thousand")
+            .initialTaskEstimate(Duration.ofMillis(20))
+            .build()
+            .run(input, SandboxImports::create);
 
     ImportReport.Counts c = report.counts();
     assertThat(c.balanced()).as(c.toString()).isTrue();
@@ -99,19 +118,24 @@ class BulkImporterSandboxTest {
     assertThat(c.failed()).isEqualTo(count(expected, Stage.SERVER));
     assertThat(c.unresolved()).isZero();
     assertThat(c.succeeded()).isEqualTo(n - expected.size());
-    Map<Long, Stage> actual = report.failures().stream()
-        .collect(Collectors.toMap(RecordFailure::index, RecordFailure::stage));
+    Map<Long, Stage> actual =
+        report.failures().stream()
+            .collect(Collectors.toMap(RecordFailure::index, RecordFailure::stage));
     assertThat(actual).hasSize(expected.size());
-    expected.forEach((i, stage) -> assertThat(actual.get((long) i)).as("record %d", i).isEqualTo(stage));
-    assertThat(report.failures()).filteredOn(f -> f.stage() == Stage.SERVER)
+    expected.forEach(
+        (i, stage) -> assertThat(actual.get((long) i)).as("record %d", i).isEqualTo(stage));
+    assertThat(report.failures())
+        .filteredOn(f -> f.stage() == Stage.SERVER)
         .allSatisfy(f -> assertThat(f.message()).containsIgnoringCase("already exists"));
     assertThat(report.unattributed()).isEmpty();
 
     List<CustomerSnapshot> customers = sandbox.customers();
     assertThat(customers).hasSize((int) c.succeeded() + existing.size());
-    assertThat(customers).allSatisfy(s -> assertThat(sandbox.creationCount(s.email())).as(s.email()).isEqualTo(1));
+    assertThat(customers)
+        .allSatisfy(s -> assertThat(sandbox.creationCount(s.email())).as(s.email()).isEqualTo(1));
     assertThat(sandbox.faults().on(Endpoint.CUSTOMER_PROFILES).toString()).isNotNull();
-    assertThat(sandbox.requestCount(Endpoint.CUSTOMER_PROFILES)).isGreaterThan(report.batches().size());
+    assertThat(sandbox.requestCount(Endpoint.CUSTOMER_PROFILES))
+        .isGreaterThan(report.batches().size());
   }
 
   private static long count(Map<Integer, Stage> expected, Stage stage) {
@@ -122,21 +146,33 @@ class BulkImporterSandboxTest {
   void taskLimitAnswersAreBackPressureAndTheSameBatchIsResentExactlyOnceEach() {
     CsmSandbox sandbox = sandbox(CsmSandbox.builder().runsFor(Duration.ofMillis(10)));
     CsmClient csm = client(sandbox);
-    sandbox.faults().on(Endpoint.CUSTOMER_PROFILES).next(
-        Fault.status(400, "{\"message\":\"Maximum number of tasks reached\"}"),
-        Fault.status(400, "{\"message\":\"Maximum number of tasks reached\"}"),
-        Fault.status(429));
+    sandbox
+        .faults()
+        .on(Endpoint.CUSTOMER_PROFILES)
+        .next(
+            Fault.status(400, "{\"message\":\"Maximum number of tasks reached\"}"),
+            Fault.status(400, "{\"message\":\"Maximum number of tasks reached\"}"),
+            Fault.status(429));
 
-    ImportReport<String> report = csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("bp").maxInFlight(1)
-        .build().run(emails(500), SandboxImports::create);
+    ImportReport<String> report =
+        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+            .jobId("bp")
+            .maxInFlight(1)
+            .build()
+            .run(emails(500), SandboxImports::create);
 
     assertThat(report.counts().succeeded()).isEqualTo(500);
     assertThat(sandbox.requestCount(Endpoint.CUSTOMER_PROFILES)).isEqualTo(10 + 3);
     assertThat(sandbox.tasks()).hasSize(10);
     // one at a time: the server saw the records in input order
-    assertThat(sandbox.customers().stream().sorted((a, b) -> Long.compare(sequence(a), sequence(b)))
-        .map(CustomerSnapshot::email).toList()).isEqualTo(emails(500));
-    assertThat(sandbox.tasks()).allSatisfy(t -> assertThat(sandbox.requestCount(t.idempotencyKey())).isPositive());
+    assertThat(
+            sandbox.customers().stream()
+                .sorted((a, b) -> Long.compare(sequence(a), sequence(b)))
+                .map(CustomerSnapshot::email)
+                .toList())
+        .isEqualTo(emails(500));
+    assertThat(sandbox.tasks())
+        .allSatisfy(t -> assertThat(sandbox.requestCount(t.idempotencyKey())).isPositive());
   }
 
   /** The sandbox's customer ids end with a sequence number: {@code qm:<tenant>:<n>}. */
@@ -149,13 +185,18 @@ class BulkImporterSandboxTest {
     CsmSandbox sandbox = sandbox(CsmSandbox.builder().runsFor(Duration.ofMillis(30)).taskLimit(2));
     CsmClient csm = client(sandbox);
 
-    ImportReport<String> report = csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("over")
-        .maxInFlight(6).build().run(emails(1_000), SandboxImports::create);
+    ImportReport<String> report =
+        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+            .jobId("over")
+            .maxInFlight(6)
+            .build()
+            .run(emails(1_000), SandboxImports::create);
 
     assertThat(report.counts().succeeded()).isEqualTo(1_000);
     assertThat(sandbox.tasks()).hasSize(20);
     assertThat(sandbox.requestCount(Endpoint.CUSTOMER_PROFILES)).isGreaterThan(20);
-    assertThat(sandbox.customers()).allSatisfy(s -> assertThat(sandbox.creationCount(s.email())).isEqualTo(1));
+    assertThat(sandbox.customers())
+        .allSatisfy(s -> assertThat(sandbox.creationCount(s.email())).isEqualTo(1));
   }
 
   @Test
@@ -164,19 +205,28 @@ class BulkImporterSandboxTest {
     CsmClient csm = client(sandbox);
     sandbox.faults().on(Endpoint.CUSTOMER_PROFILES).next(Fault.taskStuck());
 
-    // one in flight, so that batch 1 is surely the first request (and the one the fault makes stuck):
+    // one in flight, so that batch 1 is surely the first request (and the one the fault makes
+    // stuck):
     // with several in flight their POSTs may reach the server in any order
-    ImportReport<String> report = csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("stuck").maxInFlight(1)
-        .maxTaskWait(Duration.ofMillis(400)).build().run(emails(120), SandboxImports::create);
+    ImportReport<String> report =
+        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+            .jobId("stuck")
+            .maxInFlight(1)
+            .maxTaskWait(Duration.ofMillis(400))
+            .build()
+            .run(emails(120), SandboxImports::create);
 
     assertThat(report.counts()).isEqualTo(new ImportReport.Counts(120, 0, 0, 0, 120, 70, 0, 50, 0));
     String stuckTask = report.batches().get(0).taskId().orElseThrow();
     assertThat(report.batches().get(0).finalStatus()).isEqualTo("UNRESOLVED");
-    assertThat(report.failures()).hasSize(50).allSatisfy(f -> {
-      assertThat(f.stage()).isEqualTo(Stage.UNRESOLVED);
-      assertThat(f.taskId()).contains(stuckTask);
-      assertThat(f.message()).contains(stuckTask).contains("IN_PROGRESS");
-    });
+    assertThat(report.failures())
+        .hasSize(50)
+        .allSatisfy(
+            f -> {
+              assertThat(f.stage()).isEqualTo(Stage.UNRESOLVED);
+              assertThat(f.taskId()).contains(stuckTask);
+              assertThat(f.message()).contains(stuckTask).contains("IN_PROGRESS");
+            });
   }
 
   @Test
@@ -184,13 +234,18 @@ class BulkImporterSandboxTest {
     CsmSandbox sandbox = sandbox(CsmSandbox.builder().runsFor(Duration.ofSeconds(60)).taskLimit(5));
     CsmClient csm = client(sandbox);
     CountDownLatch fiveSent = new CountDownLatch(5);
-    ImportJob<String> job = csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("close")
-        .listener(new ImportListener() {
-          @Override
-          public void batchSubmitted(ImportReport.BatchLog batch) {
-            fiveSent.countDown();
-          }
-        }).build().start(emails(2_000).iterator(), SandboxImports::create);
+    ImportJob<String> job =
+        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+            .jobId("close")
+            .listener(
+                new ImportListener() {
+                  @Override
+                  public void batchSubmitted(ImportReport.BatchLog batch) {
+                    fiveSent.countDown();
+                  }
+                })
+            .build()
+            .start(emails(2_000).iterator(), SandboxImports::create);
     assertThat(fiveSent.await(10, TimeUnit.SECONDS)).isTrue();
 
     long start = System.nanoTime();
@@ -210,29 +265,45 @@ class BulkImporterSandboxTest {
     CsmSandbox sandbox = sandbox(CsmSandbox.builder().runsFor(Duration.ofMillis(40)));
     CsmClient csm = client(sandbox);
     Path journal = dir.resolve("customers.journal");
-    BulkImporter<?, ?> importer = csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("resume")
-        .journal(journal).build();
+    BulkImporter<?, ?> importer =
+        csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("resume").journal(journal).build();
     List<String> input = emails(1_500);
 
-    ImportJob<String> first = csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("resume").journal(journal)
-        .build().start(input.iterator(), SandboxImports::create);
-    while (!Files.exists(journal) || Files.readAllLines(journal).stream().filter(l -> l.contains("\"finished\"")).count() < 8) {
+    ImportJob<String> first =
+        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+            .jobId("resume")
+            .journal(journal)
+            .build()
+            .start(input.iterator(), SandboxImports::create);
+    while (!Files.exists(journal)
+        || Files.readAllLines(journal).stream().filter(l -> l.contains("\"finished\"")).count()
+            < 8) {
       Thread.sleep(5);
     }
     ImportReport<String> stopped = first.cancel();
     assertThat(stopped.counts().balanced()).isTrue();
     assertThat(stopped.counts().succeeded()).isBetween(400L, 1_499L);
 
-    ImportReport<String> resumed = csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("resume")
-        .journal(journal).build().run(input, SandboxImports::create);
+    ImportReport<String> resumed =
+        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+            .jobId("resume")
+            .journal(journal)
+            .build()
+            .run(input, SandboxImports::create);
 
-    assertThat(resumed.counts()).isEqualTo(new ImportReport.Counts(1_500, 0, 0, 0, 1_500, 1_500, 0, 0, 0));
-    assertThat(sandbox.customers()).hasSize(1_500)
+    assertThat(resumed.counts())
+        .isEqualTo(new ImportReport.Counts(1_500, 0, 0, 0, 1_500, 1_500, 0, 0, 0));
+    assertThat(sandbox.customers())
+        .hasSize(1_500)
         .allSatisfy(s -> assertThat(sandbox.creationCount(s.email())).isEqualTo(1));
     assertThat(importer.jobId()).isEqualTo("resume");
 
-    ImportReport<String> again = csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("resume")
-        .journal(journal).build().run(input, SandboxImports::create);
+    ImportReport<String> again =
+        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+            .jobId("resume")
+            .journal(journal)
+            .build()
+            .run(input, SandboxImports::create);
     assertThat(again.counts().succeeded()).isEqualTo(1_500);
     assertThat(sandbox.tasks()).hasSize(30);
   }
@@ -242,17 +313,30 @@ class BulkImporterSandboxTest {
     CsmSandbox sandbox = sandbox(CsmSandbox.builder().runsFor(Duration.ofMillis(5)));
     CsmClient csm = client(sandbox);
     Path journal = dir.resolve("j");
-    csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("m").journal(journal).build()
+    csm.importer(BulkTarget.CUSTOMER_PROFILES)
+        .jobId("m")
+        .journal(journal)
+        .build()
         .run(emails(100), SandboxImports::create);
     List<String> changed = new ArrayList<>(emails(100));
     changed.set(60, "someone.else@example.com");
 
-    assertThatThrownBy(() -> csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("m").journal(journal)
-        .build().run(changed, SandboxImports::create))
+    assertThatThrownBy(
+            () ->
+                csm.importer(BulkTarget.CUSTOMER_PROFILES)
+                    .jobId("m")
+                    .journal(journal)
+                    .build()
+                    .run(changed, SandboxImports::create))
         .isInstanceOf(JournalMismatchException.class)
         .hasMessageContaining("batch 2 was sent with other records");
-    assertThatThrownBy(() -> csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("m").journal(journal)
-        .build().run(emails(50), SandboxImports::create))
+    assertThatThrownBy(
+            () ->
+                csm.importer(BulkTarget.CUSTOMER_PROFILES)
+                    .jobId("m")
+                    .journal(journal)
+                    .build()
+                    .run(emails(50), SandboxImports::create))
         .isInstanceOf(JournalMismatchException.class)
         .hasMessageContaining("it has 2 batches but the input now makes 1");
     assertThat(sandbox.tasks()).hasSize(2);
@@ -267,14 +351,21 @@ class BulkImporterSandboxTest {
       input.set(i, "broken-" + i);
     }
     double[] alert = new double[2];
-    ImportReport<String> report = csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("threshold")
-        .maxInFlight(1).stopOnFailureThreshold(true).listener(new ImportListener() {
-          @Override
-          public void failureThresholdExceeded(double rate, double threshold) {
-            alert[0] = rate;
-            alert[1] = threshold;
-          }
-        }).build().run(input, SandboxImports::create);
+    ImportReport<String> report =
+        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+            .jobId("threshold")
+            .maxInFlight(1)
+            .stopOnFailureThreshold(true)
+            .listener(
+                new ImportListener() {
+                  @Override
+                  public void failureThresholdExceeded(double rate, double threshold) {
+                    alert[0] = rate;
+                    alert[1] = threshold;
+                  }
+                })
+            .build()
+            .run(input, SandboxImports::create);
 
     assertThat(alert[0]).isGreaterThan(0.05);
     assertThat(alert[1]).isEqualTo(0.05);

@@ -33,7 +33,12 @@ class FaultMatrixTest {
   private static final List<String> TABLE = new ArrayList<>();
 
   /** A fault scenario: how to arm the sandbox, and what the report must then show. */
-  record Row(String name, Consumer<CsmSandbox> arm, Duration attemptTimeout, long unresolved, long taskFailed) {
+  record Row(
+      String name,
+      Consumer<CsmSandbox> arm,
+      Duration attemptTimeout,
+      long unresolved,
+      long taskFailed) {
     @Override
     public String toString() {
       return name;
@@ -43,30 +48,98 @@ class FaultMatrixTest {
   static Stream<Arguments> rows() {
     Duration normal = Duration.ofSeconds(5);
     return Stream.of(
-        row("429 with Retry-After in seconds", s -> profiles(s).random(1, 0.01, Fault.rateLimited(Duration.ofSeconds(1))), normal, 0, 0),
-        row("429 with Retry-After as an HTTP date", s -> profiles(s).random(2, 0.01,
-            Fault.rateLimitedAt(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2))), normal, 0, 0),
-        row("429 without Retry-After", s -> profiles(s).random(3, 0.05, Fault.rateLimitedNoHeader()), normal, 0, 0),
+        row(
+            "429 with Retry-After in seconds",
+            s -> profiles(s).random(1, 0.01, Fault.rateLimited(Duration.ofSeconds(1))),
+            normal,
+            0,
+            0),
+        row(
+            "429 with Retry-After as an HTTP date",
+            s ->
+                profiles(s)
+                    .random(
+                        2,
+                        0.01,
+                        Fault.rateLimitedAt(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2))),
+            normal,
+            0,
+            0),
+        row(
+            "429 without Retry-After",
+            s -> profiles(s).random(3, 0.05, Fault.rateLimitedNoHeader()),
+            normal,
+            0,
+            0),
         row("503", s -> profiles(s).random(4, 0.05, Fault.status(503)), normal, 0, 0),
-        row("connection reset before processing", s -> profiles(s).random(5, 0.05, Fault.resetBeforeProcessing()), normal, 0, 0),
-        row("connection reset after the task was created", s -> profiles(s).random(6, 0.05, Fault.resetAfterProcessing()), normal, 0, 0),
-        row("answers slower than the attempt timeout", s -> profiles(s).random(7, 0.03, Fault.delay(Duration.ofMillis(700))),
-            Duration.ofMillis(300), 0, 0),
-        row("malformed JSON answers", s -> {
-          profiles(s).random(8, 0.05, Fault.malformedBody());
-          s.faults().on(Endpoint.TASK_GET).random(9, 0.05, Fault.malformedBody());
-        }, normal, 0, 0),
-        row("a task that stays IN_PROGRESS forever", s -> profiles(s).next(Fault.taskStuck()), normal, 50, 0),
-        row("a task that ends FAILED", s -> profiles(s).next(Fault.taskFailed("internal error")), normal, 0, 50),
-        row("all of them mixed", s -> {
-          profiles(s).random(10, 0.08, Fault.rateLimitedNoHeader(), Fault.status(503), Fault.resetBeforeProcessing(),
-              Fault.resetAfterProcessing(), Fault.delay(Duration.ofMillis(700)), Fault.malformedBody());
-          s.faults().on(Endpoint.TASK_GET).random(11, 0.04, Fault.status(503), Fault.malformedBody(),
-              Fault.resetBeforeProcessing());
-        }, Duration.ofMillis(300), 0, 0));
+        row(
+            "connection reset before processing",
+            s -> profiles(s).random(5, 0.05, Fault.resetBeforeProcessing()),
+            normal,
+            0,
+            0),
+        row(
+            "connection reset after the task was created",
+            s -> profiles(s).random(6, 0.05, Fault.resetAfterProcessing()),
+            normal,
+            0,
+            0),
+        row(
+            "answers slower than the attempt timeout",
+            s -> profiles(s).random(7, 0.03, Fault.delay(Duration.ofMillis(700))),
+            Duration.ofMillis(300),
+            0,
+            0),
+        row(
+            "malformed JSON answers",
+            s -> {
+              profiles(s).random(8, 0.05, Fault.malformedBody());
+              s.faults().on(Endpoint.TASK_GET).random(9, 0.05, Fault.malformedBody());
+            },
+            normal,
+            0,
+            0),
+        row(
+            "a task that stays IN_PROGRESS forever",
+            s -> profiles(s).next(Fault.taskStuck()),
+            normal,
+            50,
+            0),
+        row(
+            "a task that ends FAILED",
+            s -> profiles(s).next(Fault.taskFailed("internal error")),
+            normal,
+            0,
+            50),
+        row(
+            "all of them mixed",
+            s -> {
+              profiles(s)
+                  .random(
+                      10,
+                      0.08,
+                      Fault.rateLimitedNoHeader(),
+                      Fault.status(503),
+                      Fault.resetBeforeProcessing(),
+                      Fault.resetAfterProcessing(),
+                      Fault.delay(Duration.ofMillis(700)),
+                      Fault.malformedBody());
+              s.faults()
+                  .on(Endpoint.TASK_GET)
+                  .random(
+                      11,
+                      0.04,
+                      Fault.status(503),
+                      Fault.malformedBody(),
+                      Fault.resetBeforeProcessing());
+            },
+            Duration.ofMillis(300),
+            0,
+            0));
   }
 
-  private static Arguments row(String name, Consumer<CsmSandbox> arm, Duration timeout, long unresolved, long failed) {
+  private static Arguments row(
+      String name, Consumer<CsmSandbox> arm, Duration timeout, long unresolved, long failed) {
     return Arguments.of(new Row(name, arm, timeout, unresolved, failed));
   }
 
@@ -78,23 +151,34 @@ class FaultMatrixTest {
   @MethodSource("rows")
   void nothingLostNothingDuplicated(Row row) {
     try (CsmSandbox sandbox = CsmSandbox.builder().runsFor(Duration.ofMillis(5)).start();
-        CsmClient csm = CsmClient.builder().baseUri(sandbox.baseUri())
-            .credentials(Credentials.bearer(sandbox.token()))
-            .retryPolicy(RetryPolicy.builder().maxAttempts(8).initialBackoff(Duration.ofMillis(5))
-                .maxBackoff(Duration.ofMillis(100)).build())
-            .attemptTimeout(row.attemptTimeout())
-            .build()) {
+        CsmClient csm =
+            CsmClient.builder()
+                .baseUri(sandbox.baseUri())
+                .credentials(Credentials.bearer(sandbox.token()))
+                .retryPolicy(
+                    RetryPolicy.builder()
+                        .maxAttempts(8)
+                        .initialBackoff(Duration.ofMillis(5))
+                        .maxBackoff(Duration.ofMillis(100))
+                        .build())
+                .attemptTimeout(row.attemptTimeout())
+                .build()) {
       row.arm().accept(sandbox);
       long start = System.nanoTime();
 
-      ImportReport<String> report = csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("faults")
-          .maxTaskWait(Duration.ofSeconds(2)).initialTaskEstimate(Duration.ofMillis(10)).build()
-          .run(SandboxImports.emails(RECORDS), SandboxImports::create);
+      ImportReport<String> report =
+          csm.importer(BulkTarget.CUSTOMER_PROFILES)
+              .jobId("faults")
+              .maxTaskWait(Duration.ofSeconds(2))
+              .initialTaskEstimate(Duration.ofMillis(10))
+              .build()
+              .run(SandboxImports.emails(RECORDS), SandboxImports::create);
 
       double seconds = (System.nanoTime() - start) / 1e9;
       ImportReport.Counts c = report.counts();
       List<CustomerSnapshot> customers = sandbox.customers();
-      long duplicates = customers.stream().mapToLong(s -> sandbox.creationCount(s.email()) - 1).sum();
+      long duplicates =
+          customers.stream().mapToLong(s -> sandbox.creationCount(s.email()) - 1).sum();
       Set<String> created = new HashSet<>();
       customers.forEach(s -> created.add(s.email()));
       Set<Long> notImported = new HashSet<>();
@@ -107,9 +191,20 @@ class FaultMatrixTest {
         lost += reportedImported && !inCsm ? 1 : 0;
         misreported += !reportedImported && inCsm ? 1 : 0;
       }
-      TABLE.add(String.format("| %s | %,d | %,d | %,d | %,d | %d | %d | %d | %,d | %.1f |", row.name(),
-          c.read(), c.succeeded(), c.failed(), c.unresolved(), duplicates, lost, misreported,
-          sandbox.requestCount(Endpoint.CUSTOMER_PROFILES) + sandbox.requestCount(Endpoint.TASK_GET), seconds));
+      TABLE.add(
+          String.format(
+              "| %s | %,d | %,d | %,d | %,d | %d | %d | %d | %,d | %.1f |",
+              row.name(),
+              c.read(),
+              c.succeeded(),
+              c.failed(),
+              c.unresolved(),
+              duplicates,
+              lost,
+              misreported,
+              sandbox.requestCount(Endpoint.CUSTOMER_PROFILES)
+                  + sandbox.requestCount(Endpoint.TASK_GET),
+              seconds));
 
       assertThat(c.balanced()).as(c.toString()).isTrue();
       assertThat(c.read()).isEqualTo(RECORDS);
@@ -121,14 +216,16 @@ class FaultMatrixTest {
           .isEqualTo(row.taskFailed());
       assertThat(c.succeeded()).isEqualTo(RECORDS - row.unresolved() - row.taskFailed());
       assertThat(created).hasSize((int) c.succeeded());
-      report.failures().stream().filter(f -> f.stage() == Stage.UNRESOLVED)
+      report.failures().stream()
+          .filter(f -> f.stage() == Stage.UNRESOLVED)
           .forEach(f -> assertThat(f.taskId()).isPresent());
     }
   }
 
   @AfterAll
   static void printTable() {
-    System.out.println("\n| fault | records | imported | failed | unresolved | duplicates | lost | misreported | requests | seconds |");
+    System.out.println(
+        "\n| fault | records | imported | failed | unresolved | duplicates | lost | misreported | requests | seconds |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|");
     TABLE.forEach(System.out::println);
   }

@@ -26,24 +26,40 @@ class JournalTest {
     Path file = dir.resolve("j.jsonl");
     try (Journal j = Journal.open(file, "job-1", "customer profiles")) {
       j.submitted(new Journal.Submitted(1, "k1", "task-1", Optional.of("/api/v1/tasks/task-1"), T));
-      j.finished(new Journal.Finished(1, "k1", "FINISHED",
-          List.of(new Journal.ItemFailure(3, Stage.SERVER, "Invalid email")),
-          List.of(TaskFailure.builder().entityId("ghost@x.io").message("who?").build()), T));
+      j.finished(
+          new Journal.Finished(
+              1,
+              "k1",
+              "FINISHED",
+              List.of(new Journal.ItemFailure(3, Stage.SERVER, "Invalid email")),
+              List.of(TaskFailure.builder().entityId("ghost@x.io").message("who?").build()),
+              T));
       j.submitted(new Journal.Submitted(2, "k2", "task-2", Optional.empty(), T));
     }
     try (Journal j = Journal.open(file, "job-1", "customer profiles")) {
       assertThat(j.highestBatch()).isEqualTo(2);
-      assertThat(j.finished(1)).hasValueSatisfying(f -> {
-        assertThat(f.failures()).containsExactly(new Journal.ItemFailure(3, Stage.SERVER, "Invalid email"));
-        assertThat(f.unattributed()).singleElement().satisfies(u -> {
-          assertThat(u.entityId()).contains("ghost@x.io");
-          assertThat(u.message()).isEqualTo("who?");
-        });
-      });
+      assertThat(j.finished(1))
+          .hasValueSatisfying(
+              f -> {
+                assertThat(f.failures())
+                    .containsExactly(new Journal.ItemFailure(3, Stage.SERVER, "Invalid email"));
+                assertThat(f.unattributed())
+                    .singleElement()
+                    .satisfies(
+                        u -> {
+                          assertThat(u.entityId()).contains("ghost@x.io");
+                          assertThat(u.message()).isEqualTo("who?");
+                        });
+              });
       assertThat(j.finished(2)).isEmpty();
-      assertThat(j.submitted(2)).hasValueSatisfying(s -> assertThat(s.taskId()).isEqualTo("task-2"));
+      assertThat(j.submitted(2))
+          .hasValueSatisfying(s -> assertThat(s.taskId()).isEqualTo("task-2"));
     }
-    assertThat(Files.readAllLines(file)).hasSize(4).first().asString().contains("\"jobId\":\"job-1\"");
+    assertThat(Files.readAllLines(file))
+        .hasSize(4)
+        .first()
+        .asString()
+        .contains("\"jobId\":\"job-1\"");
   }
 
   @Test
@@ -89,6 +105,7 @@ class JournalTest {
   void theFileIsReadableByItsOwnerOnly() throws Exception {
     Path file = dir.resolve("j.jsonl");
     Journal.open(file, "job", "customer profiles").close();
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
   }
 }

@@ -23,8 +23,12 @@ final class SandboxImports {
     return CsmClient.builder()
         .baseUri(base)
         .credentials(Credentials.bearer(token))
-        .retryPolicy(RetryPolicy.builder().maxAttempts(8).initialBackoff(Duration.ofMillis(5))
-            .maxBackoff(Duration.ofMillis(100)).build())
+        .retryPolicy(
+            RetryPolicy.builder()
+                .maxAttempts(8)
+                .initialBackoff(Duration.ofMillis(5))
+                .maxBackoff(Duration.ofMillis(100))
+                .build())
         .attemptTimeout(Duration.ofSeconds(5))
         .build();
   }

@@ -15,7 +15,9 @@ class SeenKeysTest {
       assertThat(seen.add("user" + i + "@example.com")).as("key %d", i).isFalse();
     }
     assertThat(seen.size()).isEqualTo(100_000);
-    assertThat(seen.offHeap()).as("past %d slots the table is a mapped file", SeenKeys.HEAP_SLOTS).isTrue();
+    assertThat(seen.offHeap())
+        .as("past %d slots the table is a mapped file", SeenKeys.HEAP_SLOTS)
+        .isTrue();
     assertThat(seen.add("someone-else@example.com")).isTrue();
     seen.close();
   }
@@ -33,6 +35,7 @@ class SeenKeysTest {
   @Test
   void hashIsNeverTheEmptySlotMarker() {
     assertThat(io.github.csmkit.client.internal.Hashes.hash64("")).isNotZero();
-    assertThat(io.github.csmkit.client.internal.Hashes.hash64("a")).isNotEqualTo(io.github.csmkit.client.internal.Hashes.hash64("b"));
+    assertThat(io.github.csmkit.client.internal.Hashes.hash64("a"))
+        .isNotEqualTo(io.github.csmkit.client.internal.Hashes.hash64("b"));
   }
 }

@@ -28,14 +28,19 @@ class WireFormatReadTest {
   }
 
   private static TaskFailure onlyFailure(String failureJson) {
-    TaskStatus t = WireFormat.readTask(b("{\"id\":\"t\",\"status\":\"FINISHED\",\"failures\":[" + failureJson + "]}"));
+    TaskStatus t =
+        WireFormat.readTask(
+            b("{\"id\":\"t\",\"status\":\"FINISHED\",\"failures\":[" + failureJson + "]}"));
     assertThat(t.failures()).hasSize(1);
     return t.failures().get(0);
   }
 
   @Test
   void theReferencesTaskShape() {
-    TaskStatus t = WireFormat.readTask(b("""
+    TaskStatus t =
+        WireFormat.readTask(
+            b(
+                """
         {"id":"9f1c","type":"BULK_CUSTOMER_PROFILE_CREATE_UPDATE","status":"FINISHED",
          "failures":[{"entity":"CUSTOMER","entityId":"john@example.com","operation":"CREATE",
            "operatedOn":"CUSTOMER_ACCOUNT","operatedOnIds":["10001",42,null,{"x":1},true],
@@ -62,7 +67,10 @@ class WireFormatReadTest {
 
   @Test
   void theGuidesTaskShape() {
-    TaskStatus t = WireFormat.readTask(b("""
+    TaskStatus t =
+        WireFormat.readTask(
+            b(
+                """
         {"taskId":"task-123","status":"COMPLETED","createdDate":"2026-11-01T09:00:00Z",
          "completedDate":"2026-11-01T09:00:42Z","failures":[{"index":3,"message":"Invalid email format"},
          {"index":"7","errorMessage":"Duplicate"}]}
@@ -73,8 +81,12 @@ class WireFormatReadTest {
     assertThat(t.rawStatus()).isEqualTo("COMPLETED");
     assertThat(t.createdAt()).contains(Instant.parse("2026-11-01T09:00:00Z"));
     assertThat(t.updatedAt()).contains(Instant.parse("2026-11-01T09:00:42Z"));
-    assertThat(t.failures()).extracting(TaskFailure::index).containsExactly(OptionalInt.of(3), OptionalInt.of(7));
-    assertThat(t.failures()).extracting(TaskFailure::message).containsExactly("Invalid email format", "Duplicate");
+    assertThat(t.failures())
+        .extracting(TaskFailure::index)
+        .containsExactly(OptionalInt.of(3), OptionalInt.of(7));
+    assertThat(t.failures())
+        .extracting(TaskFailure::message)
+        .containsExactly("Invalid email format", "Duplicate");
     assertThat(t.failures().get(0).entityId()).isEmpty();
     assertThat(WireFormat.readTask(b("{\"taskId\":\"g\",\"status\":\"PROCESSING\"}")).state())
         .isEqualTo(TaskState.IN_PROGRESS);
@@ -96,19 +108,38 @@ class WireFormatReadTest {
 
   @Test
   void timesAreIsoOrEpochMillisAndOtherwiseAbsent() {
-    TaskStatus t = WireFormat.readTask(b(
-        "{\"id\":\"t\",\"status\":\"FINISHED\",\"createdAt\":1769076000000,\"updatedAt\":\"yesterday\"}"));
+    TaskStatus t =
+        WireFormat.readTask(
+            b(
+                "{\"id\":\"t\",\"status\":\"FINISHED\",\"createdAt\":1769076000000,\"updatedAt\":\"yesterday\"}"));
     assertThat(t.createdAt()).contains(Instant.ofEpochMilli(1769076000000L));
     assertThat(t.updatedAt()).isEmpty();
-    TaskStatus s = WireFormat.readTask(b(
-        "{\"id\":\"t\",\"createdAt\":\"1769076000000\",\"createdDate\":\"2020-01-01T00:00:00Z\",\"completedDate\":{}}"));
-    assertThat(s.createdAt()).as("createdAt wins over createdDate").contains(Instant.ofEpochMilli(1769076000000L));
+    TaskStatus s =
+        WireFormat.readTask(
+            b(
+                "{\"id\":\"t\",\"createdAt\":\"1769076000000\",\"createdDate\":\"2020-01-01T00:00:00Z\",\"completedDate\":{}}"));
+    assertThat(s.createdAt())
+        .as("createdAt wins over createdDate")
+        .contains(Instant.ofEpochMilli(1769076000000L));
     assertThat(s.updatedAt()).isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"-1", "1.5", "1e20", "2147483648", "99999999999999999999", "\"-1\"", "\"abc\"",
-      "\"1234567890\"", "null", "true", "[1]", "{\"i\":1}"})
+  @ValueSource(
+      strings = {
+        "-1",
+        "1.5",
+        "1e20",
+        "2147483648",
+        "99999999999999999999",
+        "\"-1\"",
+        "\"abc\"",
+        "\"1234567890\"",
+        "null",
+        "true",
+        "[1]",
+        "{\"i\":1}"
+      })
   void anIndexThatIsNotASmallNaturalNumberIsIgnored(String index) {
     TaskFailure f = onlyFailure("{\"index\":" + index + ",\"message\":\"m\"}");
     assertThat(f.index()).as(index).isEmpty();
@@ -125,85 +156,123 @@ class WireFormatReadTest {
 
   @Test
   void theFailureMessageIsErrorThenMessageThenErrorMessage() {
-    assertThat(onlyFailure("{\"error\":\"e\",\"message\":\"m\",\"errorMessage\":\"em\"}").message()).isEqualTo("e");
-    assertThat(onlyFailure("{\"error\":null,\"message\":\"m\",\"errorMessage\":\"em\"}").message()).isEqualTo("m");
-    assertThat(onlyFailure("{\"error\":{\"code\":1},\"errorMessage\":\"em\"}").message()).isEqualTo("em");
+    assertThat(onlyFailure("{\"error\":\"e\",\"message\":\"m\",\"errorMessage\":\"em\"}").message())
+        .isEqualTo("e");
+    assertThat(onlyFailure("{\"error\":null,\"message\":\"m\",\"errorMessage\":\"em\"}").message())
+        .isEqualTo("m");
+    assertThat(onlyFailure("{\"error\":{\"code\":1},\"errorMessage\":\"em\"}").message())
+        .isEqualTo("em");
   }
 
   @Test
   void brokenTaskBodiesAreWireExceptions() {
-    assertThatThrownBy(() -> WireFormat.readTask(b("{\"id\":\"t\",\"status\":\"FINISHED\"} trailing")))
-        .isInstanceOf(WireException.class).hasMessageStartingWith("the body is not valid JSON: ");
+    assertThatThrownBy(
+            () -> WireFormat.readTask(b("{\"id\":\"t\",\"status\":\"FINISHED\"} trailing")))
+        .isInstanceOf(WireException.class)
+        .hasMessageStartingWith("the body is not valid JSON: ");
     assertThatThrownBy(() -> WireFormat.readTask(b("{\"id\":\"t\"}{\"id\":\"u\"}")))
-        .isInstanceOf(WireException.class).hasMessageStartingWith("the body is not valid JSON: ");
+        .isInstanceOf(WireException.class)
+        .hasMessageStartingWith("the body is not valid JSON: ");
     assertThatThrownBy(() -> WireFormat.readTask(b("")))
-        .isInstanceOf(WireException.class).hasMessage("the body is empty, expected JSON");
+        .isInstanceOf(WireException.class)
+        .hasMessage("the body is empty, expected JSON");
     assertThatThrownBy(() -> WireFormat.readTask(b("[]")))
-        .isInstanceOf(WireException.class).hasMessage("the task is not a JSON object");
+        .isInstanceOf(WireException.class)
+        .hasMessage("the task is not a JSON object");
     assertThatThrownBy(() -> WireFormat.readTask(b("{\"status\":\"FINISHED\",\"id\":null}")))
-        .isInstanceOf(WireException.class).hasMessage("the task has no id (neither 'id' nor 'taskId')");
+        .isInstanceOf(WireException.class)
+        .hasMessage("the task has no id (neither 'id' nor 'taskId')");
     assertThatThrownBy(() -> WireFormat.readTask(b("{\"id\":\"t\",\"failures\":{\"index\":1}}")))
-        .isInstanceOf(WireException.class).hasMessage("'failures' is not an array");
-    assertThatThrownBy(() -> WireFormat.readTask(b("{\"id\":\"t\",\"failures\":[{\"index\":1},\"oops\"]}")))
-        .isInstanceOf(WireException.class).hasMessage("failures[1] is not an object");
+        .isInstanceOf(WireException.class)
+        .hasMessage("'failures' is not an array");
+    assertThatThrownBy(
+            () -> WireFormat.readTask(b("{\"id\":\"t\",\"failures\":[{\"index\":1},\"oops\"]}")))
+        .isInstanceOf(WireException.class)
+        .hasMessage("failures[1] is not an object");
   }
 
   @Test
   void bothSubmitAnswersAreRead() {
     IdempotencyKey key = IdempotencyKey.of("k-1");
-    SubmittedTask reference = WireFormat.readSubmitted(
-        b("{\"id\":\"abc\",\"statusUrl\":\"/api/v1/tasks/abc\",\"extra\":1}"), key);
+    SubmittedTask reference =
+        WireFormat.readSubmitted(
+            b("{\"id\":\"abc\",\"statusUrl\":\"/api/v1/tasks/abc\",\"extra\":1}"), key);
     assertThat(reference.id()).isEqualTo("abc");
     assertThat(reference.statusUrl()).contains("/api/v1/tasks/abc");
     assertThat(reference.idempotencyKey()).isEqualTo(key);
-    SubmittedTask guide = WireFormat.readSubmitted(
-        b("{\"taskId\":\"task-9\",\"statusUrl\":\"https://api.atlassian.com/x/tasks/task-9\"}"), key);
+    SubmittedTask guide =
+        WireFormat.readSubmitted(
+            b("{\"taskId\":\"task-9\",\"statusUrl\":\"https://api.atlassian.com/x/tasks/task-9\"}"),
+            key);
     assertThat(guide.id()).isEqualTo("task-9");
     assertThat(guide.statusUrl()).contains("https://api.atlassian.com/x/tasks/task-9");
     assertThat(WireFormat.readSubmitted(b("{\"id\":12345}"), key).statusUrl()).isEmpty();
     assertThat(WireFormat.readSubmitted(b("{\"id\":12345}"), key).id()).isEqualTo("12345");
     assertThatThrownBy(() -> WireFormat.readSubmitted(b("{\"statusUrl\":\"/x\"}"), key))
-        .isInstanceOf(WireException.class).hasMessage("the answer has no task id (neither 'id' nor 'taskId')");
+        .isInstanceOf(WireException.class)
+        .hasMessage("the answer has no task id (neither 'id' nor 'taskId')");
     assertThatThrownBy(() -> WireFormat.readSubmitted(b("\"abc\""), key))
-        .isInstanceOf(WireException.class).hasMessage("the answer is not a JSON object");
+        .isInstanceOf(WireException.class)
+        .hasMessage("the answer is not a JSON object");
     assertThatThrownBy(() -> WireFormat.readSubmitted(b("{\"id\":\"a\"}]"), key))
-        .isInstanceOf(WireException.class).hasMessageStartingWith("the body is not valid JSON");
+        .isInstanceOf(WireException.class)
+        .hasMessageStartingWith("the body is not valid JSON");
   }
 
   @Test
   void definitionsAreReadWithTheirTypesAndOptions() {
-    List<DetailFieldDefinition> defs = WireFormat.readDefinitions(b("""
+    List<DetailFieldDefinition> defs =
+        WireFormat.readDefinitions(
+            b(
+                """
         {"results":[
           {"name":"Support Tier","type":{"name":"SELECT","options":["Gold",null,{"value":"Silver"},{"id":3},7]},
            "configuration":{"position":1}},
           {"name":"Notes","type":"TEXT"},
           {"name":"Odd"}]}
         """));
-    assertThat(defs).extracting(DetailFieldDefinition::name).containsExactly("Support Tier", "Notes", "Odd");
+    assertThat(defs)
+        .extracting(DetailFieldDefinition::name)
+        .containsExactly("Support Tier", "Notes", "Odd");
     assertThat(defs.get(0).type().name()).isEqualTo("SELECT");
     assertThat(defs.get(0).type().options()).containsExactly("Gold", "Silver", "7");
     assertThat(defs.get(1).type().name()).isEqualTo("TEXT");
     assertThat(defs.get(2).type().name()).isEqualTo("UNKNOWN");
     assertThat(WireFormat.readDefinitions(b("[{\"name\":\"A\",\"type\":{\"name\":\"DATE\"}}]")))
-        .extracting(d -> d.type().name()).containsExactly("DATE");
-    assertThatThrownBy(() -> WireFormat.readDefinitions(b("{\"results\":[{\"name\":\"A\"},{\"type\":\"TEXT\"}]}")))
-        .isInstanceOf(WireException.class).hasMessage("results[1] has no name");
+        .extracting(d -> d.type().name())
+        .containsExactly("DATE");
+    assertThatThrownBy(
+            () ->
+                WireFormat.readDefinitions(
+                    b("{\"results\":[{\"name\":\"A\"},{\"type\":\"TEXT\"}]}")))
+        .isInstanceOf(WireException.class)
+        .hasMessage("results[1] has no name");
     assertThatThrownBy(() -> WireFormat.readDefinitions(b("{\"results\":{}}")))
-        .isInstanceOf(WireException.class).hasMessage("expected an object with a 'results' array");
+        .isInstanceOf(WireException.class)
+        .hasMessage("expected an object with a 'results' array");
   }
 
   @Test
   void organizationsAreReadByIdOrOrganizationId() {
-    assertThat(WireFormat.readOrganizations(b(
-            "{\"results\":[{\"id\":\"1\",\"name\":\"Acme\"},{\"organizationId\":10002},{\"id\":\"3\",\"name\":null}]}")))
-        .containsExactly(OrganizationRef.of("1", "Acme"), OrganizationRef.of("10002", null), OrganizationRef.of("3", null));
+    assertThat(
+            WireFormat.readOrganizations(
+                b(
+                    "{\"results\":[{\"id\":\"1\",\"name\":\"Acme\"},{\"organizationId\":10002},{\"id\":\"3\",\"name\":null}]}")))
+        .containsExactly(
+            OrganizationRef.of("1", "Acme"),
+            OrganizationRef.of("10002", null),
+            OrganizationRef.of("3", null));
     assertThatThrownBy(() -> WireFormat.readOrganizations(b("{\"results\":[{\"name\":\"Acme\"}]}")))
-        .isInstanceOf(WireException.class).hasMessage("results[0] has no id");
+        .isInstanceOf(WireException.class)
+        .hasMessage("results[0] has no id");
   }
 
   @Test
   void customersAreReadWithDetailsAndOrganizationsSkippingNulls() {
-    List<CustomerRecord> customers = WireFormat.readCustomers(b("""
+    List<CustomerRecord> customers =
+        WireFormat.readCustomers(
+            b(
+                """
         {"results":[
           {"id":"qm:1","email":"john@example.com","displayName":"John Doe",
            "details":[{"name":"Support Tier","values":["Gold",null,3]},{"values":["nameless"]},null],
@@ -211,29 +280,40 @@ class WireFormatReadTest {
           {"customerId":"qm:2"},
           {"accountId":"5b10ac8d"}]}
         """));
-    assertThat(customers).extracting(CustomerRecord::id).containsExactly("qm:1", "qm:2", "5b10ac8d");
+    assertThat(customers)
+        .extracting(CustomerRecord::id)
+        .containsExactly("qm:1", "qm:2", "5b10ac8d");
     CustomerRecord john = customers.get(0);
     assertThat(john.email()).contains("john@example.com");
     assertThat(john.displayName()).contains("John Doe");
     assertThat(john.detail("Support Tier")).containsExactly("Gold", "3");
     assertThat(john.detail("Missing")).isEmpty();
     assertThat(john.details()).hasSize(1);
-    assertThat(john.organizations()).containsExactly(OrganizationRef.of("1", "Acme"), OrganizationRef.of("2", null),
-        OrganizationRef.of("3", null));
+    assertThat(john.organizations())
+        .containsExactly(
+            OrganizationRef.of("1", "Acme"),
+            OrganizationRef.of("2", null),
+            OrganizationRef.of("3", null));
     assertThat(customers.get(1).email()).isEqualTo(Optional.empty());
-    assertThatThrownBy(() -> WireFormat.readCustomers(b("{\"results\":[{\"id\":\"1\"},{\"email\":\"x@y.z\"}]}")))
-        .isInstanceOf(WireException.class).hasMessage("results[1] has no id");
+    assertThatThrownBy(
+            () ->
+                WireFormat.readCustomers(b("{\"results\":[{\"id\":\"1\"},{\"email\":\"x@y.z\"}]}")))
+        .isInstanceOf(WireException.class)
+        .hasMessage("results[1] has no id");
   }
 
   @Test
   void errorMessagesAreExtractedFromEveryShapeAndNeverThrow() {
     assertThat(WireFormat.errorMessage(b("{\"message\":\"Maximum number of tasks reached\"}")))
         .isEqualTo("Maximum number of tasks reached");
-    assertThat(WireFormat.errorMessage(b("{\"errorMessage\":\"bad\",\"error\":\"Bad Request\"}"))).isEqualTo("bad");
+    assertThat(WireFormat.errorMessage(b("{\"errorMessage\":\"bad\",\"error\":\"Bad Request\"}")))
+        .isEqualTo("bad");
     assertThat(WireFormat.errorMessage(b("{\"error\":\"Bad Request\"}"))).isEqualTo("Bad Request");
-    assertThat(WireFormat.errorMessage(b("{\"errorMessages\":[\"first\",\"second\"],\"errors\":{}}")))
+    assertThat(
+            WireFormat.errorMessage(b("{\"errorMessages\":[\"first\",\"second\"],\"errors\":{}}")))
         .isEqualTo("first; second");
-    assertThat(WireFormat.errorMessage(b("{\"errorMessages\":[\"first\",null,{\"x\":1},\"second\"]}")))
+    assertThat(
+            WireFormat.errorMessage(b("{\"errorMessages\":[\"first\",null,{\"x\":1},\"second\"]}")))
         .isEqualTo("first; second");
     assertThat(WireFormat.errorMessage(b("{\"errorMessages\":[]}"))).isNull();
     assertThat(WireFormat.errorMessage(b("{\"errorMessages\":\"not an array\"}"))).isNull();
@@ -247,12 +327,22 @@ class WireFormatReadTest {
 
   @Test
   void lookupsOmitEmptyLists() {
-    assertThat(new String(WireFormat.organizationLookup(List.of("1", "2"), List.of("Acme")), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                WireFormat.organizationLookup(List.of("1", "2"), List.of("Acme")),
+                StandardCharsets.UTF_8))
         .isEqualTo("{\"ids\":[\"1\",\"2\"],\"names\":[\"Acme\"]}");
-    assertThat(new String(WireFormat.organizationLookup(List.of(), List.of()), StandardCharsets.UTF_8)).isEqualTo("{}");
-    assertThat(new String(WireFormat.customerLookup(List.of(), List.of("a@example.com")), StandardCharsets.UTF_8))
+    assertThat(
+            new String(WireFormat.organizationLookup(List.of(), List.of()), StandardCharsets.UTF_8))
+        .isEqualTo("{}");
+    assertThat(
+            new String(
+                WireFormat.customerLookup(List.of(), List.of("a@example.com")),
+                StandardCharsets.UTF_8))
         .isEqualTo("{\"emails\":[\"a@example.com\"]}");
-    assertThat(new String(WireFormat.customerLookup(List.of("qm:1"), List.of()), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                WireFormat.customerLookup(List.of("qm:1"), List.of()), StandardCharsets.UTF_8))
         .isEqualTo("{\"customerIds\":[\"qm:1\"]}");
   }
 
@@ -260,6 +350,7 @@ class WireFormatReadTest {
   void treeKeepsTheReadLimits() {
     assertThat(WireFormat.tree(b("{\"a\":[1,2]}")).path("a").size()).isEqualTo(2);
     assertThatThrownBy(() -> WireFormat.tree(b("{\"n\":" + "9".repeat(100) + "}")))
-        .isInstanceOf(WireException.class).hasMessageContaining("Number value length");
+        .isInstanceOf(WireException.class)
+        .hasMessageContaining("Number value length");
   }
 }

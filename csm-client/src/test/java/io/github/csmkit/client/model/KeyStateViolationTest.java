@@ -20,16 +20,32 @@ class KeyStateViolationTest {
   void aCallersKeyIsOneTo255PrintableAsciiCharacters() {
     String max = "k".repeat(255);
     assertThat(IdempotencyKey.of(max).value()).isEqualTo(max);
-    assertThat(IdempotencyKey.of("c748a424-1db8-47f9-8288-713cdb0407b5")).hasToString("c748a424-1db8-47f9-8288-713cdb0407b5");
+    assertThat(IdempotencyKey.of("c748a424-1db8-47f9-8288-713cdb0407b5"))
+        .hasToString("c748a424-1db8-47f9-8288-713cdb0407b5");
     assertThat(IdempotencyKey.of("!~")).isEqualTo(IdempotencyKey.of("!~"));
-    assertViolation(single(() -> IdempotencyKey.of("k".repeat(256))), -1, "Idempotency-Key", Rule.VALUE_REQUIRED,
+    assertViolation(
+        single(() -> IdempotencyKey.of("k".repeat(256))),
+        -1,
+        "Idempotency-Key",
+        Rule.VALUE_REQUIRED,
         "an idempotency key has at most 255 characters, this one has 256");
     for (String blank : new String[] {null, "", "   "}) {
-      assertViolation(single(() -> IdempotencyKey.of(blank)), -1, "Idempotency-Key", Rule.VALUE_REQUIRED,
+      assertViolation(
+          single(() -> IdempotencyKey.of(blank)),
+          -1,
+          "Idempotency-Key",
+          Rule.VALUE_REQUIRED,
           "an idempotency key must not be blank");
     }
-    for (String bad : new String[] {"with space", "tab\there", "caf\u00e9", "line\nbreak", "del\u007f", "nbsp\u00a0"}) {
-      assertViolation(single(() -> IdempotencyKey.of(bad)), -1, "Idempotency-Key", Rule.VALUE_REQUIRED,
+    for (String bad :
+        new String[] {
+          "with space", "tab\there", "caf\u00e9", "line\nbreak", "del\u007f", "nbsp\u00a0"
+        }) {
+      assertViolation(
+          single(() -> IdempotencyKey.of(bad)),
+          -1,
+          "Idempotency-Key",
+          Rule.VALUE_REQUIRED,
           "an idempotency key holds printable ASCII characters only, without spaces");
     }
   }
@@ -38,8 +54,13 @@ class KeyStateViolationTest {
   void randomKeysAreUuidsAndDistinct() {
     Set<IdempotencyKey> keys = new HashSet<>();
     IntStream.range(0, 100).forEach(i -> keys.add(IdempotencyKey.random()));
-    assertThat(keys).hasSize(100).allSatisfy(k -> assertThat(k.value())
-        .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+    assertThat(keys)
+        .hasSize(100)
+        .allSatisfy(
+            k ->
+                assertThat(k.value())
+                    .matches(
+                        "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
     IdempotencyKey k = IdempotencyKey.random();
     assertThat(IdempotencyKey.of(k.value())).isEqualTo(k).hasSameHashCodeAs(k);
     assertThat(k).isNotEqualTo(k.value());
@@ -47,13 +68,16 @@ class KeyStateViolationTest {
 
   @ParameterizedTest
   @CsvSource({
-      "NOT_STARTED, NOT_STARTED, false", "IN_PROGRESS, IN_PROGRESS, false", "FINISHED, FINISHED, true",
-      "FAILED, FAILED, true", "PROCESSING, IN_PROGRESS, false", "COMPLETED, FINISHED, true",
-      "' completed ', FINISHED, true", "processing, IN_PROGRESS, false", "Finished, FINISHED, true",
-      "QUEUED, NOT_STARTED, false", "PENDING, NOT_STARTED, false", "RUNNING, IN_PROGRESS, false",
-      "COMPLETE, FINISHED, true", "CANCELLED, UNKNOWN, false", "TIMED_OUT, UNKNOWN, false",
-      "'', UNKNOWN, false", "SUCCESS, UNKNOWN, false"})
-  void bothVocabulariesAreReadAndAnUnknownStatusIsNotFinished(String raw, TaskState state, boolean terminal) {
+    "NOT_STARTED, NOT_STARTED, false", "IN_PROGRESS, IN_PROGRESS, false",
+        "FINISHED, FINISHED, true",
+    "FAILED, FAILED, true", "PROCESSING, IN_PROGRESS, false", "COMPLETED, FINISHED, true",
+    "' completed ', FINISHED, true", "processing, IN_PROGRESS, false", "Finished, FINISHED, true",
+    "QUEUED, NOT_STARTED, false", "PENDING, NOT_STARTED, false", "RUNNING, IN_PROGRESS, false",
+    "COMPLETE, FINISHED, true", "CANCELLED, UNKNOWN, false", "TIMED_OUT, UNKNOWN, false",
+    "'', UNKNOWN, false", "SUCCESS, UNKNOWN, false"
+  })
+  void bothVocabulariesAreReadAndAnUnknownStatusIsNotFinished(
+      String raw, TaskState state, boolean terminal) {
     assertThat(TaskState.parse(raw)).isEqualTo(state);
     assertThat(TaskState.parse(raw).isTerminal()).isEqualTo(terminal);
   }
@@ -70,9 +94,11 @@ class KeyStateViolationTest {
     assertThat(v.index()).isEqualTo(-1);
     assertThat(v).hasToString("batch: email: EMAIL_FORMAT: 'x' is not a valid email");
     Violation placed = v.atIndex(4);
-    assertThat(placed).isEqualTo(Violation.at(4, "email", Rule.EMAIL_FORMAT, "'x' is not a valid email"))
+    assertThat(placed)
+        .isEqualTo(Violation.at(4, "email", Rule.EMAIL_FORMAT, "'x' is not a valid email"))
         .hasSameHashCodeAs(Violation.at(4, "email", Rule.EMAIL_FORMAT, "'x' is not a valid email"))
-        .isNotEqualTo(v).isNotEqualTo(placed.atIndex(5))
+        .isNotEqualTo(v)
+        .isNotEqualTo(placed.atIndex(5))
         .isNotEqualTo(Violation.at(4, "mail", Rule.EMAIL_FORMAT, "'x' is not a valid email"))
         .isNotEqualTo(Violation.at(4, "email", Rule.EMAIL_REQUIRED, "'x' is not a valid email"))
         .isNotEqualTo(Violation.at(4, "email", Rule.EMAIL_FORMAT, "other"))
@@ -82,7 +108,8 @@ class KeyStateViolationTest {
 
   @Test
   void aValueExceptionHasNoViolations() {
-    CsmValidationException e = new CsmValidationException("Cannot build X, some of required attributes are not set [id]");
+    CsmValidationException e =
+        new CsmValidationException("Cannot build X, some of required attributes are not set [id]");
     assertThat(e.violations()).isEmpty();
     assertThat(e).hasMessage("Cannot build X, some of required attributes are not set [id]");
   }

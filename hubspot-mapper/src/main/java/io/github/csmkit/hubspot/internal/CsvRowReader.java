@@ -112,7 +112,9 @@ public final class CsvRowReader implements Closeable {
               start.number(),
               cells,
               start.text(),
-              "unbalanced quote: the quoted cell opened on line " + start.number() + " is never closed");
+              "unbalanced quote: the quoted cell opened on line "
+                  + start.number()
+                  + " is never closed");
         }
         lines.add(more);
         raw.append('\n').append(more.text());
@@ -150,14 +152,19 @@ public final class CsvRowReader implements Closeable {
               start.number(),
               cells,
               start.text(),
-              "unbalanced quote: the quoted cell opened on line " + start.number() + " is never closed");
+              "unbalanced quote: the quoted cell opened on line "
+                  + start.number()
+                  + " is never closed");
         } else {
           cells.add(cell.toString());
           return new Row(
               start.number(),
               cells,
               raw.toString(),
-              "unbalanced quote: unexpected '" + c + "' after the closing quote of cell " + cells.size());
+              "unbalanced quote: unexpected '"
+                  + c
+                  + "' after the closing quote of cell "
+                  + cells.size());
         }
       } else if (c == ',') {
         cells.add(cell.toString());

@@ -13,8 +13,9 @@ import java.util.stream.Stream;
  * Drops repeated contacts by normalised email (trimmed, lower-cased), keeping the <b>first</b> one
  * seen — the guide's rule, and the only one that works on a stream without holding it. The repeats
  * are not lost: each is handed to the caller with the contact it repeats. Contacts without an email
- * pass through (the {@link Mapper} rejects them). It keeps 16 to 32 bytes a distinct email (a 64-bit
- * hash and the first contact's id), so a million contacts cost tens of megabytes. Not thread-safe.
+ * pass through (the {@link Mapper} rejects them). It keeps 16 to 32 bytes a distinct email (a
+ * 64-bit hash and the first contact's id), so a million contacts cost tens of megabytes. Not
+ * thread-safe.
  */
 public final class ContactDeduplicator {
   /**
@@ -56,7 +57,8 @@ public final class ContactDeduplicator {
   }
 
   /** The contacts without repeats; each repeat is given to {@code onDuplicate}. */
-  public Stream<HubSpotContact> filter(Stream<HubSpotContact> contacts, Consumer<Duplicate> onDuplicate) {
+  public Stream<HubSpotContact> filter(
+      Stream<HubSpotContact> contacts, Consumer<Duplicate> onDuplicate) {
     return contacts.filter(
         c -> {
           Optional<Duplicate> d = check(c);

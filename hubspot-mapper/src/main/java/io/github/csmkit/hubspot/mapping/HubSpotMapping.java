@@ -92,11 +92,18 @@ public final class HubSpotMapping {
                   .type(DetailFieldType.select(List.copyOf(LEAD_STATUS.values())))
                   .values(LEAD_STATUS)
                   .build())
-          .addCustomerField(PropertyMapping.builder("lifecyclestage", "lifecycle").values(LIFECYCLE).labels(true).build())
-          .addOrganizationField(PropertyMapping.builder("industry", "Industry").labels(true).build())
+          .addCustomerField(
+              PropertyMapping.builder("lifecyclestage", "lifecycle")
+                  .values(LIFECYCLE)
+                  .labels(true)
+                  .build())
+          .addOrganizationField(
+              PropertyMapping.builder("industry", "Industry").labels(true).build())
           .addOrganizationField(PropertyMapping.text("website", "Website"))
           .addOrganizationField(
-              PropertyMapping.builder("numberofemployees", "Employee Count").type(DetailFieldType.number()).build())
+              PropertyMapping.builder("numberofemployees", "Employee Count")
+                  .type(DetailFieldType.number())
+                  .build())
           .build();
 
   private final ProfileOperationType operationType;
@@ -118,7 +125,8 @@ public final class HubSpotMapping {
     this.displayNameProperties = List.copyOf(b.displayNameProperties);
     this.organizationProperty = b.organizationProperty;
     this.customerFields = List.copyOf(b.customerFields);
-    this.organizationNameProperty = Objects.requireNonNull(b.organizationNameProperty, "organizationNameProperty");
+    this.organizationNameProperty =
+        Objects.requireNonNull(b.organizationNameProperty, "organizationNameProperty");
     this.organizationFallbackNameProperty = b.organizationFallbackNameProperty;
     this.organizationFields = List.copyOf(b.organizationFields);
     checkUnique(customerFields, "customers");
@@ -137,12 +145,13 @@ public final class HubSpotMapping {
   }
 
   /**
-   * The guide's mapping: {@code email} identifies the customer; {@code firstname} + {@code lastname}
-   * → display name (else the email); {@code company} → organization name and the "Company" detail;
-   * {@code phone} → "Phone"; {@code hs_lead_status} → "support-tier" (SELECT of the lead-status
-   * labels); {@code lifecyclestage} → "lifecycle" (TEXT, as its label); companies: {@code name} →
-   * name (else {@code domain}), {@code industry} → "Industry" (label), {@code website} → "Website",
-   * {@code numberofemployees} → "Employee Count" (NUMBER). CREATE operations, not strict, UTC.
+   * The guide's mapping: {@code email} identifies the customer; {@code firstname} + {@code
+   * lastname} → display name (else the email); {@code company} → organization name and the
+   * "Company" detail; {@code phone} → "Phone"; {@code hs_lead_status} → "support-tier" (SELECT of
+   * the lead-status labels); {@code lifecyclestage} → "lifecycle" (TEXT, as its label); companies:
+   * {@code name} → name (else {@code domain}), {@code industry} → "Industry" (label), {@code
+   * website} → "Website", {@code numberofemployees} → "Employee Count" (NUMBER). CREATE operations,
+   * not strict, UTC.
    */
   public static HubSpotMapping defaults() {
     return DEFAULTS;
@@ -189,12 +198,17 @@ public final class HubSpotMapping {
     return emailProperty;
   }
 
-  /** The contact properties joined with a space for the display name; default firstname, lastname. */
+  /**
+   * The contact properties joined with a space for the display name; default firstname, lastname.
+   */
   public List<String> displayNameProperties() {
     return displayNameProperties;
   }
 
-  /** The contact property naming the customer's organization, or null for none; default {@code company}. */
+  /**
+   * The contact property naming the customer's organization, or null for none; default {@code
+   * company}.
+   */
   public String organizationProperty() {
     return organizationProperty;
   }
@@ -299,7 +313,12 @@ public final class HubSpotMapping {
       JsonLocation loc = e.getLocation();
       int line = loc == null ? 0 : loc.getLineNr();
       throw new MappingFileException(
-          name + (line > 0 ? ":" + line : "") + ": not valid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage(),
+          name
+              + (line > 0 ? ":" + line : "")
+              + ": not valid "
+              + (json ? "JSON" : "YAML")
+              + ": "
+              + e.getOriginalMessage(),
           "",
           line,
           e);
@@ -328,12 +347,17 @@ public final class HubSpotMapping {
     int line = loc == null ? 0 : loc.getLineNr();
     String what;
     if (e instanceof UnrecognizedPropertyException u) {
-      what = "unknown key '" + u.getPropertyName() + "' (known keys: " + u.getKnownPropertyIds() + ")";
+      what =
+          "unknown key '" + u.getPropertyName() + "' (known keys: " + u.getKnownPropertyIds() + ")";
     } else {
-      what = "wrong value for '" + key + "': " + e.getOriginalMessage().replaceAll("\\s+at \\[.*", "");
+      what =
+          "wrong value for '" + key + "': " + e.getOriginalMessage().replaceAll("\\s+at \\[.*", "");
     }
     return new MappingFileException(
-        name + (line > 0 ? ":" + line : "") + ": " + what + " at key '" + key + "'", key.toString(), line, e);
+        name + (line > 0 ? ":" + line : "") + ": " + what + " at key '" + key + "'",
+        key.toString(),
+        line,
+        e);
   }
 
   private static HubSpotMapping fromFile(MappingFile.Root root, String name) {
@@ -389,7 +413,14 @@ public final class HubSpotMapping {
       return b.build();
     } catch (IllegalArgumentException | NullPointerException | DateTimeException e) {
       throw new MappingFileException(
-          name + ": invalid mapping" + (key.isEmpty() ? "" : " at key '" + key + "'") + ": " + e.getMessage(), key, 0, e);
+          name
+              + ": invalid mapping"
+              + (key.isEmpty() ? "" : " at key '" + key + "'")
+              + ": "
+              + e.getMessage(),
+          key,
+          0,
+          e);
     }
   }
 
@@ -407,7 +438,8 @@ public final class HubSpotMapping {
     List<String> options = f.options() == null ? List.of() : f.options();
     boolean select = t == MappingFile.TypeName.SELECT || t == MappingFile.TypeName.MULTISELECT;
     if (!select && !options.isEmpty()) {
-      throw new IllegalArgumentException("'options' only apply to SELECT and MULTISELECT, not " + t);
+      throw new IllegalArgumentException(
+          "'options' only apply to SELECT and MULTISELECT, not " + t);
     }
     DetailFieldType type = DetailFieldType.builder().name(t.name()).options(options).build();
     PropertyMapping.Builder pb = PropertyMapping.builder(f.property(), f.field()).type(type);
@@ -495,13 +527,19 @@ public final class HubSpotMapping {
 
   @Override
   public int hashCode() {
-    return Objects.hash(operationType, strict, timeZone, emailProperty, customerFields, organizationFields);
+    return Objects.hash(
+        operationType, strict, timeZone, emailProperty, customerFields, organizationFields);
   }
 
   @Override
   public String toString() {
-    return "HubSpotMapping[" + operationType + ", " + customerFields.size() + " customer fields, "
-        + organizationFields.size() + " organization fields]";
+    return "HubSpotMapping["
+        + operationType
+        + ", "
+        + customerFields.size()
+        + " customer fields, "
+        + organizationFields.size()
+        + " organization fields]";
   }
 
   /** Builds a {@link HubSpotMapping}. */

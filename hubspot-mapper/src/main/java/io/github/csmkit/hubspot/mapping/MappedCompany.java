@@ -15,7 +15,9 @@ import java.util.Optional;
  * @param issues what the mapping ran into
  */
 public record MappedCompany(
-    HubSpotCompany source, Optional<OrganizationProfileOperation> operation, List<MappingIssue> issues) {
+    HubSpotCompany source,
+    Optional<OrganizationProfileOperation> operation,
+    List<MappingIssue> issues) {
   /** Copies the issues. */
   public MappedCompany {
     Objects.requireNonNull(source, "source");

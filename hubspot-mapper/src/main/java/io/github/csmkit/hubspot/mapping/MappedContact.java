@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * A contact mapped to a CSM customer-profile operation, with the organizations it belongs to and
- * what the mapping ran into. When {@link #rejected()}, there is no operation and
- * {@link #rejectionReason()} says why.
+ * what the mapping ran into. When {@link #rejected()}, there is no operation and {@link
+ * #rejectionReason()} says why.
  *
  * @param source the contact
  * @param operation the operation, empty when rejected
@@ -49,8 +49,8 @@ public record MappedContact(
   }
 
   /**
-   * The operation with the customer's CSM organization ids set (the migration resolves the
-   * HubSpot company ids or organization names to them).
+   * The operation with the customer's CSM organization ids set (the migration resolves the HubSpot
+   * company ids or organization names to them).
    *
    * @throws IllegalStateException when the contact was rejected
    */
@@ -58,7 +58,10 @@ public record MappedContact(
     CustomerProfileOperation op =
         operation.orElseThrow(() -> new IllegalStateException("rejected: " + rejectionReason()));
     CustomerProfile p =
-        CustomerProfile.builder().from(op.payload()).associateOrganizations(csmOrganizationIds).build();
+        CustomerProfile.builder()
+            .from(op.payload())
+            .associateOrganizations(csmOrganizationIds)
+            .build();
     return CustomerProfileOperation.builder().from(op).payload(p).build();
   }
 }

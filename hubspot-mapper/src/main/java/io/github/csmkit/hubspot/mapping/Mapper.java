@@ -25,9 +25,10 @@ import java.util.Optional;
  * thread-safe: no I/O, no state; every call returns a result carrying its own issues.
  *
  * <p>A contact without a valid email ({@link Emails#isValid}: the guide's pattern) is rejected; a
- * value that is not among a select field's options, or cannot be read as a number or date, is left out with a {@link MappingIssue.Severity#WARNING} (or rejects the record when the
- * mapping is {@linkplain HubSpotMapping#strict() strict}). The operation's own rules (csm-client's
- * {@code violations()}) are checked too, so a mapped operation is valid for a batch.
+ * value that is not among a select field's options, or cannot be read as a number or date, is left
+ * out with a {@link MappingIssue.Severity#WARNING} (or rejects the record when the mapping is
+ * {@linkplain HubSpotMapping#strict() strict}). The operation's own rules (csm-client's {@code
+ * violations()}) are checked too, so a mapped operation is valid for a batch.
  */
 public final class Mapper {
   private final HubSpotMapping mapping;
@@ -49,7 +50,8 @@ public final class Mapper {
    * A mapper using these catalogs (over the defaults) to show enumeration values by label, for
    * mappings with {@code labels: true} (e.g. a portal's 148 industry options).
    */
-  public static Mapper of(HubSpotMapping mapping, PropertyCatalog contacts, PropertyCatalog companies) {
+  public static Mapper of(
+      HubSpotMapping mapping, PropertyCatalog contacts, PropertyCatalog companies) {
     return new Mapper(mapping, contacts, companies);
   }
 
@@ -73,7 +75,8 @@ public final class Mapper {
       contact.property(mapping.organizationProperty()).ifPresent(orgNames::add);
     }
     if (!issues.isEmpty()) {
-      return new MappedContact(contact, Optional.empty(), orgNames, contact.associatedCompanyIds(), issues);
+      return new MappedContact(
+          contact, Optional.empty(), orgNames, contact.associatedCompanyIds(), issues);
     }
     List<Detail> details = details(contact, mapping.customerFields(), contactCatalog, issues);
     CustomerProfile profile =
@@ -91,7 +94,11 @@ public final class Mapper {
     addViolations(op.violations(), issues);
     boolean failed = issues.stream().anyMatch(i -> i.severity() == MappingIssue.Severity.ERROR);
     return new MappedContact(
-        contact, failed ? Optional.empty() : Optional.of(op), orgNames, contact.associatedCompanyIds(), issues);
+        contact,
+        failed ? Optional.empty() : Optional.of(op),
+        orgNames,
+        contact.associatedCompanyIds(),
+        issues);
   }
 
   /** Maps a company to an organization-profile CREATE. */
@@ -107,15 +114,21 @@ public final class Mapper {
                       mapping.organizationNameProperty(),
                       "",
                       MappingIssue.Severity.WARNING,
-                      "no name, using " + mapping.organizationFallbackNameProperty() + " '" + n + "'")));
+                      "no name, using "
+                          + mapping.organizationFallbackNameProperty()
+                          + " '"
+                          + n
+                          + "'")));
     }
     if (name.isEmpty()) {
-      issues.add(error(mapping.organizationNameProperty(), "", "no name: an organization needs a name"));
+      issues.add(
+          error(mapping.organizationNameProperty(), "", "no name: an organization needs a name"));
       return new MappedCompany(company, Optional.empty(), issues);
     }
     List<Detail> details = details(company, mapping.organizationFields(), companyCatalog, issues);
     OrganizationProfileOperation op =
-        OrganizationProfileOperation.create(OrganizationProfile.builder().name(name.get()).details(details).build());
+        OrganizationProfileOperation.create(
+            OrganizationProfile.builder().name(name.get()).details(details).build());
     addViolations(op.violations(), issues);
     boolean failed = issues.stream().anyMatch(i -> i.severity() == MappingIssue.Severity.ERROR);
     return new MappedCompany(company, failed ? Optional.empty() : Optional.of(op), issues);
@@ -130,7 +143,10 @@ public final class Mapper {
   }
 
   private List<Detail> details(
-      HubSpotRecord record, List<PropertyMapping> fields, PropertyCatalog catalog, List<MappingIssue> issues) {
+      HubSpotRecord record,
+      List<PropertyMapping> fields,
+      PropertyCatalog catalog,
+      List<MappingIssue> issues) {
     Map<String, Detail> out = new LinkedHashMap<>();
     for (PropertyMapping f : fields) {
       String raw = record.properties().get(f.property());
@@ -152,7 +168,9 @@ public final class Mapper {
       if (out.containsKey(key)) {
         issues.add(
             new MappingIssue(
-                f.property(), raw, MappingIssue.Severity.WARNING,
+                f.property(),
+                raw,
+                MappingIssue.Severity.WARNING,
                 "detail '" + f.field() + "' already set by an earlier property; left out"));
         continue;
       }

@@ -32,14 +32,24 @@ final class MappingFile {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"email", "displayName", "organizationName", "fields"})
-  record Customers(String email, List<String> displayName, String organizationName, List<Field> fields) {}
+  record Customers(
+      String email, List<String> displayName, String organizationName, List<Field> fields) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"name", "fallbackName", "fields"})
   record Organizations(String name, String fallbackName, List<Field> fields) {}
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  @JsonPropertyOrder({"property", "field", "type", "options", "values", "multiValue", "format", "labels"})
+  @JsonPropertyOrder({
+    "property",
+    "field",
+    "type",
+    "options",
+    "values",
+    "multiValue",
+    "format",
+    "labels"
+  })
   record Field(
       String property,
       String field,

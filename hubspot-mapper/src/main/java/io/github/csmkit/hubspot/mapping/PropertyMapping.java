@@ -22,15 +22,17 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * How one HubSpot property becomes one CSM detail field: the property's internal name, the
- * field's name and type, a value map (HubSpot values or labels → CSM values), whether the value is a
- * {@code ;}-joined multi-value, how it is normalised ({@link ValueFormat}), and whether enumeration
- * values without a value-map entry are shown by their HubSpot label. Immutable.
+ * How one HubSpot property becomes one CSM detail field: the property's internal name, the field's
+ * name and type, a value map (HubSpot values or labels → CSM values), whether the value is a {@code
+ * ;}-joined multi-value, how it is normalised ({@link ValueFormat}), and whether enumeration values
+ * without a value-map entry are shown by their HubSpot label. Immutable.
  */
 public final class PropertyMapping {
   private static final Pattern DIGITS = Pattern.compile("-?\\d{9,}");
-  private static final Pattern UI_DATETIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}(:\\d{2})?");
-  private static final DateTimeFormatter UI_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd H:mm[:ss]");
+  private static final Pattern UI_DATETIME =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}(:\\d{2})?");
+  private static final DateTimeFormatter UI_FORMAT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd H:mm[:ss]");
 
   private final String property;
   private final String field;
@@ -49,7 +51,8 @@ public final class PropertyMapping {
     this.format = b.format != null ? b.format : defaultFormat(type);
     this.labels = b.labels;
     if (type.isSelect() && type.options().isEmpty()) {
-      throw new IllegalArgumentException("field '" + field + "': " + type.name() + " needs options");
+      throw new IllegalArgumentException(
+          "field '" + field + "': " + type.name() + " needs options");
     }
   }
 
@@ -80,7 +83,14 @@ public final class PropertyMapping {
 
   /** A builder with this mapping's settings. */
   public Builder toBuilder() {
-    Builder b = new Builder().property(property).field(field).type(type).values(values).format(format).labels(labels);
+    Builder b =
+        new Builder()
+            .property(property)
+            .field(field)
+            .type(type)
+            .values(values)
+            .format(format)
+            .labels(labels);
     b.multiValue = multiValue;
     return b;
   }
@@ -125,7 +135,9 @@ public final class PropertyMapping {
     return DetailFieldDefinition.of(field, type);
   }
 
-  /** The outcome of mapping one value: the CSM values (empty to leave the field out) or an issue. */
+  /**
+   * The outcome of mapping one value: the CSM values (empty to leave the field out) or an issue.
+   */
   record Result(List<String> values, String problem) {}
 
   Result apply(String raw, Optional<PropertyDefinition> definition, ZoneId zone) {
@@ -146,18 +158,25 @@ public final class PropertyMapping {
     for (String part : parts) {
       String v = lookup(part);
       if (v == null) {
-        v = labels && definition.isPresent() ? definition.get().labelForValue(part).orElse(part) : part;
+        v =
+            labels && definition.isPresent()
+                ? definition.get().labelForValue(part).orElse(part)
+                : part;
       }
       String formatted;
       try {
         formatted = normalise(v, format, zone);
       } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
-        return new Result(List.of(), "cannot read '" + v + "' as " + format.name().toLowerCase(Locale.ROOT));
+        return new Result(
+            List.of(), "cannot read '" + v + "' as " + format.name().toLowerCase(Locale.ROOT));
       }
       if (type.isSelect()) {
-        Optional<String> option = type.options().stream().filter(o -> o.equalsIgnoreCase(formatted)).findFirst();
+        Optional<String> option =
+            type.options().stream().filter(o -> o.equalsIgnoreCase(formatted)).findFirst();
         if (option.isEmpty()) {
-          return new Result(List.of(), "value '" + formatted + "' is not an option of '" + field + "' " + type.options());
+          return new Result(
+              List.of(),
+              "value '" + formatted + "' is not an option of '" + field + "' " + type.options());
         }
         out.add(option.get());
       } else if (!formatted.isEmpty()) {

@@ -21,14 +21,15 @@ import java.util.regex.Pattern;
  *
  * <p>{@code =} is true when the value equals the property's value, ignoring case and surrounding
  * space; for a {@code ;}-joined multi-value it is true when any part equals. {@code !=} is its
- * negation. {@code ~} is true when the property's value contains the text, ignoring case;
- * {@code !~} is its negation. A missing property has the empty value, so {@code company=} selects
- * records without a company. Several expressions are combined with AND ({@link #parse(List)},
- * {@link #and(RecordFilter)}). Examples: {@code lifecyclestage=customer},
- * {@code hs_lead_status!=UNQUALIFIED}, {@code email~@example.com}.
+ * negation. {@code ~} is true when the property's value contains the text, ignoring case; {@code
+ * !~} is its negation. A missing property has the empty value, so {@code company=} selects records
+ * without a company. Several expressions are combined with AND ({@link #parse(List)}, {@link
+ * #and(RecordFilter)}). Examples: {@code lifecyclestage=customer}, {@code
+ * hs_lead_status!=UNQUALIFIED}, {@code email~@example.com}.
  */
 public final class RecordFilter implements Predicate<HubSpotRecord> {
-  private static final Pattern EXPRESSION = Pattern.compile("\\s*([A-Za-z0-9_.\\-]+)\\s*(!=|!~|=|~)(.*)", Pattern.DOTALL);
+  private static final Pattern EXPRESSION =
+      Pattern.compile("\\s*([A-Za-z0-9_.\\-]+)\\s*(!=|!~|=|~)(.*)", Pattern.DOTALL);
 
   private final String description;
   private final Predicate<HubSpotRecord> test;
@@ -48,7 +49,9 @@ public final class RecordFilter implements Predicate<HubSpotRecord> {
     Matcher m = EXPRESSION.matcher(expression);
     if (!m.matches()) {
       throw new IllegalArgumentException(
-          "bad filter '" + expression + "': expected <property><op><value> with op one of = != ~ !~,"
+          "bad filter '"
+              + expression
+              + "': expected <property><op><value> with op one of = != ~ !~,"
               + " e.g. lifecyclestage=customer or email~@example.com");
     }
     String property = m.group(1);

@@ -4,20 +4,20 @@ import io.github.csmkit.client.CsmClient;
 import io.github.csmkit.client.bulk.BulkImporter;
 import io.github.csmkit.client.bulk.BulkTarget;
 import io.github.csmkit.client.bulk.DuplicateRecordException;
-import io.github.csmkit.client.internal.Hashes;
 import io.github.csmkit.client.bulk.ImportReport;
 import io.github.csmkit.client.error.CsmValidationException;
+import io.github.csmkit.client.internal.Hashes;
 import io.github.csmkit.client.model.CustomerProfileOperation;
 import io.github.csmkit.client.model.CustomerRecord;
 import io.github.csmkit.client.model.DetailFieldDefinition;
 import io.github.csmkit.client.model.OrganizationProfileOperation;
 import io.github.csmkit.client.model.OrganizationRef;
-import io.github.csmkit.hubspot.mapping.HubSpotMapping;
-import io.github.csmkit.hubspot.mapping.MappedCompany;
-import io.github.csmkit.hubspot.mapping.MappedContact;
 import io.github.csmkit.hubspot.internal.LongLongMap;
 import io.github.csmkit.hubspot.internal.RecordRefs;
 import io.github.csmkit.hubspot.mapping.ContactDeduplicator;
+import io.github.csmkit.hubspot.mapping.HubSpotMapping;
+import io.github.csmkit.hubspot.mapping.MappedCompany;
+import io.github.csmkit.hubspot.mapping.MappedContact;
 import io.github.csmkit.hubspot.mapping.Mapper;
 import io.github.csmkit.hubspot.mapping.MappingIssue;
 import io.github.csmkit.hubspot.mapping.RecordFilter;
@@ -50,8 +50,8 @@ import java.util.function.Supplier;
 /**
  * The guide's whole migration, in its order: the detail fields the mapping needs, then
  * organizations (skipping those CSM already has), then customers with their organizations, then
- * verification. Each import phase runs on the bulk import engine, so every record is accounted
- * for, keys are deterministic per job, and journals make a crashed run resumable.
+ * verification. Each import phase runs on the bulk import engine, so every record is accounted for,
+ * keys are deterministic per job, and journals make a crashed run resumable.
  *
  * <pre>{@code
  * MigrationReport report = HubSpotMigration.builder(csm)
@@ -115,8 +115,8 @@ public final class HubSpotMigration {
    * @param contacts opens the contacts; called twice when organizations are also taken from the
    *     contacts' company names (once to collect the names, once to import), else once
    * @return what every phase did with every record
-   * @throws io.github.csmkit.client.bulk.JournalMismatchException when a journal belongs to
-   *     another job or input
+   * @throws io.github.csmkit.client.bulk.JournalMismatchException when a journal belongs to another
+   *     job or input
    */
   public MigrationReport run(
       Iterable<SourceRecord<HubSpotCompany>> companies,
@@ -126,26 +126,39 @@ public final class HubSpotMigration {
 
     if (createDetailFields) {
       listener.phaseStarted(MigrationListener.Phase.DETAIL_FIELDS, OptionalLong.empty());
-      report.customerFields(createMissing(BulkTarget.CUSTOMER_DETAIL_FIELDS,
-          mapper.mapping().customerFieldDefinitions(), csm.customerDetailFields().list(), "customer-fields"));
-      report.organizationFields(createMissing(BulkTarget.ORGANIZATION_DETAIL_FIELDS,
-          mapper.mapping().organizationFieldDefinitions(), csm.organizationDetailFields().list(),
-          "organization-fields"));
+      report.customerFields(
+          createMissing(
+              BulkTarget.CUSTOMER_DETAIL_FIELDS,
+              mapper.mapping().customerFieldDefinitions(),
+              csm.customerDetailFields().list(),
+              "customer-fields"));
+      report.organizationFields(
+          createMissing(
+              BulkTarget.ORGANIZATION_DETAIL_FIELDS,
+              mapper.mapping().organizationFieldDefinitions(),
+              csm.organizationDetailFields().list(),
+              "organization-fields"));
       listener.phaseFinished(MigrationListener.Phase.DETAIL_FIELDS, report.fieldsSummary());
       if (report.stopped()) {
         return report.build(Verification.SKIPPED);
       }
     }
 
-    ContactScan scan = organizationsFromContacts || duplicatePolicy == DuplicatePolicy.LATEST
-        ? scan(contacts) : new ContactScan();
+    ContactScan scan =
+        organizationsFromContacts || duplicatePolicy == DuplicatePolicy.LATEST
+            ? scan(contacts)
+            : new ContactScan();
     Warnings warnings = new Warnings();
     Organizations orgs = new Organizations(warnings);
     listener.phaseStarted(MigrationListener.Phase.ORGANIZATIONS, OptionalLong.empty());
-    ImportReport<SourceRecord<HubSpotCompany>> orgReport = importer(BulkTarget.ORGANIZATION_PROFILES,
-        "organizations").build().run(() -> orgs.newOnly(companies,
-            organizationsFromContacts ? scan.companyNames : Set.of()),
-            record -> orgs.operation(record));
+    ImportReport<SourceRecord<HubSpotCompany>> orgReport =
+        importer(BulkTarget.ORGANIZATION_PROFILES, "organizations")
+            .build()
+            .run(
+                () ->
+                    orgs.newOnly(
+                        companies, organizationsFromContacts ? scan.companyNames : Set.of()),
+                record -> orgs.operation(record));
     report.organizations(orgReport, orgs.alreadyPresent, orgs.excluded);
     List<String> missingOrgs = orgs.resolveIds();
     listener.phaseFinished(MigrationListener.Phase.ORGANIZATIONS, orgReport.summary());
@@ -159,8 +172,12 @@ public final class HubSpotMigration {
         importer(BulkTarget.CUSTOMER_PROFILES, "customers").noDedupe(); // done here, naming both
     // Only this phase is journaled: the earlier ones send what CSM lacks, so their input changes
     // as they progress, and a rerun finds what they did by looking at CSM itself.
-    journalDirectory.ifPresent(d -> customerImporter.journal(d.resolve(safe(jobId) + ".customers.journal")));
-    ImportReport<SourceRecord<HubSpotContact>> customerReport = customerImporter.build().run(() -> customers.selected(contacts.get()), customers::operation);
+    journalDirectory.ifPresent(
+        d -> customerImporter.journal(d.resolve(safe(jobId) + ".customers.journal")));
+    ImportReport<SourceRecord<HubSpotContact>> customerReport =
+        customerImporter
+            .build()
+            .run(() -> customers.selected(contacts.get()), customers::operation);
     report.customers(customerReport, customers.excluded, customers.unknownOrganizations);
     report.warnings(warnings.count, warnings.examples);
     listener.phaseFinished(MigrationListener.Phase.CUSTOMERS, customerReport.summary());
@@ -169,33 +186,41 @@ public final class HubSpotMigration {
     if (verifySample > 0 && !customerReport.stopped()) {
       listener.phaseStarted(MigrationListener.Phase.VERIFICATION, OptionalLong.empty());
       verification = customers.verify(customerReport, missingOrgs);
-      listener.phaseFinished(MigrationListener.Phase.VERIFICATION, verification.passed()
-          ? "verified " + verification.customersChecked() + " customers"
-          : verification.problems().size() + verification.organizationsMissing().size() + " problems");
+      listener.phaseFinished(
+          MigrationListener.Phase.VERIFICATION,
+          verification.passed()
+              ? "verified " + verification.customersChecked() + " customers"
+              : verification.problems().size()
+                  + verification.organizationsMissing().size()
+                  + " problems");
     }
     return report.build(verification);
   }
 
-  private <O extends io.github.csmkit.client.model.BatchItem,
-          B extends io.github.csmkit.client.model.Batch<O>> BulkImporter.Builder<O, B> importer(
-      BulkTarget<O, B> target, String phase) {
-    BulkImporter.Builder<O, B> b = csm.importer(target)
-        .jobId(jobId + "/" + phase)
-        .maxInFlight(maxInFlight)
-        .failureThreshold(failureThreshold)
-        .stopOnFailureThreshold(stopOnFailureThreshold)
-        .maxTaskWait(maxTaskWait)
-        .listener(listener);
+  private <
+          O extends io.github.csmkit.client.model.BatchItem,
+          B extends io.github.csmkit.client.model.Batch<O>>
+      BulkImporter.Builder<O, B> importer(BulkTarget<O, B> target, String phase) {
+    BulkImporter.Builder<O, B> b =
+        csm.importer(target)
+            .jobId(jobId + "/" + phase)
+            .maxInFlight(maxInFlight)
+            .failureThreshold(failureThreshold)
+            .stopOnFailureThreshold(stopOnFailureThreshold)
+            .maxTaskWait(maxTaskWait)
+            .listener(listener);
     return b;
   }
 
   private ImportReport<DetailFieldDefinition> createMissing(
-      BulkTarget<DetailFieldDefinition, ?> target, List<DetailFieldDefinition> wanted,
-      List<DetailFieldDefinition> existing, String phase) {
+      BulkTarget<DetailFieldDefinition, ?> target,
+      List<DetailFieldDefinition> wanted,
+      List<DetailFieldDefinition> existing,
+      String phase) {
     Set<String> have = new HashSet<>();
     existing.forEach(d -> have.add(d.name().toLowerCase(Locale.ROOT)));
-    List<DetailFieldDefinition> missing = wanted.stream()
-        .filter(d -> !have.contains(d.name().toLowerCase(Locale.ROOT))).toList();
+    List<DetailFieldDefinition> missing =
+        wanted.stream().filter(d -> !have.contains(d.name().toLowerCase(Locale.ROOT))).toList();
     return importer(target, phase).build().run(missing);
   }
 
@@ -218,9 +243,13 @@ public final class HubSpotMigration {
         }
         HubSpotContact c = p.value();
         if (property != null) {
-          c.property(property).map(String::trim).filter(v -> !v.isEmpty()).ifPresent(scan.companyNames::add);
+          c.property(property)
+              .map(String::trim)
+              .filter(v -> !v.isEmpty())
+              .ifPresent(scan.companyNames::add);
         }
-        Optional<String> email = c.property(mapper.mapping().emailProperty()).map(HubSpotMigration::lower);
+        Optional<String> email =
+            c.property(mapper.mapping().emailProperty()).map(HubSpotMigration::lower);
         if (email.isPresent() && !email.get().isEmpty()) {
           long key = Hashes.hash64(email.get());
           long modified = modifiedAt(c);
@@ -237,7 +266,10 @@ public final class HubSpotMigration {
     return scan;
   }
 
-  /** {@code lastmodifieddate} as epoch milliseconds: epoch ms, ISO-8601 or "YYYY-MM-DD HH:MM"; else 0. */
+  /**
+   * {@code lastmodifieddate} as epoch milliseconds: epoch ms, ISO-8601 or "YYYY-MM-DD HH:MM"; else
+   * 0.
+   */
   private static long modifiedAt(HubSpotContact c) {
     Optional<String> v = c.property("lastmodifieddate").or(() -> c.property("hs_lastmodifieddate"));
     if (v.isEmpty()) {
@@ -249,7 +281,8 @@ public final class HubSpotMigration {
         return Long.parseLong(s);
       }
       if (s.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(:\\d{2})?")) {
-        return java.time.LocalDateTime.parse(s.replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC)
+        return java.time.LocalDateTime.parse(s.replace(' ', 'T'))
+            .toInstant(java.time.ZoneOffset.UTC)
             .toEpochMilli();
       }
       return Instant.parse(s).toEpochMilli();
@@ -352,13 +385,14 @@ public final class HubSpotMigration {
                 continue;
               }
               name = mapper.map(p.value()).name();
-              name.ifPresent(n -> {
-                if (!p.value().id().isEmpty()) {
-                  nameByCompanyId.put(p.value().id(), n);
-                }
-                names.add(n);
-                lookup.add(n);
-              });
+              name.ifPresent(
+                  n -> {
+                    if (!p.value().id().isEmpty()) {
+                      nameByCompanyId.put(p.value().id(), n);
+                    }
+                    names.add(n);
+                    lookup.add(n);
+                  });
             }
             chunk.add(r);
             chunkNames.add(name);
@@ -404,9 +438,13 @@ public final class HubSpotMigration {
           while (extra.hasNext()) {
             String name = extra.next();
             if (seen.add(lower(name))) {
-              pending = new SourceRecord.Parsed<>(new HubSpotCompany("", Map.of(
-                  mapper.mapping().organizationNameProperty(), name), false,
-                  new SourcePosition("contacts' company names", 0, ++n)));
+              pending =
+                  new SourceRecord.Parsed<>(
+                      new HubSpotCompany(
+                          "",
+                          Map.of(mapper.mapping().organizationNameProperty(), name),
+                          false,
+                          new SourcePosition("contacts' company names", 0, ++n)));
               return true;
             }
           }
@@ -431,8 +469,13 @@ public final class HubSpotMigration {
       }
       MappedCompany mapped = mapper.map(((SourceRecord.Parsed<HubSpotCompany>) record).value());
       warnings.add(record.position(), mapped.issues());
-      OrganizationProfileOperation create = mapped.operation().orElseThrow(() ->
-          new CsmValidationException(record.position() + ": " + mapped.rejectionReason()));
+      OrganizationProfileOperation create =
+          mapped
+              .operation()
+              .orElseThrow(
+                  () ->
+                      new CsmValidationException(
+                          record.position() + ": " + mapped.rejectionReason()));
       // UPSERT by name, not CREATE: a task a crashed run left in flight may create the same
       // organization meanwhile, and an upsert then updates it instead of failing or duplicating
       return OrganizationProfileOperation.upsert(create.payload());
@@ -442,8 +485,9 @@ public final class HubSpotMigration {
     List<String> resolveIds() {
       List<String> unknown = names.stream().filter(n -> !idByName.containsKey(lower(n))).toList();
       for (int i = 0; i < unknown.size(); i += LOOKUP_CHUNK) {
-        for (OrganizationRef o : csm.organizationProfiles().fetchByNames(
-            unknown.subList(i, Math.min(i + LOOKUP_CHUNK, unknown.size())))) {
+        for (OrganizationRef o :
+            csm.organizationProfiles()
+                .fetchByNames(unknown.subList(i, Math.min(i + LOOKUP_CHUNK, unknown.size())))) {
           o.name().ifPresent(n -> idByName.putIfAbsent(lower(n), o.id()));
         }
       }
@@ -468,7 +512,11 @@ public final class HubSpotMigration {
     long unknownOrganizations;
 
     /** What a customer should look like in CSM. */
-    private record Expected(long index, String email, String displayName, Set<String> organizationIds,
+    private record Expected(
+        long index,
+        String email,
+        String displayName,
+        Set<String> organizationIds,
         Map<String, Set<String>> details) {}
 
     Customers(Organizations orgs, ContactScan scan, Warnings warnings) {
@@ -491,7 +539,8 @@ public final class HubSpotMigration {
               return false;
             }
             SourceRecord<HubSpotContact> r = upstream.next();
-            if (r instanceof SourceRecord.Parsed<HubSpotContact> p && !contactFilter.test(p.value())) {
+            if (r instanceof SourceRecord.Parsed<HubSpotContact> p
+                && !contactFilter.test(p.value())) {
               excluded++;
             } else {
               pending = r;
@@ -539,7 +588,8 @@ public final class HubSpotMigration {
       CustomerProfileOperation op = m.operationWithOrganizations(List.copyOf(ids));
       Map<String, Set<String>> details = new HashMap<>();
       op.payload().details().forEach(d -> details.put(d.name(), new TreeSet<>(d.values())));
-      keepForVerification(new Expected(index, email, op.payload().displayName().orElse(null), ids, details));
+      keepForVerification(
+          new Expected(index, email, op.payload().displayName().orElse(null), ids, details));
       return op;
     }
 
@@ -547,8 +597,11 @@ public final class HubSpotMigration {
     private List<String> organizationNames(HubSpotContact contact, MappedContact m) {
       List<String> companyIds = m.hubSpotCompanyIds();
       if (membership == Membership.PRIMARY && companyIds.size() > 1) {
-        String primary = contact.property("associatedcompanyid").filter(companyIds::contains)
-            .orElse(companyIds.get(0));
+        String primary =
+            contact
+                .property("associatedcompanyid")
+                .filter(companyIds::contains)
+                .orElse(companyIds.get(0));
         companyIds = List.of(primary);
       }
       List<String> names = new ArrayList<>();
@@ -566,15 +619,23 @@ public final class HubSpotMigration {
         long self = RecordRefs.of(contact.id(), index);
         long latest = scan.latestRecord.get(Hashes.hash64(email), self);
         if (latest != self) {
-          throw new DuplicateRecordException("contact " + contact.id() + " has the same email as "
-              + RecordRefs.describe(latest) + ", which HubSpot modified more recently and is imported instead");
+          throw new DuplicateRecordException(
+              "contact "
+                  + contact.id()
+                  + " has the same email as "
+                  + RecordRefs.describe(latest)
+                  + ", which HubSpot modified more recently and is imported instead");
         }
         return;
       }
       Optional<ContactDeduplicator.Duplicate> duplicate = firstSeen.check(contact);
       if (duplicate.isPresent()) {
-        throw new DuplicateRecordException("contact " + contact.id() + " has the same email as "
-            + duplicate.get().kept() + ", which comes first and is imported instead");
+        throw new DuplicateRecordException(
+            "contact "
+                + contact.id()
+                + " has the same email as "
+                + duplicate.get().kept()
+                + ", which comes first and is imported instead");
       }
     }
 
@@ -590,11 +651,13 @@ public final class HubSpotMigration {
       }
     }
 
-    Verification verify(ImportReport<SourceRecord<HubSpotContact>> report, List<String> missingOrgs) {
+    Verification verify(
+        ImportReport<SourceRecord<HubSpotContact>> report, List<String> missingOrgs) {
       Set<Long> notImported = new HashSet<>();
       report.failures().forEach(f -> notImported.add(f.index()));
       Map<String, Expected> byEmail = new LinkedHashMap<>();
-      sample.stream().filter(e -> !notImported.contains(e.index()))
+      sample.stream()
+          .filter(e -> !notImported.contains(e.index()))
           .forEach(e -> byEmail.put(lower(e.email()), e));
       List<String> emails = byEmail.values().stream().map(Expected::email).toList();
       Map<String, CustomerRecord> found = new HashMap<>();
@@ -609,23 +672,49 @@ public final class HubSpotMigration {
           continue;
         }
         if (e.displayName() != null && !e.displayName().equals(c.displayName().orElse(null))) {
-          problems.add("record " + e.index() + ": customer " + e.email() + " has display name '"
-              + c.displayName().orElse("") + "', expected '" + e.displayName() + "'");
+          problems.add(
+              "record "
+                  + e.index()
+                  + ": customer "
+                  + e.email()
+                  + " has display name '"
+                  + c.displayName().orElse("")
+                  + "', expected '"
+                  + e.displayName()
+                  + "'");
         }
         Set<String> actual = new TreeSet<>();
         c.organizations().forEach(o -> actual.add(o.id()));
         if (!actual.containsAll(e.organizationIds())) {
-          problems.add("record " + e.index() + ": customer " + e.email() + " belongs to organizations "
-              + actual + ", expected " + e.organizationIds());
+          problems.add(
+              "record "
+                  + e.index()
+                  + ": customer "
+                  + e.email()
+                  + " belongs to organizations "
+                  + actual
+                  + ", expected "
+                  + e.organizationIds());
         }
         Map<String, Set<String>> details = new HashMap<>();
         c.details().forEach(d -> details.put(d.name(), new TreeSet<>(d.values())));
-        e.details().forEach((name, values) -> {
-          if (!values.equals(details.get(name))) {
-            problems.add("record " + e.index() + ": customer " + e.email() + " has " + name + " = "
-                + details.getOrDefault(name, Set.of()) + ", expected " + values);
-          }
-        });
+        e.details()
+            .forEach(
+                (name, values) -> {
+                  if (!values.equals(details.get(name))) {
+                    problems.add(
+                        "record "
+                            + e.index()
+                            + ": customer "
+                            + e.email()
+                            + " has "
+                            + name
+                            + " = "
+                            + details.getOrDefault(name, Set.of())
+                            + ", expected "
+                            + values);
+                  }
+                });
       }
       return new Verification(byEmail.size(), report.counts().succeeded(), problems, missingOrgs);
     }
@@ -634,8 +723,8 @@ public final class HubSpotMigration {
   /**
    * Configures a {@link HubSpotMigration}. Defaults: the guide's mapping, a random job id, no
    * journals, archived records skipped, 5 tasks in flight, failure threshold 5% (alert only),
-   * missing detail fields created, organizations also made from contacts' company names, and up
-   * to 10,000 imported customers verified.
+   * missing detail fields created, organizations also made from contacts' company names, and up to
+   * 10,000 imported customers verified.
    */
   public static final class Builder {
     private final CsmClient csm;

@@ -65,7 +65,8 @@ public final class MigrationReport {
 
   /**
    * Values the mapping left out or changed (an option outside a field's list, an unreadable date or
-   * number, a fallback name), over every record: the first thousand, each with its record's position.
+   * number, a fallback name), over every record: the first thousand, each with its record's
+   * position.
    */
   public List<String> mappingWarnings() {
     return mappingWarnings;
@@ -142,8 +143,9 @@ public final class MigrationReport {
 
   /** Records that did not succeed, over every phase (rejected, failed, unresolved, not sent). */
   public long recordsNotImported() {
-    return phases().stream().mapToLong(r -> r.counts().read() - r.counts().succeeded()
-        - r.counts().duplicates()).sum();
+    return phases().stream()
+        .mapToLong(r -> r.counts().read() - r.counts().succeeded() - r.counts().duplicates())
+        .sum();
   }
 
   /** Records skipped as duplicates of an earlier one, over every phase. */
@@ -153,10 +155,12 @@ public final class MigrationReport {
 
   /** The share of customers and organizations that did not import, among those read. */
   public double failureRate() {
-    long read = organizations.map(r -> r.counts().read() - r.counts().duplicates()).orElse(0L)
-        + customers.map(r -> r.counts().read() - r.counts().duplicates()).orElse(0L);
-    long bad = organizations.map(MigrationReport::notImported).orElse(0L)
-        + customers.map(MigrationReport::notImported).orElse(0L);
+    long read =
+        organizations.map(r -> r.counts().read() - r.counts().duplicates()).orElse(0L)
+            + customers.map(r -> r.counts().read() - r.counts().duplicates()).orElse(0L);
+    long bad =
+        organizations.map(MigrationReport::notImported).orElse(0L)
+            + customers.map(MigrationReport::notImported).orElse(0L);
     return read == 0 ? 0 : (double) bad / read;
   }
 
@@ -164,31 +168,59 @@ public final class MigrationReport {
     return r.counts().read() - r.counts().succeeded() - r.counts().duplicates();
   }
 
-  /** True when every phase ran to the end, everything read was imported, and verification passed. */
+  /**
+   * True when every phase ran to the end, everything read was imported, and verification passed.
+   */
   public boolean complete() {
-    return stopReason().isEmpty() && recordsNotImported() == 0 && verification.passed()
+    return stopReason().isEmpty()
+        && recordsNotImported() == 0
+        && verification.passed()
         && phases().stream().allMatch(r -> r.unattributed().isEmpty());
   }
 
   /** A few lines for a console or a log. */
   public String summary() {
     StringBuilder s = new StringBuilder();
-    s.append("Migration ").append(jobId).append(" in ").append(elapsed().toMillis()).append(" ms\n");
-    customerFields.ifPresent(r -> s.append("  customer detail fields: ").append(line(r)).append('\n'));
-    organizationFields.ifPresent(r -> s.append("  organization detail fields: ").append(line(r)).append('\n'));
-    organizations.ifPresent(r -> s.append("  organizations: ").append(line(r)).append(", ")
-        .append(organizationsAlreadyPresent).append(" already in CSM, ").append(companiesExcluded)
-        .append(" excluded\n"));
-    customers.ifPresent(r -> s.append("  customers: ").append(line(r)).append(", ")
-        .append(contactsExcluded).append(" excluded, ").append(unknownOrganizationReferences)
-        .append(" unknown organization references\n"));
+    s.append("Migration ")
+        .append(jobId)
+        .append(" in ")
+        .append(elapsed().toMillis())
+        .append(" ms\n");
+    customerFields.ifPresent(
+        r -> s.append("  customer detail fields: ").append(line(r)).append('\n'));
+    organizationFields.ifPresent(
+        r -> s.append("  organization detail fields: ").append(line(r)).append('\n'));
+    organizations.ifPresent(
+        r ->
+            s.append("  organizations: ")
+                .append(line(r))
+                .append(", ")
+                .append(organizationsAlreadyPresent)
+                .append(" already in CSM, ")
+                .append(companiesExcluded)
+                .append(" excluded\n"));
+    customers.ifPresent(
+        r ->
+            s.append("  customers: ")
+                .append(line(r))
+                .append(", ")
+                .append(contactsExcluded)
+                .append(" excluded, ")
+                .append(unknownOrganizationReferences)
+                .append(" unknown organization references\n"));
     if (mappingWarningCount > 0) {
-      s.append("  mapping warnings: ").append(mappingWarningCount).append(" (values left out or changed)\n");
+      s.append("  mapping warnings: ")
+          .append(mappingWarningCount)
+          .append(" (values left out or changed)\n");
     }
     if (verification != Verification.SKIPPED) {
-      s.append("  verification: ").append(verification.customersChecked()).append(" customers checked, ")
-          .append(verification.problems().size()).append(" problems, ")
-          .append(verification.organizationsMissing().size()).append(" organizations missing\n");
+      s.append("  verification: ")
+          .append(verification.customersChecked())
+          .append(" customers checked, ")
+          .append(verification.problems().size())
+          .append(" problems, ")
+          .append(verification.organizationsMissing().size())
+          .append(" organizations missing\n");
     }
     stopReason().ifPresent(r -> s.append("  STOPPED: ").append(r).append('\n'));
     return s.toString();
@@ -196,10 +228,21 @@ public final class MigrationReport {
 
   private static String line(ImportReport<?> r) {
     ImportReport.Counts c = r.counts();
-    return c.read() + " read, " + c.succeeded() + " imported, " + c.failed() + " failed, " + c.rejected()
-        + " rejected, " + c.duplicates() + " duplicates, " + c.unresolved() + " unresolved, "
-        + c.notSubmitted() + " not sent" + (c.unattributed() > 0 ? ", " + c.unattributed()
-        + " unattributed server failures" : "");
+    return c.read()
+        + " read, "
+        + c.succeeded()
+        + " imported, "
+        + c.failed()
+        + " failed, "
+        + c.rejected()
+        + " rejected, "
+        + c.duplicates()
+        + " duplicates, "
+        + c.unresolved()
+        + " unresolved, "
+        + c.notSubmitted()
+        + " not sent"
+        + (c.unattributed() > 0 ? ", " + c.unattributed() + " unattributed server failures" : "");
   }
 
   @Override
@@ -207,22 +250,28 @@ public final class MigrationReport {
     return "MigrationReport[" + summary().strip().replace('\n', ';') + "]";
   }
 
-  /** How a record is named in reports and dead letters: its source position, id and email or name. */
+  /**
+   * How a record is named in reports and dead letters: its source position, id and email or name.
+   */
   public static String describe(SourceRecord<?> record) {
     if (record instanceof SourceRecord.Rejected<?> r) {
       return r.position() + ": " + r.excerpt();
     }
     HubSpotRecord v = (HubSpotRecord) ((SourceRecord.Parsed<?>) record).value();
-    String what = v instanceof HubSpotContact c ? "contact " + v.id() + " " + c.email().orElse("(no email)")
-        : "company " + v.id() + " " + ((HubSpotCompany) v).name().orElse("(no name)");
+    String what =
+        v instanceof HubSpotContact c
+            ? "contact " + v.id() + " " + c.email().orElse("(no email)")
+            : "company " + v.id() + " " + ((HubSpotCompany) v).name().orElse("(no name)");
     return what.replace("company  ", "company ") + " at " + v.position();
   }
 
   /** Writes every record that did not import, from every phase, as CSV (owner-only). */
   public void writeDeadLetters(Path file) {
     try (DeadLetterCsv csv = DeadLetterCsv.create(file)) {
-      customerFields.ifPresent(r -> csv.add("customer detail fields", r, DetailFieldDefinition::name));
-      organizationFields.ifPresent(r -> csv.add("organization detail fields", r, DetailFieldDefinition::name));
+      customerFields.ifPresent(
+          r -> csv.add("customer detail fields", r, DetailFieldDefinition::name));
+      organizationFields.ifPresent(
+          r -> csv.add("organization detail fields", r, DetailFieldDefinition::name));
       organizations.ifPresent(r -> csv.add("organizations", r, MigrationReport::describe));
       customers.ifPresent(r -> csv.add("customers", r, MigrationReport::describe));
     }
@@ -232,17 +281,27 @@ public final class MigrationReport {
   public void writeJson(Path file) {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
-    root.put("jobId", jobId).put("startedAt", startedAt.toString()).put("finishedAt", finishedAt.toString())
-        .put("complete", complete()).put("failureRate", failureRate());
+    root.put("jobId", jobId)
+        .put("startedAt", startedAt.toString())
+        .put("finishedAt", finishedAt.toString())
+        .put("complete", complete())
+        .put("failureRate", failureRate());
     stopReason().ifPresent(r -> root.put("stopReason", r));
     ObjectNode phases = root.putObject("phases");
-    customerFields.ifPresent(r -> phase(phases.putObject("customerDetailFields"), r, DetailFieldDefinition::name));
-    organizationFields.ifPresent(r -> phase(phases.putObject("organizationDetailFields"), r,
-        DetailFieldDefinition::name));
-    organizations.ifPresent(r -> phase(phases.putObject("organizations"), r, MigrationReport::describe)
-        .put("alreadyPresent", organizationsAlreadyPresent).put("excluded", companiesExcluded));
-    customers.ifPresent(r -> phase(phases.putObject("customers"), r, MigrationReport::describe)
-        .put("excluded", contactsExcluded).put("unknownOrganizationReferences", unknownOrganizationReferences));
+    customerFields.ifPresent(
+        r -> phase(phases.putObject("customerDetailFields"), r, DetailFieldDefinition::name));
+    organizationFields.ifPresent(
+        r -> phase(phases.putObject("organizationDetailFields"), r, DetailFieldDefinition::name));
+    organizations.ifPresent(
+        r ->
+            phase(phases.putObject("organizations"), r, MigrationReport::describe)
+                .put("alreadyPresent", organizationsAlreadyPresent)
+                .put("excluded", companiesExcluded));
+    customers.ifPresent(
+        r ->
+            phase(phases.putObject("customers"), r, MigrationReport::describe)
+                .put("excluded", contactsExcluded)
+                .put("unknownOrganizationReferences", unknownOrganizationReferences));
     ObjectNode w = root.putObject("mappingWarnings");
     w.put("count", mappingWarningCount);
     mappingWarnings.forEach(w.putArray("examples")::add);
@@ -257,12 +316,19 @@ public final class MigrationReport {
     }
   }
 
-  private static <R> ObjectNode phase(ObjectNode n, ImportReport<R> r, Function<? super R, String> describe) {
+  private static <R> ObjectNode phase(
+      ObjectNode n, ImportReport<R> r, Function<? super R, String> describe) {
     ImportReport.Counts c = r.counts();
-    n.put("read", c.read()).put("imported", c.succeeded()).put("failed", c.failed())
-        .put("rejected", c.rejected()).put("duplicates", c.duplicates()).put("unresolved", c.unresolved())
-        .put("notSubmitted", c.notSubmitted()).put("unattributed", c.unattributed())
-        .put("batches", r.batches().size()).put("elapsedMillis", r.elapsed().toMillis());
+    n.put("read", c.read())
+        .put("imported", c.succeeded())
+        .put("failed", c.failed())
+        .put("rejected", c.rejected())
+        .put("duplicates", c.duplicates())
+        .put("unresolved", c.unresolved())
+        .put("notSubmitted", c.notSubmitted())
+        .put("unattributed", c.unattributed())
+        .put("batches", r.batches().size())
+        .put("elapsedMillis", r.elapsed().toMillis());
     r.stopReason().ifPresent(s -> n.put("stopReason", s));
     ArrayNode failures = n.putArray("failures");
     for (ImportReport.RecordFailure<R> f : r.failures()) {
@@ -275,8 +341,12 @@ public final class MigrationReport {
     }
     ArrayNode unattributed = n.putArray("unattributed");
     for (ImportReport.Unattributed u : r.unattributed()) {
-      ObjectNode o = unattributed.addObject().put("batch", u.batch()).put("taskId", u.taskId())
-          .put("message", u.failure().message());
+      ObjectNode o =
+          unattributed
+              .addObject()
+              .put("batch", u.batch())
+              .put("taskId", u.taskId())
+              .put("message", u.failure().message());
       u.failure().entityId().ifPresent(x -> o.put("entityId", x));
     }
     return n;
@@ -287,12 +357,15 @@ public final class MigrationReport {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    if (!Files.exists(file) && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    if (!Files.exists(file)
+        && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } else if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
-    return Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+    return Files.newOutputStream(
+        file, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
   }
 
   /** Collects a report as the phases run. */
@@ -323,13 +396,15 @@ public final class MigrationReport {
       organizationFields = r;
     }
 
-    void organizations(ImportReport<SourceRecord<HubSpotCompany>> r, long alreadyPresent, long excluded) {
+    void organizations(
+        ImportReport<SourceRecord<HubSpotCompany>> r, long alreadyPresent, long excluded) {
       organizations = r;
       organizationsAlreadyPresent = alreadyPresent;
       companiesExcluded = excluded;
     }
 
-    void customers(ImportReport<SourceRecord<HubSpotContact>> r, long excluded, long unknownOrganizations) {
+    void customers(
+        ImportReport<SourceRecord<HubSpotContact>> r, long excluded, long unknownOrganizations) {
       customers = r;
       contactsExcluded = excluded;
       unknownOrganizationReferences = unknownOrganizations;
@@ -346,7 +421,8 @@ public final class MigrationReport {
     }
 
     String fieldsSummary() {
-      return (customerFields == null ? 0 : customerFields.counts().succeeded()) + " customer and "
+      return (customerFields == null ? 0 : customerFields.counts().succeeded())
+          + " customer and "
           + (organizationFields == null ? 0 : organizationFields.counts().succeeded())
           + " organization detail fields created";
     }

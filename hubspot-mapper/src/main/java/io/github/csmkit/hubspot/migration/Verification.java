@@ -3,8 +3,8 @@ package io.github.csmkit.hubspot.migration;
 import java.util.List;
 
 /**
- * What verification found: imported customers fetched back by email and compared with what was
- * sent (display name and organizations), and organizations looked up by name.
+ * What verification found: imported customers fetched back by email and compared with what was sent
+ * (display name and organizations), and organizations looked up by name.
  *
  * @param customersChecked customers fetched back (all imported ones, or a sample of them)
  * @param customersImported customers the import reported as created
@@ -12,7 +12,10 @@ import java.util.List;
  * @param organizationsMissing organization names that could not be found after their import
  */
 public record Verification(
-    long customersChecked, long customersImported, List<String> problems, List<String> organizationsMissing) {
+    long customersChecked,
+    long customersImported,
+    List<String> problems,
+    List<String> organizationsMissing) {
   /** A verification that did not run. */
   public static final Verification SKIPPED = new Verification(0, 0, List.of(), List.of());
 

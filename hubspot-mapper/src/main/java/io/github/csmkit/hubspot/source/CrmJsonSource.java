@@ -22,18 +22,18 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 
 /**
- * Reads HubSpot CRM v3 object JSON from one or more files, one record at a time (Jackson's streaming
- * {@link JsonParser}; a page is never loaded whole).
+ * Reads HubSpot CRM v3 object JSON from one or more files, one record at a time (Jackson's
+ * streaming {@link JsonParser}; a page is never loaded whole).
  *
  * <p>A file may hold list pages {@code {"results":[{"id","properties","associations","archived"}],
  * "paging":{...}}} (one or several, one after another), a JSON array of objects, single objects, or
- * JSON Lines (one object or page per line; chosen when the file ends in {@code .jsonl} or
- * {@code .ndjson}, or its first line is a complete object that is not a page). A contact's companies
- * come from {@code associations.companies.results[].id} (repeats dropped), else from the
- * {@code associatedcompanyid} property.
+ * JSON Lines (one object or page per line; chosen when the file ends in {@code .jsonl} or {@code
+ * .ndjson}, or its first line is a complete object that is not a page). A contact's companies come
+ * from {@code associations.companies.results[].id} (repeats dropped), else from the {@code
+ * associatedcompanyid} property.
  *
- * <p>An object without an id, or a JSON Lines line that is not valid JSON, is a
- * {@link SourceRecord.Rejected}. A file that cannot be opened, or a syntax error in a page file (which
+ * <p>An object without an id, or a JSON Lines line that is not valid JSON, is a {@link
+ * SourceRecord.Rejected}. A file that cannot be opened, or a syntax error in a page file (which
  * cannot be resynchronised), is a {@link HubSpotSourceException} naming the file and line.
  *
  * @param <T> {@link HubSpotContact} or {@link HubSpotCompany}
@@ -114,8 +114,10 @@ public final class CrmJsonSource<T extends HubSpotRecord> implements RecordSourc
     String name = file.toString();
     try {
       String lower = name.toLowerCase(Locale.ROOT);
-      boolean lines = lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || firstLineIsRecord(file);
-      // not Files.newBufferedReader: it drops the lines decoded with a bad byte, so the error's line was too early
+      boolean lines =
+          lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || firstLineIsRecord(file);
+      // not Files.newBufferedReader: it drops the lines decoded with a bad byte, so the error's
+      // line was too early
       BufferedReader in = new BufferedReader(new Utf8Reader(Files.newInputStream(file)));
       return lines ? new LinesReader(in, name) : new StreamReader(in, name);
     } catch (IOException e) {
@@ -187,13 +189,20 @@ public final class CrmJsonSource<T extends HubSpotRecord> implements RecordSourc
         }
         return pending.poll();
       } catch (JsonProcessingException e) {
-        // a read-constraint error (nesting depth, string length) carries no location: use the parser's
-        long line = e.getLocation() == null ? parser.currentLocation().getLineNr() : e.getLocation().getLineNr();
-        throw new HubSpotSourceException(name, line, "not valid JSON: " + e.getOriginalMessage(), e);
+        // a read-constraint error (nesting depth, string length) carries no location: use the
+        // parser's
+        long line =
+            e.getLocation() == null
+                ? parser.currentLocation().getLineNr()
+                : e.getLocation().getLineNr();
+        throw new HubSpotSourceException(
+            name, line, "not valid JSON: " + e.getOriginalMessage(), e);
       } catch (CharacterCodingException e) {
-        throw new HubSpotSourceException(name, parser.currentLocation().getLineNr(), "not UTF-8 text: " + e, e);
+        throw new HubSpotSourceException(
+            name, parser.currentLocation().getLineNr(), "not UTF-8 text: " + e, e);
       } catch (IOException e) {
-        throw new HubSpotSourceException(name, parser.currentLocation().getLineNr(), "cannot read: " + e, e);
+        throw new HubSpotSourceException(
+            name, parser.currentLocation().getLineNr(), "cannot read: " + e, e);
       }
     }
 
@@ -298,15 +307,19 @@ public final class CrmJsonSource<T extends HubSpotRecord> implements RecordSourc
           } catch (JsonProcessingException e) {
             pending.add(
                 new SourceRecord.Rejected<>(
-                    new SourcePosition(name, line, ++count), s, "not valid JSON: " + e.getOriginalMessage()));
+                    new SourcePosition(name, line, ++count),
+                    s,
+                    "not valid JSON: " + e.getOriginalMessage()));
             continue;
           }
           if (node.isObject() && node.path("results").isArray()) {
             for (JsonNode r : node.get("results")) {
-              pending.add(JsonRecords.toRecord(r, new SourcePosition(name, line, ++count), factory));
+              pending.add(
+                  JsonRecords.toRecord(r, new SourcePosition(name, line, ++count), factory));
             }
           } else {
-            pending.add(JsonRecords.toRecord(node, new SourcePosition(name, line, ++count), factory));
+            pending.add(
+                JsonRecords.toRecord(node, new SourcePosition(name, line, ++count), factory));
           }
         }
         return pending.poll();

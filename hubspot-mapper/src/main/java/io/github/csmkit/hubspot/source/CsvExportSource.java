@@ -21,18 +21,18 @@ import java.util.Optional;
 /**
  * Reads a CSV file exported from HubSpot's UI, one row at a time.
  *
- * <p>Headers may be property labels ("Record ID", "Email", "Lead Status") or internal names
- * ({@code hs_object_id}, {@code email}); each header is resolved through a {@link PropertyCatalog}
- * (by label, then by name; an unknown header is kept as the property key). Enumeration cells holding
- * an option label ("In Progress") are translated to the internal value ({@code IN_PROGRESS}), each
+ * <p>Headers may be property labels ("Record ID", "Email", "Lead Status") or internal names ({@code
+ * hs_object_id}, {@code email}); each header is resolved through a {@link PropertyCatalog} (by
+ * label, then by name; an unknown header is kept as the property key). Enumeration cells holding an
+ * option label ("In Progress") are translated to the internal value ({@code IN_PROGRESS}), each
  * part of a {@code ;}-joined multi-value on its own; {@code Yes}/{@code No} of boolean properties
- * become {@code true}/{@code false}. {@code Associated Company IDs} (and the older
- * {@code Primary Associated Company ID}) give a contact's company ids.
+ * become {@code true}/{@code false}. {@code Associated Company IDs} (and the older {@code Primary
+ * Associated Company ID}) give a contact's company ids.
  *
- * <p>A row with the wrong number of cells, an unbalanced quote or no Record ID is yielded as
- * {@link SourceRecord.Rejected} with its line, and reading goes on. A file without a Record ID column
- * (or, for contacts, an Email column), or that is not UTF-8 CSV, fails with a
- * {@link HubSpotSourceException} when opened.
+ * <p>A row with the wrong number of cells, an unbalanced quote or no Record ID is yielded as {@link
+ * SourceRecord.Rejected} with its line, and reading goes on. A file without a Record ID column (or,
+ * for contacts, an Email column), or that is not UTF-8 CSV, fails with a {@link
+ * HubSpotSourceException} when opened.
  *
  * @param <T> {@link HubSpotContact} or {@link HubSpotCompany}
  */
@@ -48,7 +48,8 @@ public final class CsvExportSource<T extends HubSpotRecord> implements RecordSou
     COMPANY
   }
 
-  private record Column(String property, Optional<PropertyDefinition> definition, boolean companyIds) {}
+  private record Column(
+      String property, Optional<PropertyDefinition> definition, boolean companyIds) {}
 
   private final String sourceName;
   private final Kind kind;
@@ -88,7 +89,11 @@ public final class CsvExportSource<T extends HubSpotRecord> implements RecordSou
    *     the Record ID or Email column
    */
   public static CsvExportSource<HubSpotContact> contacts(Path file, PropertyCatalog catalog) {
-    return new CsvExportSource<>(open(file), file.toString(), Kind.CONTACT, PropertyCatalog.defaultContacts().merge(catalog));
+    return new CsvExportSource<>(
+        open(file),
+        file.toString(),
+        Kind.CONTACT,
+        PropertyCatalog.defaultContacts().merge(catalog));
   }
 
   /**
@@ -96,8 +101,10 @@ public final class CsvExportSource<T extends HubSpotRecord> implements RecordSou
    *
    * @throws HubSpotSourceException when it is not a CSV export or lacks a required column
    */
-  public static CsvExportSource<HubSpotContact> contacts(Reader in, String sourceName, PropertyCatalog catalog) {
-    return new CsvExportSource<>(in, sourceName, Kind.CONTACT, PropertyCatalog.defaultContacts().merge(catalog));
+  public static CsvExportSource<HubSpotContact> contacts(
+      Reader in, String sourceName, PropertyCatalog catalog) {
+    return new CsvExportSource<>(
+        in, sourceName, Kind.CONTACT, PropertyCatalog.defaultContacts().merge(catalog));
   }
 
   /** Reads a companies export with HubSpot's default labels; see the class description. */
@@ -113,7 +120,11 @@ public final class CsvExportSource<T extends HubSpotRecord> implements RecordSou
    *     the Record ID column
    */
   public static CsvExportSource<HubSpotCompany> companies(Path file, PropertyCatalog catalog) {
-    return new CsvExportSource<>(open(file), file.toString(), Kind.COMPANY, PropertyCatalog.defaultCompanies().merge(catalog));
+    return new CsvExportSource<>(
+        open(file),
+        file.toString(),
+        Kind.COMPANY,
+        PropertyCatalog.defaultCompanies().merge(catalog));
   }
 
   /**
@@ -121,13 +132,16 @@ public final class CsvExportSource<T extends HubSpotRecord> implements RecordSou
    *
    * @throws HubSpotSourceException when it is not a CSV export or lacks the Record ID column
    */
-  public static CsvExportSource<HubSpotCompany> companies(Reader in, String sourceName, PropertyCatalog catalog) {
-    return new CsvExportSource<>(in, sourceName, Kind.COMPANY, PropertyCatalog.defaultCompanies().merge(catalog));
+  public static CsvExportSource<HubSpotCompany> companies(
+      Reader in, String sourceName, PropertyCatalog catalog) {
+    return new CsvExportSource<>(
+        in, sourceName, Kind.COMPANY, PropertyCatalog.defaultCompanies().merge(catalog));
   }
 
   private static Reader open(Path file) {
     try {
-      // not Files.newBufferedReader: it drops the lines decoded with a bad byte, so the error's line was too early
+      // not Files.newBufferedReader: it drops the lines decoded with a bad byte, so the error's
+      // line was too early
       return new Utf8Reader(Files.newInputStream(file));
     } catch (IOException e) {
       throw new HubSpotSourceException(file.toString(), 0, "cannot open: " + e, e);
@@ -145,11 +159,13 @@ public final class CsvExportSource<T extends HubSpotRecord> implements RecordSou
       throw new HubSpotSourceException(sourceName, 1, "empty file, expected a CSV header", null);
     }
     if (header.error() != null) {
-      throw new HubSpotSourceException(sourceName, header.line(), "not a CSV header: " + header.error(), null);
+      throw new HubSpotSourceException(
+          sourceName, header.line(), "not a CSV header: " + header.error(), null);
     }
     String first = header.cells().get(0).trim();
     if (first.startsWith("{") || first.startsWith("[") || header.raw().indexOf('\0') >= 0) {
-      throw new HubSpotSourceException(sourceName, header.line(), "not a CSV export (looks like JSON or binary)", null);
+      throw new HubSpotSourceException(
+          sourceName, header.line(), "not a CSV export (looks like JSON or binary)", null);
     }
     return header;
   }
@@ -270,7 +286,8 @@ public final class CsvExportSource<T extends HubSpotRecord> implements RecordSou
       props.putIfAbsent(col.property(), col.definition().map(d -> translate(d, cell)).orElse(cell));
     }
     if (kind == Kind.CONTACT) {
-      return (SourceRecord<T>) new SourceRecord.Parsed<>(new HubSpotContact(id, props, companyIds, false, pos));
+      return (SourceRecord<T>)
+          new SourceRecord.Parsed<>(new HubSpotContact(id, props, companyIds, false, pos));
     }
     return (SourceRecord<T>) new SourceRecord.Parsed<>(new HubSpotCompany(id, props, false, pos));
   }

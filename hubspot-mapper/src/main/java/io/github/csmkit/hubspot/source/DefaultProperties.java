@@ -67,12 +67,29 @@ final class DefaultProperties {
               datetime("lastmodifieddate", "Last Modified Date"),
               text("industry", "Industry"),
               enumeration(
-                  "numemployees", "Number of Employees",
-                  "1-5", "1-5", "5-25", "5-25", "25-50", "25-50", "50-100", "50-100",
-                  "100-500", "100-500", "500-1000", "500-1000", "1000+", "1000+"),
+                  "numemployees",
+                  "Number of Employees",
+                  "1-5",
+                  "1-5",
+                  "5-25",
+                  "5-25",
+                  "25-50",
+                  "25-50",
+                  "50-100",
+                  "50-100",
+                  "100-500",
+                  "100-500",
+                  "500-1000",
+                  "500-1000",
+                  "1000+",
+                  "1000+"),
               text("annualrevenue", "Annual Revenue"),
               new PropertyDefinition(
-                  "hs_merged_object_ids", "Merged Contact IDs", "enumeration", "checkbox", List.of())));
+                  "hs_merged_object_ids",
+                  "Merged Contact IDs",
+                  "enumeration",
+                  "checkbox",
+                  List.of())));
 
   static final PropertyCatalog COMPANIES =
       PropertyCatalog.of(
@@ -108,7 +125,8 @@ final class DefaultProperties {
               text("founded_year", "Year Founded"),
               text("timezone", "Time Zone"),
               text("linkedin_company_page", "LinkedIn Company Page"),
-              new PropertyDefinition("is_public", "Is Public", "bool", "booleancheckbox", List.of()),
+              new PropertyDefinition(
+                  "is_public", "Is Public", "bool", "booleancheckbox", List.of()),
               number("hs_parent_company_id", "Parent Company"),
               number("num_associated_contacts", "Number of Associated Contacts")));
 }

@@ -30,17 +30,17 @@ import java.util.Optional;
  * token (or service key / OAuth access token: any bearer token).
  *
  * <p>Contacts and companies are listed with {@code GET /crm/v3/objects/{type}?limit=100&after=...}
- * page by page, lazily; when the {@code properties} query would make the URL longer than
- * {@link Builder#maxUrlLength(int)}, the page lists ids only and the properties are read with
- * {@code POST /crm/v3/objects/{type}/batch/read}. A contact's companies come from
- * {@code POST /crm/v4/associations/contacts/companies/batch/read} (all of them, not just the primary
- * one). Archived records are excluded unless {@link Builder#includeArchived(boolean)}.
+ * page by page, lazily; when the {@code properties} query would make the URL longer than {@link
+ * Builder#maxUrlLength(int)}, the page lists ids only and the properties are read with {@code POST
+ * /crm/v3/objects/{type}/batch/read}. A contact's companies come from {@code POST
+ * /crm/v4/associations/contacts/companies/batch/read} (all of them, not just the primary one).
+ * Archived records are excluded unless {@link Builder#includeArchived(boolean)}.
  *
- * <p>Requests are throttled client-side (default 100 per 10 s). A 429 with policy
- * {@code TEN_SECONDLY_ROLLING} (or {@code SECONDLY}) waits for {@code Retry-After} (else 10 s) and
- * retries; {@code DAILY} throws {@link HubSpotRateLimitException}; 401 throws
- * {@link HubSpotAuthenticationException}; 5xx and I/O errors are retried with backoff. The token
- * never appears in {@link #toString()}, messages or exceptions.
+ * <p>Requests are throttled client-side (default 100 per 10 s). A 429 with policy {@code
+ * TEN_SECONDLY_ROLLING} (or {@code SECONDLY}) waits for {@code Retry-After} (else 10 s) and
+ * retries; {@code DAILY} throws {@link HubSpotRateLimitException}; 401 throws {@link
+ * HubSpotAuthenticationException}; 5xx and I/O errors are retried with backoff. The token never
+ * appears in {@link #toString()}, messages or exceptions.
  */
 public final class HubSpotApiClient {
   /** HubSpot's API host. */
@@ -78,7 +78,10 @@ public final class HubSpotApiClient {
     String base = b.baseUri.toString();
     this.baseUri = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     this.token = Objects.requireNonNull(b.token, "token is required");
-    this.http = b.http != null ? b.http : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    this.http =
+        b.http != null
+            ? b.http
+            : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     this.clock = b.clock;
     this.sleeper = b.sleeper;
     this.maxRequests = b.maxRequests;
@@ -95,8 +98,8 @@ public final class HubSpotApiClient {
   }
 
   /**
-   * The contacts with these properties (internal names) and their associated company ids, read
-   * page by page as the source is iterated.
+   * The contacts with these properties (internal names) and their associated company ids, read page
+   * by page as the source is iterated.
    *
    * @throws HubSpotApiException (lazily, while iterating) when a request fails for good
    */
@@ -115,8 +118,8 @@ public final class HubSpotApiClient {
   }
 
   /**
-   * The property definitions of an object type ({@code contacts}, {@code companies}) from
-   * {@code GET /crm/v3/properties/{objectType}}.
+   * The property definitions of an object type ({@code contacts}, {@code companies}) from {@code
+   * GET /crm/v3/properties/{objectType}}.
    *
    * @throws HubSpotApiException when the request fails
    */
@@ -134,7 +137,11 @@ public final class HubSpotApiClient {
     private final String source;
     private boolean iterated;
 
-    Paged(String type, List<String> properties, JsonRecords.Factory<T> factory, boolean withCompanies) {
+    Paged(
+        String type,
+        List<String> properties,
+        JsonRecords.Factory<T> factory,
+        boolean withCompanies) {
       this.type = type;
       this.properties = List.copyOf(properties);
       this.factory = factory;
@@ -182,11 +189,15 @@ public final class HubSpotApiClient {
     }
 
     /** Reads one page into {@code out}; returns the next cursor, or null after the last page. */
-    private String fetchPage(boolean archived, String after, Deque<SourceRecord<T>> out, long count) {
+    private String fetchPage(
+        boolean archived, String after, Deque<SourceRecord<T>> out, long count) {
       String props = String.join(",", properties);
-      StringBuilder q = new StringBuilder("/crm/v3/objects/").append(type).append("?limit=").append(PAGE_SIZE);
+      StringBuilder q =
+          new StringBuilder("/crm/v3/objects/").append(type).append("?limit=").append(PAGE_SIZE);
       String inline = "&properties=" + encode(props);
-      boolean batch = !properties.isEmpty() && baseUri.toString().length() + q.length() + inline.length() + 200 > maxUrlLength;
+      boolean batch =
+          !properties.isEmpty()
+              && baseUri.toString().length() + q.length() + inline.length() + 200 > maxUrlLength;
       if (batch) {
         q.append("&properties=hs_object_id");
       } else if (!properties.isEmpty()) {
@@ -209,10 +220,13 @@ public final class HubSpotApiClient {
       for (JsonNode r : results) {
         SourcePosition pos = new SourcePosition(source, 0, ++n);
         SourceRecord<T> rec = JsonRecords.toRecord(r, pos, factory);
-        if (withCompanies && rec instanceof SourceRecord.Parsed<T> p && p.value() instanceof HubSpotContact c) {
+        if (withCompanies
+            && rec instanceof SourceRecord.Parsed<T> p
+            && p.value() instanceof HubSpotContact c) {
           List<String> ids = companies.getOrDefault(c.id(), c.associatedCompanyIds());
           @SuppressWarnings("unchecked")
-          T withIds = (T) new HubSpotContact(c.id(), c.properties(), ids, c.archived(), c.position());
+          T withIds =
+              (T) new HubSpotContact(c.id(), c.properties(), ids, c.archived(), c.position());
           rec = new SourceRecord.Parsed<>(withIds);
         }
         out.add(rec);
@@ -230,7 +244,10 @@ public final class HubSpotApiClient {
         inputs.addObject().put("id", r.path("id").asText());
       }
       JsonNode resp =
-          send("POST", "/crm/v3/objects/" + type + "/batch/read" + (archived ? "?archived=true" : ""), body);
+          send(
+              "POST",
+              "/crm/v3/objects/" + type + "/batch/read" + (archived ? "?archived=true" : ""),
+              body);
       Map<String, JsonNode> byId = new LinkedHashMap<>();
       resp.path("results").forEach(r -> byId.put(r.path("id").asText(), r));
       List<JsonNode> merged = new ArrayList<>();
@@ -305,7 +322,9 @@ public final class HubSpotApiClient {
               .header("Accept", "application/json");
       if (body != null) {
         rb.header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+            .method(
+                method,
+                HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
       } else {
         rb.method(method, HttpRequest.BodyPublishers.noBody());
       }
@@ -314,7 +333,11 @@ public final class HubSpotApiClient {
         resp = http.send(rb.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       } catch (IOException e) {
         if (attempt > maxRetries) {
-          throw new HubSpotApiException(0, what + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null, e);
+          throw new HubSpotApiException(
+              0,
+              what + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+              null,
+              e);
         }
         pause(backoff(attempt));
         continue;
@@ -331,19 +354,30 @@ public final class HubSpotApiClient {
       }
       if (status == 401) {
         throw new HubSpotAuthenticationException(
-            what + " was refused (401): the HubSpot token is missing, invalid or expired: " + message, correlationId);
+            what
+                + " was refused (401): the HubSpot token is missing, invalid or expired: "
+                + message,
+            correlationId);
       }
       if (status == 429) {
         String policy = json.path("policyName").asText(null);
         if ("DAILY".equals(policy)) {
           throw new HubSpotRateLimitException(
-              what + ": HubSpot's daily API limit is reached (it resets at midnight in the portal's time zone): " + message,
+              what
+                  + ": HubSpot's daily API limit is reached (it resets at midnight in the portal's time zone): "
+                  + message,
               policy,
               correlationId);
         }
         if (attempt > maxRetries) {
           throw new HubSpotRateLimitException(
-              what + ": still rate limited (" + policy + ") after " + maxRetries + " retries: " + message,
+              what
+                  + ": still rate limited ("
+                  + policy
+                  + ") after "
+                  + maxRetries
+                  + " retries: "
+                  + message,
               policy,
               correlationId);
         }
@@ -354,7 +388,8 @@ public final class HubSpotApiClient {
         pause(backoff(attempt));
         continue;
       }
-      throw new HubSpotApiException(status, what + " failed with HTTP " + status + ": " + message, correlationId, null);
+      throw new HubSpotApiException(
+          status, what + " failed with HTTP " + status + ": " + message, correlationId, null);
     }
   }
 
@@ -415,7 +450,8 @@ public final class HubSpotApiClient {
       sleeper.sleep(d);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new HubSpotApiException(0, "interrupted while waiting for HubSpot's rate limit", null, e);
+      throw new HubSpotApiException(
+          0, "interrupted while waiting for HubSpot's rate limit", null, e);
     }
   }
 
@@ -425,7 +461,13 @@ public final class HubSpotApiClient {
 
   @Override
   public String toString() {
-    return "HubSpotApiClient[baseUri=" + baseUri + ", token=****, rateLimit=" + maxRequests + "/" + window + "]";
+    return "HubSpotApiClient[baseUri="
+        + baseUri
+        + ", token=****, rateLimit="
+        + maxRequests
+        + "/"
+        + window
+        + "]";
   }
 
   /** Configures a {@link HubSpotApiClient}. */
@@ -468,7 +510,8 @@ public final class HubSpotApiClient {
     /** At most {@code requests} per {@code window}; default 100 per 10 s. */
     public Builder rateLimit(int requests, Duration window) {
       if (requests < 1 || window.isNegative() || window.isZero()) {
-        throw new IllegalArgumentException("rate limit must be at least 1 request per positive window");
+        throw new IllegalArgumentException(
+            "rate limit must be at least 1 request per positive window");
       }
       this.maxRequests = requests;
       this.window = window;

@@ -12,9 +12,9 @@ public sealed interface HubSpotRecord permits HubSpotContact, HubSpotCompany {
   String id();
 
   /**
-   * The property values by HubSpot internal name ({@code firstname}, {@code hs_lead_status}); values
-   * are strings as HubSpot sends them, enumeration cells of a UI export already translated to
-   * internal values where the label was known. Absent or {@code null} values are not in the map.
+   * The property values by HubSpot internal name ({@code firstname}, {@code hs_lead_status});
+   * values are strings as HubSpot sends them, enumeration cells of a UI export already translated
+   * to internal values where the label was known. Absent or {@code null} values are not in the map.
    */
   Map<String, String> properties();
 

@@ -11,19 +11,27 @@ final class JsonRecords {
   private JsonRecords() {}
 
   interface Factory<T extends HubSpotRecord> {
-    T create(String id, Map<String, String> properties, List<String> companyIds, boolean archived, SourcePosition pos);
+    T create(
+        String id,
+        Map<String, String> properties,
+        List<String> companyIds,
+        boolean archived,
+        SourcePosition pos);
   }
 
   static final Factory<HubSpotContact> CONTACT = HubSpotContact::new;
   static final Factory<HubSpotCompany> COMPANY =
       (id, props, companies, archived, pos) -> new HubSpotCompany(id, props, archived, pos);
 
-  static <T extends HubSpotRecord> SourceRecord<T> toRecord(JsonNode node, SourcePosition pos, Factory<T> factory) {
+  static <T extends HubSpotRecord> SourceRecord<T> toRecord(
+      JsonNode node, SourcePosition pos, Factory<T> factory) {
     if (node == null || !node.isObject()) {
       return new SourceRecord.Rejected<>(pos, String.valueOf(node), "not a JSON object");
     }
     JsonNode idNode = node.get("id");
-    if (idNode == null || !(idNode.isTextual() || idNode.isIntegralNumber()) || idNode.asText().isBlank()) {
+    if (idNode == null
+        || !(idNode.isTextual() || idNode.isIntegralNumber())
+        || idNode.asText().isBlank()) {
       return new SourceRecord.Rejected<>(pos, node.toString(), "no \"id\"");
     }
     JsonNode propsNode = node.get("properties");
@@ -54,6 +62,7 @@ final class JsonRecords {
       companies.add(primary.trim());
     }
     boolean archived = node.path("archived").asBoolean(false);
-    return new SourceRecord.Parsed<>(factory.create(idNode.asText(), props, companies, archived, pos));
+    return new SourceRecord.Parsed<>(
+        factory.create(idNode.asText(), props, companies, archived, pos));
   }
 }

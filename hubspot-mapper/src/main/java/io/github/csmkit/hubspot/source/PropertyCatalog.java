@@ -20,9 +20,9 @@ import java.util.Optional;
  * internal names and enumeration labels to internal values, and back. Immutable.
  *
  * <p>{@link #defaultContacts()} and {@link #defaultCompanies()} hold HubSpot's default properties
- * and their options; {@link #parse(InputStream, String)} reads a {@code GET /crm/v3/properties/{object}}
- * response; {@link #merge(PropertyCatalog)} and {@link #with(PropertyDefinition)} extend or
- * override.
+ * and their options; {@link #parse(InputStream, String)} reads a {@code GET
+ * /crm/v3/properties/{object}} response; {@link #merge(PropertyCatalog)} and {@link
+ * #with(PropertyDefinition)} extend or override.
  */
 public final class PropertyCatalog {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,7 +48,9 @@ public final class PropertyCatalog {
     return label.trim().toLowerCase(Locale.ROOT);
   }
 
-  /** A catalog of these definitions; a later definition of the same name replaces an earlier one. */
+  /**
+   * A catalog of these definitions; a later definition of the same name replaces an earlier one.
+   */
   public static PropertyCatalog of(Collection<PropertyDefinition> definitions) {
     return new PropertyCatalog(definitions);
   }
@@ -58,12 +60,17 @@ public final class PropertyCatalog {
     return new PropertyCatalog(List.of());
   }
 
-  /** HubSpot's default contact properties, with the options of lifecyclestage, hs_lead_status, numemployees. */
+  /**
+   * HubSpot's default contact properties, with the options of lifecyclestage, hs_lead_status,
+   * numemployees.
+   */
   public static PropertyCatalog defaultContacts() {
     return DefaultProperties.CONTACTS;
   }
 
-  /** HubSpot's default company properties, with the options of lifecyclestage, hs_lead_status, type. */
+  /**
+   * HubSpot's default company properties, with the options of lifecyclestage, hs_lead_status, type.
+   */
   public static PropertyCatalog defaultCompanies() {
     return DefaultProperties.COMPANIES;
   }
@@ -82,7 +89,8 @@ public final class PropertyCatalog {
       root = JSON.readTree(in);
     } catch (JsonProcessingException e) {
       long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new HubSpotSourceException(sourceName, line, "not valid JSON: " + e.getOriginalMessage(), e);
+      throw new HubSpotSourceException(
+          sourceName, line, "not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new HubSpotSourceException(sourceName, 0, "cannot read: " + e.getMessage(), e);
     }
@@ -112,7 +120,10 @@ public final class PropertyCatalog {
     }
     if (node == null || !node.isArray()) {
       throw new HubSpotSourceException(
-          sourceName, 1, "expected a properties response {\"results\":[...]} or an array of properties", null);
+          sourceName,
+          1,
+          "expected a properties response {\"results\":[...]} or an array of properties",
+          null);
     }
     List<PropertyDefinition> defs = new ArrayList<>();
     for (JsonNode p : node) {

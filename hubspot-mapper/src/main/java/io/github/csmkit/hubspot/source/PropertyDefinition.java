@@ -5,12 +5,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A HubSpot property definition, as in {@code GET /crm/v3/properties/{object}}: internal name, label,
- * type, field type and enumeration options.
+ * A HubSpot property definition, as in {@code GET /crm/v3/properties/{object}}: internal name,
+ * label, type, field type and enumeration options.
  *
  * @param name the internal name, e.g. {@code hs_lead_status}
  * @param label the label shown in the UI and used as CSV export header, e.g. "Lead Status"
- * @param type HubSpot's type: {@code string, number, date, datetime, enumeration, bool, phone_number}
+ * @param type HubSpot's type: {@code string, number, date, datetime, enumeration, bool,
+ *     phone_number}
  * @param fieldType HubSpot's field type: {@code text, select, radio, checkbox, ...}
  * @param options the enumeration options, empty for other types
  */
@@ -31,7 +32,8 @@ public record PropertyDefinition(
   }
 
   /** An enumeration property with these {@code value, label, value, label, ...} pairs. */
-  public static PropertyDefinition enumeration(String name, String label, String... valueLabelPairs) {
+  public static PropertyDefinition enumeration(
+      String name, String label, String... valueLabelPairs) {
     if (valueLabelPairs.length % 2 != 0) {
       throw new IllegalArgumentException("value/label pairs expected");
     }

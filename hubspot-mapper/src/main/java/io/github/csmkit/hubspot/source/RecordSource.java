@@ -12,12 +12,14 @@ import java.util.stream.StreamSupport;
  *
  * @param <T> {@link HubSpotContact} or {@link HubSpotCompany}
  */
-public interface RecordSource<T extends HubSpotRecord> extends Iterable<SourceRecord<T>>, AutoCloseable {
+public interface RecordSource<T extends HubSpotRecord>
+    extends Iterable<SourceRecord<T>>, AutoCloseable {
   /**
    * The records in source order; may be called once.
    *
    * @throws IllegalStateException when called a second time
-   * @throws HubSpotSourceException (lazily, from {@code hasNext}) when the whole source is unreadable
+   * @throws HubSpotSourceException (lazily, from {@code hasNext}) when the whole source is
+   *     unreadable
    */
   @Override
   Iterator<SourceRecord<T>> iterator();
@@ -25,7 +27,8 @@ public interface RecordSource<T extends HubSpotRecord> extends Iterable<SourceRe
   /** The records as a sequential stream that closes this source when closed. */
   default Stream<SourceRecord<T>> stream() {
     return StreamSupport.stream(
-            Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+            Spliterators.spliteratorUnknownSize(
+                iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
             false)
         .onClose(this::close);
   }

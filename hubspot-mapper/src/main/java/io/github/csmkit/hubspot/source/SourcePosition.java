@@ -20,6 +20,8 @@ public record SourcePosition(String source, long line, long record) {
   /** For example {@code contacts.csv:17 (record 15)}. */
   @Override
   public String toString() {
-    return line > 0 ? source + ":" + line + " (record " + record + ")" : source + " (record " + record + ")";
+    return line > 0
+        ? source + ":" + line + " (record " + record + ")"
+        : source + " (record " + record + ")";
   }
 }

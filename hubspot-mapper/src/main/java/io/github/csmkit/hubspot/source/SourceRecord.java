@@ -3,8 +3,8 @@ package io.github.csmkit.hubspot.source;
 import java.util.Objects;
 
 /**
- * One item a source yields: a record it could read ({@link Parsed}) or one it could not
- * ({@link Rejected}). A bad row never ends the stream and is never dropped silently.
+ * One item a source yields: a record it could read ({@link Parsed}) or one it could not ({@link
+ * Rejected}). A bad row never ends the stream and is never dropped silently.
  *
  * @param <T> the record type, {@link HubSpotContact} or {@link HubSpotCompany}
  */

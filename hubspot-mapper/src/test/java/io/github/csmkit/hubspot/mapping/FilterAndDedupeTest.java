@@ -13,8 +13,23 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class FilterAndDedupeTest {
-  private final HubSpotContact a = contact("1", Map.of("email", "a@example.com", "lifecyclestage", "customer", "hs_lead_status", "OPEN", "tags", "x;vip"));
-  private final HubSpotContact b = contact("2", Map.of("email", "b@other.org", "lifecyclestage", "lead", "hs_lead_status", "UNQUALIFIED"));
+  private final HubSpotContact a =
+      contact(
+          "1",
+          Map.of(
+              "email",
+              "a@example.com",
+              "lifecyclestage",
+              "customer",
+              "hs_lead_status",
+              "OPEN",
+              "tags",
+              "x;vip"));
+  private final HubSpotContact b =
+      contact(
+          "2",
+          Map.of(
+              "email", "b@other.org", "lifecyclestage", "lead", "hs_lead_status", "UNQUALIFIED"));
 
   @Test
   void filtersByExpression() {
@@ -24,8 +39,11 @@ class FilterAndDedupeTest {
     assertThat(RecordFilter.parse("email!~@example.com")).accepts(b).rejects(a);
     assertThat(RecordFilter.parse("tags=vip")).accepts(a).rejects(b);
     assertThat(RecordFilter.parse("company=")).accepts(a, b);
-    assertThat(RecordFilter.parse(List.of("lifecyclestage=customer", "hs_lead_status=OPEN"))).accepts(a).rejects(b);
-    HubSpotContact archived = new HubSpotContact("3", Map.of(), List.of(), true, new SourcePosition("t", 1, 1));
+    assertThat(RecordFilter.parse(List.of("lifecyclestage=customer", "hs_lead_status=OPEN")))
+        .accepts(a)
+        .rejects(b);
+    HubSpotContact archived =
+        new HubSpotContact("3", Map.of(), List.of(), true, new SourcePosition("t", 1, 1));
     assertThat(RecordFilter.notArchived()).accepts(a).rejects(archived);
   }
 
@@ -45,10 +63,13 @@ class FilterAndDedupeTest {
     List<ContactDeduplicator.Duplicate> dups = new ArrayList<>();
     ContactDeduplicator d = new ContactDeduplicator();
     assertThat(d.filter(Stream.of(a, b, dup, noEmail), dups::add)).containsExactly(a, b, noEmail);
-    assertThat(dups).singleElement().satisfies(x -> {
-      assertThat(x.duplicate()).isSameAs(dup);
-      assertThat(x.kept()).isEqualTo("contact 1");
-    });
+    assertThat(dups)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.duplicate()).isSameAs(dup);
+              assertThat(x.kept()).isEqualTo("contact 1");
+            });
     assertThat(d.distinctEmails()).isEqualTo(2);
   }
 }

@@ -22,10 +22,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 /**
- * Hostile mapping files (unknown keys, wrong types, random text), emails (Unicode, spaces, thousands
- * of characters) and filter expressions: a {@link MappingFileException} naming the file and key, a
- * rejected contact with a reason, an {@link IllegalArgumentException} naming the expression; nothing
- * else.
+ * Hostile mapping files (unknown keys, wrong types, random text), emails (Unicode, spaces,
+ * thousands of characters) and filter expressions: a {@link MappingFileException} naming the file
+ * and key, a rejected contact with a reason, an {@link IllegalArgumentException} naming the
+ * expression; nothing else.
  */
 class MappingHostileInputPropertiesTest {
   private static final String NAME = "hostile-mapping";
@@ -42,7 +42,9 @@ class MappingHostileInputPropertiesTest {
 
   private static String render(JsonNode tree, boolean json) {
     try {
-      return json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree) : YAML.writeValueAsString(tree);
+      return json
+          ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree)
+          : YAML.writeValueAsString(tree);
     } catch (Exception e) {
       throw new AssertionError(e);
     }
@@ -67,7 +69,9 @@ class MappingHostileInputPropertiesTest {
     for (String part : path.isEmpty() ? new String[0] : path.split("\\.")) {
       int bracket = part.indexOf('[');
       if (bracket >= 0) {
-        n = n.get(part.substring(0, bracket)).get(Integer.parseInt(part.substring(bracket + 1, part.length() - 1)));
+        n =
+            n.get(part.substring(0, bracket))
+                .get(Integer.parseInt(part.substring(bracket + 1, part.length() - 1)));
       } else {
         n = n.get(part);
       }
@@ -86,7 +90,10 @@ class MappingHostileInputPropertiesTest {
         .hasMessageStartingWith(NAME + ":")
         .hasMessageContaining("unknown key '" + key + "'")
         .satisfies(e -> assertThat(((MappingFileException) e).line()).isPositive())
-        .satisfies(e -> assertThat(((MappingFileException) e).key()).isEqualTo(where.isEmpty() ? key : where + "." + key));
+        .satisfies(
+            e ->
+                assertThat(((MappingFileException) e).key())
+                    .isEqualTo(where.isEmpty() ? key : where + "." + key));
   }
 
   @Provide
@@ -96,10 +103,33 @@ class MappingHostileInputPropertiesTest {
 
   @Provide
   Arbitrary<String> unknownKeys() {
-    return Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12)
-        .filter(k -> !List.of("operationType", "strict", "timeZone", "customers", "organizations", "email",
-            "displayName", "organizationName", "fields", "name", "fallbackName", "property", "field", "type",
-            "options", "values", "multiValue", "format", "labels").contains(k));
+    return Arbitraries.strings()
+        .alpha()
+        .ofMinLength(1)
+        .ofMaxLength(12)
+        .filter(
+            k ->
+                !List.of(
+                        "operationType",
+                        "strict",
+                        "timeZone",
+                        "customers",
+                        "organizations",
+                        "email",
+                        "displayName",
+                        "organizationName",
+                        "fields",
+                        "name",
+                        "fallbackName",
+                        "property",
+                        "field",
+                        "type",
+                        "options",
+                        "values",
+                        "multiValue",
+                        "format",
+                        "labels")
+                    .contains(k));
   }
 
   /** A key of the default mapping and a value of the wrong type for it. */
@@ -107,19 +137,40 @@ class MappingHostileInputPropertiesTest {
   Arbitrary<Tuple.Tuple2<String, JsonNode>> wrongTypes() {
     Arbitrary<String> scalarKeys =
         Arbitraries.of(
-            "strict", "timeZone", "operationType", "customers.email", "customers.organizationName",
-            "organizations.name", "organizations.fallbackName", "customers.fields[0].property",
-            "customers.fields[0].field", "customers.fields[2].type", "organizations.fields[1].labels",
-            "customers.fields[2].multiValue", "customers.fields[2].format");
+            "strict",
+            "timeZone",
+            "operationType",
+            "customers.email",
+            "customers.organizationName",
+            "organizations.name",
+            "organizations.fallbackName",
+            "customers.fields[0].property",
+            "customers.fields[0].field",
+            "customers.fields[2].type",
+            "organizations.fields[1].labels",
+            "customers.fields[2].multiValue",
+            "customers.fields[2].format");
     Arbitrary<String> containerKeys =
-        Arbitraries.of("customers", "organizations", "customers.displayName", "customers.fields",
-            "organizations.fields", "customers.fields[2].options", "customers.fields[2].values");
+        Arbitraries.of(
+            "customers",
+            "organizations",
+            "customers.displayName",
+            "customers.fields",
+            "organizations.fields",
+            "customers.fields[2].options",
+            "customers.fields[2].values");
     Arbitrary<JsonNode> containers =
         Arbitraries.of(JSON.createObjectNode().put("a", 1), JSON.createArrayNode().add(1).add("b"));
     Arbitrary<JsonNode> scalars =
         Arbitraries.oneOf(
-            Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(6).map(s -> (JsonNode) JSON.getNodeFactory().textNode("zz" + s)),
-            Arbitraries.integers().between(2, 1000).map(i -> (JsonNode) JSON.getNodeFactory().numberNode(i)));
+            Arbitraries.strings()
+                .alpha()
+                .ofMinLength(1)
+                .ofMaxLength(6)
+                .map(s -> (JsonNode) JSON.getNodeFactory().textNode("zz" + s)),
+            Arbitraries.integers()
+                .between(2, 1000)
+                .map(i -> (JsonNode) JSON.getNodeFactory().numberNode(i)));
     return Arbitraries.oneOf(
         Combinators.combine(scalarKeys, containers).as(Tuple::of),
         Combinators.combine(containerKeys, scalars).as(Tuple::of));
@@ -146,16 +197,48 @@ class MappingHostileInputPropertiesTest {
     Arbitrary<String> fragment =
         Arbitraries.oneOf(
             Arbitraries.of(
-                "operationType: ", "strict: ", "timeZone: ", "customers:", "organizations:", "  fields:", "\n",
-                "  - property: ", "    type: ", "SELECT", "UPSERT", "Europe/Paris", "+25:00", "yes", "null", "~",
-                "[", "]", "{", "}", ":", "- ", "&a", "*a", "!!int", "!!binary", "\"", "'", "#", "---", "\t", "\0",
-                "\"operationType\":", "\"customers\":{\"fields\":[", "%YAML 1.2"),
+                "operationType: ",
+                "strict: ",
+                "timeZone: ",
+                "customers:",
+                "organizations:",
+                "  fields:",
+                "\n",
+                "  - property: ",
+                "    type: ",
+                "SELECT",
+                "UPSERT",
+                "Europe/Paris",
+                "+25:00",
+                "yes",
+                "null",
+                "~",
+                "[",
+                "]",
+                "{",
+                "}",
+                ":",
+                "- ",
+                "&a",
+                "*a",
+                "!!int",
+                "!!binary",
+                "\"",
+                "'",
+                "#",
+                "---",
+                "\t",
+                "\0",
+                "\"operationType\":",
+                "\"customers\":{\"fields\":[",
+                "%YAML 1.2"),
             Arbitraries.strings().ofMaxLength(5));
     return fragment.list().ofMaxSize(30).map(l -> String.join("", l));
   }
 
   @Property(tries = 1000)
-  void anyTextIsAMappingOrAMappingFileError(@ForAll("mappingish") String text, @ForAll boolean json) {
+  void anyTextIsAMappingOrAMappingFileError(
+      @ForAll("mappingish") String text, @ForAll boolean json) {
     parseOrRefuse(text, json);
   }
 
@@ -169,16 +252,24 @@ class MappingHostileInputPropertiesTest {
   static Arbitrary<String> emails() {
     Arbitrary<String> part =
         Arbitraries.oneOf(
-            Arbitraries.strings().alpha().numeric().withChars('.', '-', '+', '_').ofMinLength(1).ofMaxLength(10),
+            Arbitraries.strings()
+                .alpha()
+                .numeric()
+                .withChars('.', '-', '+', '_')
+                .ofMinLength(1)
+                .ofMaxLength(10),
             Arbitraries.of("é", "ü", "中文", "\uD83D\uDE00", "Ω", "ß"),
-            Arbitraries.of(" ", "\t", "\u00A0", "\u2003", "\u3000", "\u202F", "\u2028", "\uFEFF", "\u1680", "\n"),
+            Arbitraries.of(
+                " ", "\t", "\u00A0", "\u2003", "\u3000", "\u202F", "\u2028", "\uFEFF", "\u1680",
+                "\n"),
             Arbitraries.of("@", ".", "@@", ".."),
             Arbitraries.strings().ofMaxLength(3));
     Arbitrary<String> composed = part.list().ofMaxSize(12).map(l -> String.join("", l));
     Arbitrary<String> shaped =
         Combinators.combine(composed, composed, composed).as((a, b, c) -> a + "@" + b + "." + c);
     Arbitrary<String> long_ =
-        Combinators.combine(Arbitraries.integers().between(1000, 6000), Arbitraries.of("", " ", "\u00A0", "@"))
+        Combinators.combine(
+                Arbitraries.integers().between(1000, 6000), Arbitraries.of("", " ", "\u00A0", "@"))
             .as((n, bad) -> "a".repeat(n) + bad + "@example.com");
     return Arbitraries.frequencyOf(Tuple.of(3, shaped), Tuple.of(2, composed), Tuple.of(1, long_));
   }
@@ -186,7 +277,12 @@ class MappingHostileInputPropertiesTest {
   @Property(tries = 1000)
   void aContactWithAnyEmailIsMappedOrRejectedWithAReason(@ForAll("emails") String email) {
     HubSpotContact contact =
-        new HubSpotContact("1", Map.of("email", email, "firstname", "Ada"), List.of(), false, new SourcePosition("t", 2, 1));
+        new HubSpotContact(
+            "1",
+            Map.of("email", email, "firstname", "Ada"),
+            List.of(),
+            false,
+            new SourcePosition("t", 2, 1));
     MappedContact mapped = Mapper.of(HubSpotMapping.defaults()).map(contact);
     String trimmed = email.trim();
     boolean valid = GUIDE_EMAIL_UNICODE.matcher(trimmed).matches();
@@ -203,7 +299,9 @@ class MappingHostileInputPropertiesTest {
   void aFilterExpressionParsesOrIsRefusedNamingIt(@ForAll("mappingish") String expression) {
     try {
       RecordFilter f = RecordFilter.parse(expression);
-      f.test(new HubSpotContact("1", Map.of("email", "a@b.co"), List.of(), false, new SourcePosition("t", 2, 1)));
+      f.test(
+          new HubSpotContact(
+              "1", Map.of("email", "a@b.co"), List.of(), false, new SourcePosition("t", 2, 1)));
     } catch (IllegalArgumentException e) {
       assertThat(e.getMessage()).contains(expression);
     }

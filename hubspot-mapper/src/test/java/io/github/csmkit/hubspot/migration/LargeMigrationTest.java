@@ -42,14 +42,26 @@ class LargeMigrationTest {
   @Test
   void everyRecordAccountedForAndEveryMembershipRight() throws IOException {
     Random random = new Random(2026);
-    StringBuilder companies = new StringBuilder("\uFEFF\"Record ID\",\"Company name\",\"Company Domain Name\",\"Industry\","
-        + "\"Number of Employees\"\r\n");
+    StringBuilder companies =
+        new StringBuilder(
+            "\uFEFF\"Record ID\",\"Company name\",\"Company Domain Name\",\"Industry\","
+                + "\"Number of Employees\"\r\n");
     for (int i = 1; i <= COMPANIES; i++) {
-      companies.append(i).append(",\"Company ").append(i).append(i % 50 == 0 ? ", Inc.\"" : "\"")
-          .append(",company").append(i).append(".example,Software,").append(10 + i).append(".0\r\n");
+      companies
+          .append(i)
+          .append(",\"Company ")
+          .append(i)
+          .append(i % 50 == 0 ? ", Inc.\"" : "\"")
+          .append(",company")
+          .append(i)
+          .append(".example,Software,")
+          .append(10 + i)
+          .append(".0\r\n");
     }
-    StringBuilder contacts = new StringBuilder("\"Record ID\",\"First Name\",\"Last Name\",\"Email\","
-        + "\"Associated Company IDs\",\"Lifecycle Stage\"\n");
+    StringBuilder contacts =
+        new StringBuilder(
+            "\"Record ID\",\"First Name\",\"Last Name\",\"Email\","
+                + "\"Associated Company IDs\",\"Lifecycle Stage\"\n");
     List<Expect> expected = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 1; i <= CONTACTS; i++) {
@@ -60,34 +72,51 @@ class LargeMigrationTest {
       String email = "person" + i + "@example.com";
       Stage stage = null;
       if (i % 50 == 3) {
-        email = "person" + i + "@example";                       // invalid
+        email = "person" + i + "@example"; // invalid
         stage = Stage.MAPPING;
       } else if (i % 100 == 7) {
-        email = "";                                            // missing
+        email = ""; // missing
         stage = Stage.MAPPING;
       } else if (i % 100 == 11) {
-        email = ("person" + (i - 1) + "@example.com").toUpperCase();  // duplicate, other case
+        email = ("person" + (i - 1) + "@example.com").toUpperCase(); // duplicate, other case
         stage = seen.contains(email.toLowerCase()) ? Stage.DUPLICATE : null;
       }
-      if (i % 200 == 13) {                                     // a broken row
+      if (i % 200 == 13) { // a broken row
         contacts.append(i).append(",\"Broken\"\n");
         expected.add(new Expect(Stage.MAPPING, null, Set.of()));
         continue;
       }
       seen.add(email.toLowerCase());
       String first = i % 40 == 0 ? "\"Ann, \"\"Jr\"\"\nline two\"" : "First" + i;
-      contacts.append(i).append(',').append(first).append(",Last").append(i).append(',').append(email)
-          .append(",\"").append(ids).append("\",customer\n");
+      contacts
+          .append(i)
+          .append(',')
+          .append(first)
+          .append(",Last")
+          .append(i)
+          .append(',')
+          .append(email)
+          .append(",\"")
+          .append(ids)
+          .append("\",customer\n");
       expected.add(new Expect(stage, email, companiesOf));
     }
     Path companiesCsv = Files.writeString(dir.resolve("companies.csv"), companies);
     Path contactsCsv = Files.writeString(dir.resolve("contacts.csv"), contacts);
 
     try (CsmSandbox sandbox = CsmSandbox.builder().runsFor(Duration.ofMillis(10)).start();
-        CsmClient csm = CsmClient.builder().baseUri(sandbox.baseUri())
-            .credentials(Credentials.bearer(sandbox.token())).build()) {
-      MigrationReport report = HubSpotMigration.builder(csm).jobId("large").build()
-          .run(CsvExportSource.companies(companiesCsv), () -> CsvExportSource.contacts(contactsCsv));
+        CsmClient csm =
+            CsmClient.builder()
+                .baseUri(sandbox.baseUri())
+                .credentials(Credentials.bearer(sandbox.token()))
+                .build()) {
+      MigrationReport report =
+          HubSpotMigration.builder(csm)
+              .jobId("large")
+              .build()
+              .run(
+                  CsvExportSource.companies(companiesCsv),
+                  () -> CsvExportSource.contacts(contactsCsv));
 
       ImportReport<?> orgs = report.organizations().orElseThrow();
       assertThat(orgs.counts().succeeded()).isEqualTo(COMPANIES);
@@ -97,27 +126,36 @@ class LargeMigrationTest {
       Map<Long, Stage> stages = new HashMap<>();
       customers.failures().forEach(f -> stages.put(f.index(), f.stage()));
       for (int i = 0; i < expected.size(); i++) {
-        assertThat(stages.get((long) i)).as("contact row %d", i + 1).isEqualTo(expected.get(i).stage());
+        assertThat(stages.get((long) i))
+            .as("contact row %d", i + 1)
+            .isEqualTo(expected.get(i).stage());
       }
 
       Map<String, String> orgByCompany = new HashMap<>();
       for (OrganizationSnapshot o : sandbox.organizations()) {
         orgByCompany.put(o.name().replace("Company ", "").replace(", Inc.", ""), o.id());
       }
-      Map<String, CustomerSnapshot> byEmail = sandbox.customers().stream()
-          .collect(Collectors.toMap(c -> c.email().toLowerCase(), c -> c));
+      Map<String, CustomerSnapshot> byEmail =
+          sandbox.customers().stream()
+              .collect(Collectors.toMap(c -> c.email().toLowerCase(), c -> c));
       long imported = expected.stream().filter(e -> e.stage() == null).count();
       assertThat(byEmail).hasSize((int) imported);
       for (Expect e : expected) {
         if (e.stage() == null) {
           CustomerSnapshot c = byEmail.get(e.email().toLowerCase());
           assertThat(c).as(e.email()).isNotNull();
-          assertThat(new TreeSet<>(c.organizationIds())).as(e.email()).isEqualTo(
-              e.companies().stream().map(n -> orgByCompany.get(String.valueOf(n))).collect(Collectors.toCollection(TreeSet::new)));
+          assertThat(new TreeSet<>(c.organizationIds()))
+              .as(e.email())
+              .isEqualTo(
+                  e.companies().stream()
+                      .map(n -> orgByCompany.get(String.valueOf(n)))
+                      .collect(Collectors.toCollection(TreeSet::new)));
           assertThat(sandbox.creationCount(e.email())).isEqualTo(1);
         }
       }
-      assertThat(report.verification().passed()).as(report.verification().problems().toString()).isTrue();
+      assertThat(report.verification().passed())
+          .as(report.verification().problems().toString())
+          .isTrue();
       assertThat(report.verification().customersChecked()).isEqualTo(imported);
     }
   }

@@ -25,9 +25,9 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Hostile CRM v3 JSON: truncated pages, wrong types, deep nesting, random text, as pages, arrays and
- * JSON Lines. A bad object is a {@link SourceRecord.Rejected} with its position; a page file that
- * cannot be parsed is a {@link HubSpotSourceException} naming the file and line; nothing else.
+ * Hostile CRM v3 JSON: truncated pages, wrong types, deep nesting, random text, as pages, arrays
+ * and JSON Lines. A bad object is a {@link SourceRecord.Rejected} with its position; a page file
+ * that cannot be parsed is a {@link HubSpotSourceException} naming the file and line; nothing else.
  */
 class CrmJsonHostileInputPropertiesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -103,9 +103,12 @@ class CrmJsonHostileInputPropertiesTest {
   }
 
   private static Arbitrary<JsonNode> anyValue() {
-    Arbitrary<JsonNode> array = scalar().list().ofMaxSize(3).map(l -> (JsonNode) NODES.arrayNode().addAll(l));
+    Arbitrary<JsonNode> array =
+        scalar().list().ofMaxSize(3).map(l -> (JsonNode) NODES.arrayNode().addAll(l));
     Arbitrary<JsonNode> object =
-        Arbitraries.maps(Arbitraries.of("id", "a", "results", "companies"), Arbitraries.oneOf(scalar(), array))
+        Arbitraries.maps(
+                Arbitraries.of("id", "a", "results", "companies"),
+                Arbitraries.oneOf(scalar(), array))
             .ofMaxSize(3)
             .map(
                 m -> {
@@ -118,20 +121,30 @@ class CrmJsonHostileInputPropertiesTest {
 
   private static Arbitrary<JsonNode> goodId() {
     return Arbitraries.oneOf(
-        Arbitraries.strings().ofMinLength(1).ofMaxLength(10).filter(s -> !s.isBlank()).map(NODES::textNode),
+        Arbitraries.strings()
+            .ofMinLength(1)
+            .ofMaxLength(10)
+            .filter(s -> !s.isBlank())
+            .map(NODES::textNode),
         Arbitraries.longs().map(NODES::numberNode));
   }
 
   private static Arbitrary<JsonNode> badId() {
     return Arbitraries.oneOf(
         Arbitraries.of(
-            NODES.textNode(""), NODES.textNode("  "), NODES.booleanNode(true), NODES.nullNode(),
-            NODES.numberNode(1.5), NODES.objectNode(), NODES.arrayNode().add("1")));
+            NODES.textNode(""),
+            NODES.textNode("  "),
+            NODES.booleanNode(true),
+            NODES.nullNode(),
+            NODES.numberNode(1.5),
+            NODES.objectNode(),
+            NODES.arrayNode().add("1")));
   }
 
   private static Arbitrary<Entry> entry() {
     Arbitrary<JsonNode> properties =
-        Arbitraries.maps(Arbitraries.of("email", "firstname", "associatedcompanyid", "x"), anyValue())
+        Arbitraries.maps(
+                Arbitraries.of("email", "firstname", "associatedcompanyid", "x"), anyValue())
             .ofMaxSize(4)
             .map(
                 m -> {
@@ -140,9 +153,15 @@ class CrmJsonHostileInputPropertiesTest {
                   return (JsonNode) o;
                 });
     Arbitrary<JsonNode> badProperties =
-        Arbitraries.oneOf(scalar().filter(n -> !n.isNull()), anyValue().list().ofMaxSize(2).map(l -> NODES.arrayNode().addAll(l)));
+        Arbitraries.oneOf(
+            scalar().filter(n -> !n.isNull()),
+            anyValue().list().ofMaxSize(2).map(l -> NODES.arrayNode().addAll(l)));
     Arbitrary<Entry> good =
-        Combinators.combine(goodId(), properties.injectNull(0.2), anyValue().injectNull(0.5), anyValue().injectNull(0.5))
+        Combinators.combine(
+                goodId(),
+                properties.injectNull(0.2),
+                anyValue().injectNull(0.5),
+                anyValue().injectNull(0.5))
             .as(
                 (id, props, associations, archived) -> {
                   ObjectNode o = NODES.objectNode();
@@ -179,10 +198,15 @@ class CrmJsonHostileInputPropertiesTest {
                   return new Entry(o, false);
                 });
     Arbitrary<Entry> notAnObject =
-        Arbitraries.oneOf(scalar(), anyValue().list().ofMaxSize(2).map(l -> (JsonNode) NODES.arrayNode().addAll(l)))
+        Arbitraries.oneOf(
+                scalar(),
+                anyValue().list().ofMaxSize(2).map(l -> (JsonNode) NODES.arrayNode().addAll(l)))
             .map(n -> new Entry(n, false));
     return Arbitraries.frequencyOf(
-        Tuple.of(4, good), Tuple.of(2, noId), Tuple.of(2, wrongProperties), Tuple.of(1, notAnObject));
+        Tuple.of(4, good),
+        Tuple.of(2, noId),
+        Tuple.of(2, wrongProperties),
+        Tuple.of(1, notAnObject));
   }
 
   private enum Layout {
@@ -243,7 +267,8 @@ class CrmJsonHostileInputPropertiesTest {
       @ForAll("pages") List<List<Entry>> pages, @ForAll Layout layout, @ForAll boolean bom) {
     List<Entry> entries = pages.stream().flatMap(List::stream).toList();
     if (layout == Layout.ARRAY) {
-      // a bare array inside the top-level array is ambiguous with the array itself: only objects here
+      // a bare array inside the top-level array is ambiguous with the array itself: only objects
+      // here
       entries = entries.stream().filter(e -> !e.node().isArray()).toList();
       pages = List.of(entries);
     }
@@ -257,7 +282,8 @@ class CrmJsonHostileInputPropertiesTest {
       SourceRecord<HubSpotContact> item = o.items().get(i);
       if (e.good()) {
         assertThat(item).as("%s", e.node()).isInstanceOf(SourceRecord.Parsed.class);
-        assertThat(((SourceRecord.Parsed<HubSpotContact>) item).value().id()).isEqualTo(e.node().get("id").asText());
+        assertThat(((SourceRecord.Parsed<HubSpotContact>) item).value().id())
+            .isEqualTo(e.node().get("id").asText());
       } else {
         assertThat(item).as("%s", e.node()).isInstanceOf(SourceRecord.Rejected.class);
       }
@@ -283,28 +309,56 @@ class CrmJsonHostileInputPropertiesTest {
     Arbitrary<String> fragment =
         Arbitraries.oneOf(
             Arbitraries.of(
-                "{", "}", "[", "]", ":", ",", "\"", "\"results\"", "\"id\"", "\"properties\"", "\"ok\"", "\"data\"",
-                "\"paging\"", "1", "-0.5e9", "true", "null", "\n", "\r\n", " ", "\uFEFF", "\\", "\\u12", "\0",
-                "{\"id\":\"1\"}", "{\"results\":[", "\"associations\":{\"companies\":{\"results\":[{\"id\":"),
+                "{",
+                "}",
+                "[",
+                "]",
+                ":",
+                ",",
+                "\"",
+                "\"results\"",
+                "\"id\"",
+                "\"properties\"",
+                "\"ok\"",
+                "\"data\"",
+                "\"paging\"",
+                "1",
+                "-0.5e9",
+                "true",
+                "null",
+                "\n",
+                "\r\n",
+                " ",
+                "\uFEFF",
+                "\\",
+                "\\u12",
+                "\0",
+                "{\"id\":\"1\"}",
+                "{\"results\":[",
+                "\"associations\":{\"companies\":{\"results\":[{\"id\":"),
             Arbitraries.strings().ofMaxLength(5));
     return fragment.list().ofMaxSize(40).map(l -> String.join("", l));
   }
 
   @Property(tries = 1000)
-  void anyTextIsReadOrRefusedWithItsLine(@ForAll("jsonish") String text, @ForAll boolean jsonLines) {
+  void anyTextIsReadOrRefusedWithItsLine(
+      @ForAll("jsonish") String text, @ForAll boolean jsonLines) {
     checkInvariants(read(text, jsonLines ? ".jsonl" : ".json"), text);
   }
 
   @Property(tries = 1000)
   void deepNestingIsRejectedOrRefusedNotAStackOverflow(
-      @ForAll @IntRange(min = 1, max = 2500) int depth, @ForAll boolean inArrays, @ForAll Layout layout) {
+      @ForAll @IntRange(min = 1, max = 2500) int depth,
+      @ForAll boolean inArrays,
+      @ForAll Layout layout) {
     String open = inArrays ? "[" : "{\"a\":";
     String close = inArrays ? "]" : "}";
     String deep = open.repeat(depth) + "1" + close.repeat(depth);
     String entry = "{\"id\":\"1\",\"properties\":{\"x\":" + deep + "}}";
     String text =
         switch (layout) {
-          case PAGES_PRETTY, PAGES_ONE_PER_LINE_JSONL -> "{\"results\":[" + entry + "," + deep + "]}\n";
+          case PAGES_PRETTY, PAGES_ONE_PER_LINE_JSONL ->
+              "{\"results\":[" + entry + "," + deep + "]}\n";
           case ARRAY -> "[" + entry + "]";
           case ENTRIES_JSONL -> entry + "\n" + deep + "\n{\"id\":\"2\"}\n";
         };
@@ -350,7 +404,12 @@ class CrmJsonHostileInputPropertiesTest {
     int badLine = 1 + random.nextInt(count);
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     for (int i = 1; i <= count; i++) {
-      String entry = "{\"id\":\"" + i + "\",\"properties\":{\"firstname\":\"" + "é".repeat(random.nextInt(width + 1)) + "x\"}}";
+      String entry =
+          "{\"id\":\""
+              + i
+              + "\",\"properties\":{\"firstname\":\""
+              + "é".repeat(random.nextInt(width + 1))
+              + "x\"}}";
       String line = pages ? "{\"results\":[" + entry + "]}" : entry;
       byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
       if (i == badLine) {
@@ -362,7 +421,9 @@ class CrmJsonHostileInputPropertiesTest {
     }
     Outcome o = readBytes(out.toByteArray(), pages ? ".json" : ".jsonl");
     assertThat(o.error()).isNotNull();
-    assertThat(o.error().getMessage()).containsAnyOf("UTF-8", "Malformed").doesNotContain("cannot open");
+    assertThat(o.error().getMessage())
+        .containsAnyOf("UTF-8", "Malformed")
+        .doesNotContain("cannot open");
     if (!pages) {
       assertThat(o.error().line()).as("the line of the bad byte").isEqualTo(badLine);
       assertThat(o.items()).hasSize(badLine - 1);
@@ -396,7 +457,8 @@ class CrmJsonHostileInputPropertiesTest {
 
   @Example
   void aNestingDepthPastTheParserLimitNamesTheLine() {
-    // found by deepNestingIsRejectedOrRefusedNotAStackOverflow: the constraint error had no location,
+    // found by deepNestingIsRejectedOrRefusedNotAStackOverflow: the constraint error had no
+    // location,
     // so the file error said line 0
     String text = "{\"results\":[\n" + "[".repeat(1001) + "]".repeat(1001) + "]}";
     Outcome o = read(text, ".json");
@@ -415,7 +477,10 @@ class CrmJsonHostileInputPropertiesTest {
   @Example
   void aHugeStringValueIsRead() {
     String huge = "h".repeat(4_000_000);
-    Outcome o = read("{\"results\":[{\"id\":\"1\",\"properties\":{\"firstname\":\"" + huge + "\"}}]}", ".json");
+    Outcome o =
+        read(
+            "{\"results\":[{\"id\":\"1\",\"properties\":{\"firstname\":\"" + huge + "\"}}]}",
+            ".json");
     checkInvariants(o, "");
     if (o.error() == null) {
       assertThat(o.items()).hasSize(1);

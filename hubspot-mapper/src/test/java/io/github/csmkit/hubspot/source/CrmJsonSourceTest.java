@@ -30,21 +30,28 @@ class CrmJsonSourceTest {
     assertThat(contacts.get(1).archived()).isTrue();
     assertThat(contacts.get(2).associatedCompanyIds()).containsExactly("77");
     assertThat(contacts.get(2).position().source()).endsWith("contacts-page2.json");
-    assertThat(rejected(items)).singleElement().satisfies(r -> {
-      assertThat(r.reason()).contains("no \"id\"");
-      assertThat(r.position().record()).isEqualTo(2);
-      assertThat(r.excerpt()).contains("noid@example.com");
-    });
+    assertThat(rejected(items))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.reason()).contains("no \"id\"");
+              assertThat(r.position().record()).isEqualTo(2);
+              assertThat(r.excerpt()).contains("noid@example.com");
+            });
   }
 
   @Test
   void readsJsonLinesAndRejectsABrokenLine() {
-    List<SourceRecord<HubSpotContact>> items = all(CrmJsonSource.contacts(fixture("contacts.jsonl")));
+    List<SourceRecord<HubSpotContact>> items =
+        all(CrmJsonSource.contacts(fixture("contacts.jsonl")));
     assertThat(parsed(items)).extracting(HubSpotContact::id).containsExactly("601", "603");
-    assertThat(rejected(items)).singleElement().satisfies(r -> {
-      assertThat(r.position().line()).isEqualTo(3);
-      assertThat(r.reason()).contains("not valid JSON");
-    });
+    assertThat(rejected(items))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.position().line()).isEqualTo(3);
+              assertThat(r.reason()).contains("not valid JSON");
+            });
   }
 
   @Test
@@ -66,17 +73,32 @@ class CrmJsonSourceTest {
   @Test
   void readsHubSpotSpecExamples() {
     List<HubSpotCompany> companies =
-        parsed(all(CrmJsonSource.companies(sample("spec-examples/company.SimplePublicObject.example.json"))));
-    assertThat(companies).singleElement().satisfies(c -> {
-      assertThat(c.id()).isEqualTo("512");
-      assertThat(c.name()).contains("Biglytics");
-      assertThat(c.properties()).containsEntry("domain", "biglytics.net");
-    });
+        parsed(
+            all(
+                CrmJsonSource.companies(
+                    sample("spec-examples/company.SimplePublicObject.example.json"))));
+    assertThat(companies)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.id()).isEqualTo("512");
+              assertThat(c.name()).contains("Biglytics");
+              assertThat(c.properties()).containsEntry("domain", "biglytics.net");
+            });
     List<HubSpotContact> contacts =
-        parsed(all(CrmJsonSource.contacts(sample("spec-examples/contact.SimplePublicObject.example.json"))));
-    assertThat(contacts).singleElement().satisfies(c -> assertThat(c.email()).contains("bcooper@biglytics.net"));
+        parsed(
+            all(
+                CrmJsonSource.contacts(
+                    sample("spec-examples/contact.SimplePublicObject.example.json"))));
+    assertThat(contacts)
+        .singleElement()
+        .satisfies(c -> assertThat(c.email()).contains("bcooper@biglytics.net"));
     List<HubSpotContact> formats =
-        parsed(all(CrmJsonSource.contacts(sample("spec-examples/object.SimplePublicObject.property-value-formats.example.json"))));
+        parsed(
+            all(
+                CrmJsonSource.contacts(
+                    sample(
+                        "spec-examples/object.SimplePublicObject.property-value-formats.example.json"))));
     assertThat(formats.get(0).properties())
         .containsEntry("property_multiple_checkboxes", "chocolate;strawberry")
         .containsEntry("property_date", "1572480000000");
@@ -85,18 +107,25 @@ class CrmJsonSourceTest {
   @Test
   void loadsRealPropertyDefinitionsIntoACatalog() throws Exception {
     PropertyCatalog contacts =
-        PropertyCatalog.load(sample("property-definitions/contacts-properties.get-crm-v3-properties-contacts.wrapped.json"));
+        PropertyCatalog.load(
+            sample(
+                "property-definitions/contacts-properties.get-crm-v3-properties-contacts.wrapped.json"));
     assertThat(contacts.size()).isEqualTo(355);
     assertThat(contacts.byName("lifecyclestage").orElseThrow().options())
         .extracting(PropertyOption::value)
         .contains("subscriber", "marketingqualifiedlead", "customer", "evangelist");
-    assertThat(contacts.byName("hs_lead_status").orElseThrow().valueForLabel("Attempted to Contact"))
+    assertThat(
+            contacts.byName("hs_lead_status").orElseThrow().valueForLabel("Attempted to Contact"))
         .contains("ATTEMPTED_TO_CONTACT");
-    assertThat(contacts.byLabel("Lead Status").map(PropertyDefinition::name)).contains("hs_lead_status");
+    assertThat(contacts.byLabel("Lead Status").map(PropertyDefinition::name))
+        .contains("hs_lead_status");
     PropertyCatalog companies =
-        PropertyCatalog.load(sample("property-definitions/companies-properties.get-crm-v3-properties-companies.wrapped.json"));
+        PropertyCatalog.load(
+            sample(
+                "property-definitions/companies-properties.get-crm-v3-properties-companies.wrapped.json"));
     assertThat(companies.byName("industry").orElseThrow().options()).hasSize(148);
-    assertThat(companies.byName("industry").orElseThrow().labelForValue("COMPUTER_SOFTWARE")).contains("Computer Software");
+    assertThat(companies.byName("industry").orElseThrow().labelForValue("COMPUTER_SOFTWARE"))
+        .contains("Computer Software");
     // the plain (unwrapped) form reads the same
     try (InputStream in = Files.newInputStream(fixture("properties-plain.json"))) {
       PropertyCatalog plain = PropertyCatalog.parse(in, "plain");
@@ -107,7 +136,9 @@ class CrmJsonSourceTest {
   @Test
   void aCatalogThatIsNotAPropertiesResponseFails() {
     assertThatThrownBy(
-            () -> PropertyCatalog.parse(new java.io.ByteArrayInputStream("{\"foo\":1}".getBytes()), "foo.json"))
+            () ->
+                PropertyCatalog.parse(
+                    new java.io.ByteArrayInputStream("{\"foo\":1}".getBytes()), "foo.json"))
         .isInstanceOf(HubSpotSourceException.class)
         .hasMessageContaining("expected a properties response");
     assertThatThrownBy(() -> PropertyCatalog.load(fixture("broken.json")))

@@ -19,9 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CsvExportSourceTest {
   @Test
   void readsLabelHeadersWithBomCrlfQuotedNewlinesAndRejectsBadRowsWithTheirLine() {
-    List<SourceRecord<HubSpotContact>> items = all(CsvExportSource.contacts(fixture("contacts-labels.csv")));
+    List<SourceRecord<HubSpotContact>> items =
+        all(CsvExportSource.contacts(fixture("contacts-labels.csv")));
     List<HubSpotContact> contacts = parsed(items);
-    assertThat(contacts).extracting(HubSpotContact::id).containsExactly("101", "102", "103", "104", "107");
+    assertThat(contacts)
+        .extracting(HubSpotContact::id)
+        .containsExactly("101", "102", "103", "104", "107");
 
     HubSpotContact ada = contacts.get(0);
     assertThat(ada.properties())
@@ -33,11 +36,13 @@ class CsvExportSourceTest {
         .containsEntry("company", "Acme Corporation")
         .containsEntry("createdate", "2024-03-05 14:07");
     assertThat(ada.associatedCompanyIds()).containsExactly("9001");
-    assertThat(ada.position()).isEqualTo(new SourcePosition(fixture("contacts-labels.csv").toString(), 2, 1));
+    assertThat(ada.position())
+        .isEqualTo(new SourcePosition(fixture("contacts-labels.csv").toString(), 2, 1));
 
     assertThat(contacts.get(1).associatedCompanyIds()).containsExactly("9002", "9001");
     assertThat(contacts.get(1).properties()).doesNotContainKey("phone");
-    assertThat(contacts.get(2).properties()).containsEntry("lifecyclestage", "marketingqualifiedlead");
+    assertThat(contacts.get(2).properties())
+        .containsEntry("lifecyclestage", "marketingqualifiedlead");
     assertThat(contacts.get(3).properties()).containsEntry("company", "Acme \"Quoted\"\nCorp");
     // the quoted line break makes record 104 two lines long: 107 starts on line 9
     assertThat(contacts.get(4).position().line()).isEqualTo(9);
@@ -53,28 +58,35 @@ class CsvExportSourceTest {
 
   @Test
   void unterminatedQuoteRejectsItsLineAndRereadsTheLinesItSwallowed() {
-    List<SourceRecord<HubSpotContact>> items = all(CsvExportSource.contacts(fixture("unterminated.csv")));
+    List<SourceRecord<HubSpotContact>> items =
+        all(CsvExportSource.contacts(fixture("unterminated.csv")));
     assertThat(parsed(items)).extracting(HubSpotContact::id).containsExactly("1", "3", "4");
-    assertThat(rejected(items)).singleElement().satisfies(r -> {
-      assertThat(r.position().line()).isEqualTo(3);
-      assertThat(r.reason()).contains("never closed");
-    });
+    assertThat(rejected(items))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.position().line()).isEqualTo(3);
+              assertThat(r.reason()).contains("never closed");
+            });
   }
 
   @Test
   void detectsInternalNameHeaders() {
-    List<HubSpotContact> contacts = parsed(all(CsvExportSource.contacts(fixture("contacts-internal.csv"))));
+    List<HubSpotContact> contacts =
+        parsed(all(CsvExportSource.contacts(fixture("contacts-internal.csv"))));
     assertThat(contacts).hasSize(2);
     assertThat(contacts.get(0).properties())
         .containsEntry("hs_lead_status", "OPEN")
         .containsEntry("lifecyclestage", "customer");
     assertThat(contacts.get(0).associatedCompanyIds()).containsExactly("9001");
-    assertThat(contacts.get(1).properties()).containsOnlyKeys("hs_object_id", "email", "firstname", "lifecyclestage");
+    assertThat(contacts.get(1).properties())
+        .containsOnlyKeys("hs_object_id", "email", "firstname", "lifecyclestage");
   }
 
   @Test
   void companiesTranslateBooleansAndKeepUnknownLabels() {
-    List<HubSpotCompany> companies = parsed(all(CsvExportSource.companies(fixture("companies-labels.csv"))));
+    List<HubSpotCompany> companies =
+        parsed(all(CsvExportSource.companies(fixture("companies-labels.csv"))));
     assertThat(companies).hasSize(2);
     assertThat(companies.get(0).properties())
         .containsEntry("name", "Acme Corporation")
@@ -86,7 +98,9 @@ class CsvExportSourceTest {
         .containsEntry("industry", "Manufacturing");
     PropertyCatalog catalog =
         PropertyCatalog.empty()
-            .with(PropertyDefinition.enumeration("industry", "Industry", "COMPUTER_SOFTWARE", "Computer Software"));
+            .with(
+                PropertyDefinition.enumeration(
+                    "industry", "Industry", "COMPUTER_SOFTWARE", "Computer Software"));
     List<HubSpotCompany> withCatalog =
         parsed(all(CsvExportSource.companies(fixture("companies-labels.csv"), catalog)));
     assertThat(withCatalog.get(1).properties()).containsEntry("industry", "COMPUTER_SOFTWARE");
@@ -94,13 +108,16 @@ class CsvExportSourceTest {
 
   @Test
   void callerCatalogOverridesHeaderLabels() {
-    String csv = "\"Record ID\",\"E-mail address\",\"Tier\"\n\"1\",\"x@example.com\",\"Gold Plus\"\n";
+    String csv =
+        "\"Record ID\",\"E-mail address\",\"Tier\"\n\"1\",\"x@example.com\",\"Gold Plus\"\n";
     PropertyCatalog catalog =
         PropertyCatalog.empty()
             .with(PropertyDefinition.text("email", "E-mail address"))
             .with(PropertyDefinition.enumeration("tier", "Tier", "gold_plus", "Gold Plus"));
-    List<HubSpotContact> c = parsed(all(CsvExportSource.contacts(new StringReader(csv), "inline.csv", catalog)));
-    assertThat(c.get(0).properties()).isEqualTo(Map.of("hs_object_id", "1", "email", "x@example.com", "tier", "gold_plus"));
+    List<HubSpotContact> c =
+        parsed(all(CsvExportSource.contacts(new StringReader(csv), "inline.csv", catalog)));
+    assertThat(c.get(0).properties())
+        .isEqualTo(Map.of("hs_object_id", "1", "email", "x@example.com", "tier", "gold_plus"));
   }
 
   @Test
@@ -120,7 +137,10 @@ class CsvExportSourceTest {
         .isInstanceOf(HubSpotSourceException.class)
         .hasMessageContaining("not a CSV export");
     Path latin1 = dir.resolve("latin1.csv");
-    Files.write(latin1, "Record ID,Email\n1,caf\u00e9@example.com\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Files.write(
+        latin1,
+        "Record ID,Email\n1,caf\u00e9@example.com\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     assertThatThrownBy(() -> all(CsvExportSource.contacts(latin1)))
         .isInstanceOf(HubSpotSourceException.class)
         .hasMessageContaining("latin1.csv")
@@ -132,14 +152,23 @@ class CsvExportSourceTest {
 
   @Test
   void readsHubSpotAuthoredExportsWithoutRejections() {
-    for (String name : List.of("hubspot-export.custom-object-locations.csv", "hubspot-export.custom-object-vehicles.csv")) {
+    for (String name :
+        List.of(
+            "hubspot-export.custom-object-locations.csv",
+            "hubspot-export.custom-object-vehicles.csv")) {
       Path file = sample("csv-exports/" + name);
       List<SourceRecord<HubSpotCompany>> items = all(CsvExportSource.companies(file));
       assertThat(rejected(items)).as(name).isEmpty();
-      assertThat(parsed(items)).as(name).isNotEmpty().allSatisfy(r -> assertThat(r.id()).matches("\\d+"));
+      assertThat(parsed(items))
+          .as(name)
+          .isNotEmpty()
+          .allSatisfy(r -> assertThat(r.id()).matches("\\d+"));
     }
     List<HubSpotCompany> vehicles =
-        parsed(all(CsvExportSource.companies(sample("csv-exports/hubspot-export.custom-object-vehicles.csv"))));
+        parsed(
+            all(
+                CsvExportSource.companies(
+                    sample("csv-exports/hubspot-export.custom-object-vehicles.csv"))));
     assertThat(vehicles.get(0).properties()).containsKeys("VIN", "Make", "Associated Location IDs");
   }
 }

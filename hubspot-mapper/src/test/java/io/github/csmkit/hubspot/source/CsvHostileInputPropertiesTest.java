@@ -20,9 +20,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Hostile CSV exports: random text and bytes, unbalanced quotes, a BOM, mixed line endings, huge cells
- * and wrong column counts. A bad row is a {@link SourceRecord.Rejected} naming its line; a bad file is
- * a {@link HubSpotSourceException} naming the file and line; nothing else is ever thrown.
+ * Hostile CSV exports: random text and bytes, unbalanced quotes, a BOM, mixed line endings, huge
+ * cells and wrong column counts. A bad row is a {@link SourceRecord.Rejected} naming its line; a
+ * bad file is a {@link HubSpotSourceException} naming the file and line; nothing else is ever
+ * thrown.
  */
 class CsvHostileInputPropertiesTest {
   private static final String NAME = "hostile.csv";
@@ -34,7 +35,8 @@ class CsvHostileInputPropertiesTest {
 
   private static Outcome read(Reader in) {
     List<SourceRecord<HubSpotContact>> items = new ArrayList<>();
-    try (CsvExportSource<HubSpotContact> source = CsvExportSource.contacts(in, NAME, PropertyCatalog.empty())) {
+    try (CsvExportSource<HubSpotContact> source =
+        CsvExportSource.contacts(in, NAME, PropertyCatalog.empty())) {
       for (SourceRecord<HubSpotContact> r : source) {
         items.add(r);
       }
@@ -82,7 +84,10 @@ class CsvHostileInputPropertiesTest {
     return endsWithBreak ? n : n + 1;
   }
 
-  /** The invariants of every outcome: records in file order, within the file, each bad one explained. */
+  /**
+   * The invariants of every outcome: records in file order, within the file, each bad one
+   * explained.
+   */
   private static void checkInvariants(Outcome o, long lines) {
     if (o.error() != null) {
       HubSpotSourceException e = o.error();
@@ -95,13 +100,16 @@ class CsvHostileInputPropertiesTest {
     for (SourceRecord<HubSpotContact> r : o.items()) {
       SourcePosition p = r.position();
       assertThat(p.source()).isEqualTo(NAME);
-      assertThat(p.line()).as("records come in file order, after the header").isGreaterThan(previousLine);
+      assertThat(p.line())
+          .as("records come in file order, after the header")
+          .isGreaterThan(previousLine);
       assertThat(p.line()).isLessThanOrEqualTo(lines);
       assertThat(p.record()).isEqualTo(++number);
       previousLine = p.line();
       if (r instanceof SourceRecord.Rejected<HubSpotContact> bad) {
         assertThat(bad.reason()).isNotBlank();
-        assertThat(bad.excerpt().length()).isLessThanOrEqualTo(SourceRecord.Rejected.MAX_EXCERPT + 1);
+        assertThat(bad.excerpt().length())
+            .isLessThanOrEqualTo(SourceRecord.Rejected.MAX_EXCERPT + 1);
       } else {
         HubSpotContact c = ((SourceRecord.Parsed<HubSpotContact>) r).value();
         assertThat(c.id()).isNotBlank();
@@ -116,9 +124,28 @@ class CsvHostileInputPropertiesTest {
     Arbitrary<String> fragment =
         Arbitraries.oneOf(
             Arbitraries.of(
-                ",", "\"", "\"\"", "\n", "\r\n", "\r", "\uFEFF", "\0", " ", ";", "{", "[", "Record ID", "Email",
-                "Record ID,Email", "Record ID,Email,First Name\n", "ada@example.com", "1", "é", "\uD83D\uDE00",
-                "\u00A0", "\t"),
+                ",",
+                "\"",
+                "\"\"",
+                "\n",
+                "\r\n",
+                "\r",
+                "\uFEFF",
+                "\0",
+                " ",
+                ";",
+                "{",
+                "[",
+                "Record ID",
+                "Email",
+                "Record ID,Email",
+                "Record ID,Email,First Name\n",
+                "ada@example.com",
+                "1",
+                "é",
+                "\uD83D\uDE00",
+                "\u00A0",
+                "\t"),
             Arbitraries.strings().ofMaxLength(8));
     return fragment.list().ofMaxSize(60).map(l -> String.join("", l));
   }
@@ -129,7 +156,8 @@ class CsvHostileInputPropertiesTest {
   }
 
   @Property(tries = 1000)
-  void anyTextAfterAValidHeaderAccountsForEveryRecord(@ForAll("csvish") String body, @ForAll boolean bom) {
+  void anyTextAfterAValidHeaderAccountsForEveryRecord(
+      @ForAll("csvish") String body, @ForAll boolean bom) {
     String text = (bom ? "\uFEFF" : "") + HEADER + "\r\n" + body;
     Outcome o = read(new StringReader(text));
     assertThat(o.error()).as("a valid header opens the file").isNull();
@@ -196,11 +224,13 @@ class CsvHostileInputPropertiesTest {
   }
 
   @Property(tries = 1000)
-  void aFileDecodesLikeTheJdkUpToItsFirstBadByte(@ForAll @Size(max = 300) byte[] bytes, @ForAll boolean header) {
+  void aFileDecodesLikeTheJdkUpToItsFirstBadByte(
+      @ForAll @Size(max = 300) byte[] bytes, @ForAll boolean header) {
     byte[] all = header ? concat((HEADER + "\n").getBytes(StandardCharsets.UTF_8), bytes) : bytes;
     String viaUtf8Reader;
     String viaJdk;
-    try (Reader r = new io.github.csmkit.hubspot.internal.Utf8Reader(new ByteArrayInputStream(all))) {
+    try (Reader r =
+        new io.github.csmkit.hubspot.internal.Utf8Reader(new ByteArrayInputStream(all))) {
       viaUtf8Reader = slurp(r);
     } catch (java.io.IOException e) {
       viaUtf8Reader = "error";
@@ -239,7 +269,11 @@ class CsvHostileInputPropertiesTest {
 
   private static Arbitrary<String> plainText() {
     return Arbitraries.oneOf(
-        Arbitraries.strings().alpha().numeric().withChars(' ', '@', '.', ';', '-', '\t').ofMaxLength(12),
+        Arbitraries.strings()
+            .alpha()
+            .numeric()
+            .withChars(' ', '@', '.', ';', '-', '\t')
+            .ofMaxLength(12),
         Arbitraries.of("ada@example.com", "é@ü.de", "\uD83D\uDE00", "a\u00A0b", "  ", ""));
   }
 
@@ -247,7 +281,8 @@ class CsvHostileInputPropertiesTest {
   private static Arbitrary<String[]> goodCell() {
     Arbitrary<String[]> plain = plainText().map(s -> new String[] {s, s});
     Arbitrary<String[]> quoted =
-        Combinators.combine(plainText(), Arbitraries.of("", ",", "\"", "a,\"b\"", ", "), plainText())
+        Combinators.combine(
+                plainText(), Arbitraries.of("", ",", "\"", "a,\"b\"", ", "), plainText())
             .as((a, mid, b) -> a + mid + b)
             .map(v -> new String[] {"\"" + v.replace("\"", "\"\"") + "\"", v});
     return Arbitraries.oneOf(plain, quoted);
@@ -273,14 +308,27 @@ class CsvHostileInputPropertiesTest {
             .ofMinSize(1)
             .ofMaxSize(9)
             .filter(cells -> cells.size() != COLUMNS)
-            .map(cells -> new Row(String.join(",", cells.stream().map(c -> c[0]).toList()), false, null, null));
+            .map(
+                cells ->
+                    new Row(
+                        String.join(",", cells.stream().map(c -> c[0]).toList()),
+                        false,
+                        null,
+                        null));
     Arbitrary<Row> noId =
         goodCell()
             .list()
             .ofSize(COLUMNS - 1)
-            .map(cells -> new Row("  ," + String.join(",", cells.stream().map(c -> c[0]).toList()), false, null, null));
+            .map(
+                cells ->
+                    new Row(
+                        "  ," + String.join(",", cells.stream().map(c -> c[0]).toList()),
+                        false,
+                        null,
+                        null));
     Arbitrary<Row> textAfterClosingQuote =
-        Combinators.combine(plainText(), Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(5))
+        Combinators.combine(
+                plainText(), Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(5))
             .as((v, junk) -> new Row("1,\"" + v + "\"" + junk + ",x,y", false, null, null));
     return Arbitraries.oneOf(wrongCount, noId, textAfterClosingQuote);
   }
@@ -289,7 +337,9 @@ class CsvHostileInputPropertiesTest {
   Arbitrary<List<Row>> rows() {
     Arbitrary<Row> blank = Arbitraries.of(new Row("", false, null, null));
     return Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(5, goodRow()), net.jqwik.api.Tuple.of(3, badRow()), net.jqwik.api.Tuple.of(1, blank))
+            net.jqwik.api.Tuple.of(5, goodRow()),
+            net.jqwik.api.Tuple.of(3, badRow()),
+            net.jqwik.api.Tuple.of(1, blank))
         .list()
         .ofMaxSize(25);
   }
@@ -330,7 +380,9 @@ class CsvHostileInputPropertiesTest {
         expected.add(all.get(i));
       }
     }
-    assertThat(items).as("one record per non-blank row: none dropped, none merged").hasSize(expected.size());
+    assertThat(items)
+        .as("one record per non-blank row: none dropped, none merged")
+        .hasSize(expected.size());
     for (int i = 0; i < expected.size(); i++) {
       Row row = expected.get(i);
       SourceRecord<HubSpotContact> item = items.get(i);
@@ -344,9 +396,10 @@ class CsvHostileInputPropertiesTest {
         assertThat(item).as("row %s", row.text()).isInstanceOf(SourceRecord.Rejected.class);
         SourceRecord.Rejected<HubSpotContact> bad = (SourceRecord.Rejected<HubSpotContact>) item;
         assertThat(bad.reason()).isNotBlank();
-        String excerpt = row.text().length() > SourceRecord.Rejected.MAX_EXCERPT
-            ? row.text().substring(0, SourceRecord.Rejected.MAX_EXCERPT) + "…"
-            : row.text();
+        String excerpt =
+            row.text().length() > SourceRecord.Rejected.MAX_EXCERPT
+                ? row.text().substring(0, SourceRecord.Rejected.MAX_EXCERPT) + "…"
+                : row.text();
         assertThat(bad.excerpt()).isEqualTo(excerpt);
       }
     }
@@ -361,7 +414,8 @@ class CsvHostileInputPropertiesTest {
     Outcome o = read(new StringReader(text));
     assertThat(o.error()).isNull();
     assertThat(o.items()).hasSize(2).allMatch(r -> r instanceof SourceRecord.Parsed);
-    assertThat(((SourceRecord.Parsed<HubSpotContact>) o.items().get(0)).value().email()).hasValue(huge + "@example.com");
+    assertThat(((SourceRecord.Parsed<HubSpotContact>) o.items().get(0)).value().email())
+        .hasValue(huge + "@example.com");
   }
 
   @Example
@@ -389,7 +443,8 @@ class CsvHostileInputPropertiesTest {
     checkInvariants(o, physicalLines(text));
     // line 2 opens the quote and is rejected; each swallowed line is a record of its own
     assertThat(o.items()).hasSize(count + 1);
-    SourceRecord.Rejected<HubSpotContact> opened = (SourceRecord.Rejected<HubSpotContact>) o.items().get(0);
+    SourceRecord.Rejected<HubSpotContact> opened =
+        (SourceRecord.Rejected<HubSpotContact>) o.items().get(0);
     assertThat(opened.position().line()).isEqualTo(2);
     assertThat(opened.reason()).contains("unbalanced quote").contains("line 2");
     SourceRecord<HubSpotContact> last = o.items().get(count);
@@ -399,7 +454,8 @@ class CsvHostileInputPropertiesTest {
 
   @Example
   void anOpenQuoteInTheMiddleRejectsOnlyItsLine() {
-    String text = HEADER + "\n1,\"never closed,Ada,\n2,b@example.com,Bo,\n3,c@example.com,Cy,9001\n";
+    String text =
+        HEADER + "\n1,\"never closed,Ada,\n2,b@example.com,Bo,\n3,c@example.com,Cy,9001\n";
     Outcome o = read(new StringReader(text));
     assertThat(o.error()).isNull();
     assertThat(o.items()).extracting(r -> r.position().line()).containsExactly(2L, 3L, 4L);

@@ -20,7 +20,10 @@ public final class Fixtures {
     }
   }
 
-  /** A file of ../shared/hubspot-samples (relative to the repository root); skips the test when absent. */
+  /**
+   * A file of ../shared/hubspot-samples (relative to the repository root); skips the test when
+   * absent.
+   */
   public static Path sample(String relative) {
     Path root = Path.of("").toAbsolutePath();
     // the build runs in the module directory; the repository root is its parent
@@ -55,7 +58,8 @@ public final class Fixtures {
   }
 
   /** The rejected items. */
-  public static <T extends HubSpotRecord> List<SourceRecord.Rejected<T>> rejected(List<SourceRecord<T>> items) {
+  public static <T extends HubSpotRecord> List<SourceRecord.Rejected<T>> rejected(
+      List<SourceRecord<T>> items) {
     List<SourceRecord.Rejected<T>> out = new ArrayList<>();
     for (SourceRecord<T> r : items) {
       if (r instanceof SourceRecord.Rejected<T> x) {

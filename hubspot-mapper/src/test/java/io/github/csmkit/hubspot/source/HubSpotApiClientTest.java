@@ -50,26 +50,42 @@ class HubSpotApiClientTest {
         .baseUri(server.url("/").uri())
         .token(TOKEN)
         .clock(clock)
-        .sleeper(d -> {
-          sleeps.add(d);
-          now = now.plus(d);
-        });
+        .sleeper(
+            d -> {
+              sleeps.add(d);
+              now = now.plus(d);
+            });
   }
 
   private static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   @Test
   void pagesContactsAndReadsV4Associations() throws Exception {
-    server.enqueue(json(200, "{\"results\":[{\"id\":\"1\",\"properties\":{\"email\":\"a@example.com\"},\"archived\":false},"
-        + "{\"id\":\"2\",\"properties\":{\"email\":\"b@example.com\"},\"archived\":false}],\"paging\":{\"next\":{\"after\":\"NTI1Cg%3D%3D\"}}}"));
-    server.enqueue(json(207, "{\"status\":\"COMPLETE\",\"results\":[{\"from\":{\"id\":\"1\"},\"to\":[{\"toObjectId\":5790939450,"
-        + "\"associationTypes\":[{\"category\":\"HUBSPOT_DEFINED\",\"typeId\":1}]},{\"toObjectId\":42,\"associationTypes\":[]}]}],"
-        + "\"errors\":[{\"status\":\"error\",\"category\":\"OBJECT_NOT_FOUND\",\"context\":{\"fromObjectId\":[\"2\"]}}]}"));
-    server.enqueue(json(200, "{\"results\":[{\"id\":\"3\",\"properties\":{\"email\":\"c@example.com\"}}]}"));
-    server.enqueue(json(200, "{\"results\":[{\"from\":{\"id\":\"3\"},\"to\":[{\"toObjectId\":7}],\"paging\":{\"next\":{\"after\":\"p2\"}}}]}"));
-    server.enqueue(json(200, "{\"results\":[{\"from\":{\"id\":\"3\"},\"to\":[{\"toObjectId\":8}]}]}"));
+    server.enqueue(
+        json(
+            200,
+            "{\"results\":[{\"id\":\"1\",\"properties\":{\"email\":\"a@example.com\"},\"archived\":false},"
+                + "{\"id\":\"2\",\"properties\":{\"email\":\"b@example.com\"},\"archived\":false}],\"paging\":{\"next\":{\"after\":\"NTI1Cg%3D%3D\"}}}"));
+    server.enqueue(
+        json(
+            207,
+            "{\"status\":\"COMPLETE\",\"results\":[{\"from\":{\"id\":\"1\"},\"to\":[{\"toObjectId\":5790939450,"
+                + "\"associationTypes\":[{\"category\":\"HUBSPOT_DEFINED\",\"typeId\":1}]},{\"toObjectId\":42,\"associationTypes\":[]}]}],"
+                + "\"errors\":[{\"status\":\"error\",\"category\":\"OBJECT_NOT_FOUND\",\"context\":{\"fromObjectId\":[\"2\"]}}]}"));
+    server.enqueue(
+        json(200, "{\"results\":[{\"id\":\"3\",\"properties\":{\"email\":\"c@example.com\"}}]}"));
+    server.enqueue(
+        json(
+            200,
+            "{\"results\":[{\"from\":{\"id\":\"3\"},\"to\":[{\"toObjectId\":7}],\"paging\":{\"next\":{\"after\":\"p2\"}}}]}"));
+    server.enqueue(
+        json(200, "{\"results\":[{\"from\":{\"id\":\"3\"},\"to\":[{\"toObjectId\":8}]}]}"));
 
     List<HubSpotContact> contacts =
         parsed(all(client().build().contacts(List.of("email", "firstname", "hs_lead_status"))));
@@ -84,7 +100,8 @@ class HubSpotApiClientTest {
     assertThat(first.getMethod()).isEqualTo("GET");
     assertThat(first.getUrl().encodedPath()).isEqualTo("/crm/v3/objects/contacts");
     assertThat(first.getUrl().queryParameter("limit")).isEqualTo("100");
-    assertThat(first.getUrl().queryParameter("properties")).isEqualTo("email,firstname,hs_lead_status");
+    assertThat(first.getUrl().queryParameter("properties"))
+        .isEqualTo("email,firstname,hs_lead_status");
     assertThat(first.getUrl().queryParameter("after")).isNull();
     assertThat(first.getUrl().queryParameter("archived")).isNull();
     assertThat(first.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
@@ -92,38 +109,50 @@ class HubSpotApiClientTest {
 
     RecordedRequest assoc = server.takeRequest();
     assertThat(assoc.getMethod()).isEqualTo("POST");
-    assertThat(assoc.getUrl().encodedPath()).isEqualTo("/crm/v4/associations/contacts/companies/batch/read");
+    assertThat(assoc.getUrl().encodedPath())
+        .isEqualTo("/crm/v4/associations/contacts/companies/batch/read");
     assertThat(assoc.getBody().utf8()).isEqualTo("{\"inputs\":[{\"id\":\"1\"},{\"id\":\"2\"}]}");
     assertThat(assoc.getHeaders().get("Content-Type")).startsWith("application/json");
 
     RecordedRequest second = server.takeRequest();
     assertThat(second.getUrl().queryParameter("after")).isEqualTo("NTI1Cg%3D%3D");
     server.takeRequest();
-    assertThat(server.takeRequest().getBody().utf8()).isEqualTo("{\"inputs\":[{\"id\":\"3\",\"after\":\"p2\"}]}");
+    assertThat(server.takeRequest().getBody().utf8())
+        .isEqualTo("{\"inputs\":[{\"id\":\"3\",\"after\":\"p2\"}]}");
   }
 
   @Test
   void longPropertyListsAreReadWithBatchRead() throws Exception {
-    List<String> props = IntStream.range(0, 400).mapToObj(i -> "custom_property_" + i).collect(Collectors.toList());
-    server.enqueue(json(200, "{\"results\":[{\"id\":\"9\",\"properties\":{\"hs_object_id\":\"9\"}}]}"));
-    server.enqueue(json(200, "{\"status\":\"COMPLETE\",\"results\":[{\"id\":\"9\",\"properties\":{\"name\":\"Acme\",\"custom_property_1\":\"x\"}}]}"));
+    List<String> props =
+        IntStream.range(0, 400).mapToObj(i -> "custom_property_" + i).collect(Collectors.toList());
+    server.enqueue(
+        json(200, "{\"results\":[{\"id\":\"9\",\"properties\":{\"hs_object_id\":\"9\"}}]}"));
+    server.enqueue(
+        json(
+            200,
+            "{\"status\":\"COMPLETE\",\"results\":[{\"id\":\"9\",\"properties\":{\"name\":\"Acme\",\"custom_property_1\":\"x\"}}]}"));
 
     List<HubSpotCompany> companies = parsed(all(client().build().companies(props)));
 
-    assertThat(companies).singleElement().satisfies(c -> assertThat(c.properties()).containsEntry("custom_property_1", "x"));
+    assertThat(companies)
+        .singleElement()
+        .satisfies(c -> assertThat(c.properties()).containsEntry("custom_property_1", "x"));
     RecordedRequest list = server.takeRequest();
     assertThat(list.getUrl().encodedPath()).isEqualTo("/crm/v3/objects/companies");
     assertThat(list.getUrl().queryParameter("properties")).isEqualTo("hs_object_id");
     RecordedRequest batch = server.takeRequest();
     assertThat(batch.getUrl().encodedPath()).isEqualTo("/crm/v3/objects/companies/batch/read");
-    assertThat(batch.getBody().utf8()).contains("\"custom_property_399\"").contains("\"inputs\":[{\"id\":\"9\"}]");
+    assertThat(batch.getBody().utf8())
+        .contains("\"custom_property_399\"")
+        .contains("\"inputs\":[{\"id\":\"9\"}]");
   }
 
   @Test
   void includeArchivedAddsAnArchivedPass() throws Exception {
     server.enqueue(json(200, "{\"results\":[{\"id\":\"1\",\"properties\":{}}]}"));
     server.enqueue(json(200, "{\"results\":[{\"id\":\"2\",\"properties\":{},\"archived\":true}]}"));
-    List<HubSpotCompany> companies = parsed(all(client().includeArchived(true).build().companies(List.of("name"))));
+    List<HubSpotCompany> companies =
+        parsed(all(client().includeArchived(true).build().companies(List.of("name"))));
     assertThat(companies).extracting(HubSpotCompany::archived).containsExactly(false, true);
     assertThat(server.takeRequest().getUrl().queryParameter("archived")).isNull();
     assertThat(server.takeRequest().getUrl().queryParameter("archived")).isEqualTo("true");
@@ -131,26 +160,40 @@ class HubSpotApiClientTest {
 
   @Test
   void tenSecondlyLimitWaitsAndRetries() throws Exception {
-    server.enqueue(json(429, "{\"status\":\"error\",\"errorType\":\"RATE_LIMIT\",\"policyName\":\"TEN_SECONDLY_ROLLING\"}"));
-    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3")
-        .body("{\"policyName\":\"TEN_SECONDLY_ROLLING\"}").build());
-    server.enqueue(json(200, "{\"results\":[{\"name\":\"tier\",\"label\":\"Tier\",\"options\":[]}]}"));
+    server.enqueue(
+        json(
+            429,
+            "{\"status\":\"error\",\"errorType\":\"RATE_LIMIT\",\"policyName\":\"TEN_SECONDLY_ROLLING\"}"));
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(429)
+            .addHeader("Retry-After", "3")
+            .body("{\"policyName\":\"TEN_SECONDLY_ROLLING\"}")
+            .build());
+    server.enqueue(
+        json(200, "{\"results\":[{\"name\":\"tier\",\"label\":\"Tier\",\"options\":[]}]}"));
     PropertyCatalog catalog = client().build().properties("contacts");
     assertThat(catalog.byName("tier")).isPresent();
     assertThat(sleeps).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(3));
-    assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/crm/v3/properties/contacts");
+    assertThat(server.takeRequest().getUrl().encodedPath())
+        .isEqualTo("/crm/v3/properties/contacts");
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
   @Test
   void dailyLimitStopsWithAClearError() {
-    server.enqueue(json(429, "{\"status\":\"error\",\"message\":\"You have reached your daily limit.\",\"errorType\":\"RATE_LIMIT\","
-        + "\"correlationId\":\"c033cdaa\",\"policyName\":\"DAILY\"}"));
+    server.enqueue(
+        json(
+            429,
+            "{\"status\":\"error\",\"message\":\"You have reached your daily limit.\",\"errorType\":\"RATE_LIMIT\","
+                + "\"correlationId\":\"c033cdaa\",\"policyName\":\"DAILY\"}"));
     assertThatThrownBy(() -> client().build().properties("contacts"))
-        .isInstanceOfSatisfying(HubSpotRateLimitException.class, e -> {
-          assertThat(e.policyName()).isEqualTo("DAILY");
-          assertThat(e.correlationId()).isEqualTo("c033cdaa");
-        })
+        .isInstanceOfSatisfying(
+            HubSpotRateLimitException.class,
+            e -> {
+              assertThat(e.policyName()).isEqualTo("DAILY");
+              assertThat(e.correlationId()).isEqualTo("c033cdaa");
+            })
         .hasMessageContaining("daily API limit");
     assertThat(sleeps).isEmpty();
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -158,7 +201,10 @@ class HubSpotApiClientTest {
 
   @Test
   void unauthorizedIsAClearErrorWithoutTheToken() {
-    server.enqueue(json(401, "{\"message\":\"Authentication credentials not found.\",\"category\":\"INVALID_AUTHENTICATION\"}"));
+    server.enqueue(
+        json(
+            401,
+            "{\"message\":\"Authentication credentials not found.\",\"category\":\"INVALID_AUTHENTICATION\"}"));
     HubSpotApiClient api = client().build();
     assertThatThrownBy(() -> all(api.contacts(List.of("email"))))
         .isInstanceOf(HubSpotAuthenticationException.class)
@@ -188,7 +234,8 @@ class HubSpotApiClientTest {
       server.enqueue(json(503, "{\"message\":\"unavailable\"}"));
     }
     assertThatThrownBy(() -> client().maxRetries(2).build().properties("contacts"))
-        .isInstanceOfSatisfying(HubSpotApiException.class, e -> assertThat(e.status()).isEqualTo(503))
+        .isInstanceOfSatisfying(
+            HubSpotApiException.class, e -> assertThat(e.status()).isEqualTo(503))
         .hasMessageContaining("unavailable");
     assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
   }
