@@ -351,6 +351,8 @@ class WireFormatReadTest {
     assertThat(WireFormat.tree(b("{\"a\":[1,2]}")).path("a").size()).isEqualTo(2);
     assertThatThrownBy(() -> WireFormat.tree(b("{\"n\":" + "9".repeat(100) + "}")))
         .isInstanceOf(WireException.class)
-        .hasMessageContaining("Number value length");
+        .hasMessageContaining("the body is not valid JSON") // Jackson's wording varies by version
+        .hasMessageContaining("(100)")
+        .hasMessageContaining("64");
   }
 }
