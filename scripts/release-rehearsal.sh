@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
 # Release rehearsal: builds the signed Central bundle exactly as a release would, without uploading it.
 #
-#   scripts/release-rehearsal.sh [VERSION]      (default 0.1.0)
+#   scripts/release-rehearsal.sh [--unsigned] [--skip-tests] [VERSION]      (default 0.1.0)
+#
+# --unsigned skips GPG (no key needed) and the signature checks: what CI runs after the tests, so that
+# the bundle's layout, the sources and Javadoc jars and the published POMs cannot rot unnoticed.
 #
 # Uses a throwaway GPG key in a temporary GNUPGHOME and a temporary settings.xml with a dummy
 # "central" server (the publishing plugin wants one even when nothing is uploaded). Leaves the
 # bundle in target/central-publishing/central-bundle.zip and lists it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+signed=true
+extra=()
+while [[ $# -gt 0 && "$1" == --* ]]; do
+  case "$1" in
+    --unsigned) signed=false; extra+=(-Dgpg.skip=true) ;;
+    --skip-tests) extra+=(-DskipTests) ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
 version="${1:-0.1.0}"
 
 work="$(mktemp -d)"
@@ -16,9 +29,11 @@ export GNUPGHOME="$work/gnupg"
 mkdir -m 700 "$GNUPGHOME"
 export MAVEN_GPG_PASSPHRASE="rehearsal-only"
 
-gpg --batch --pinentry-mode loopback --passphrase "$MAVEN_GPG_PASSPHRASE" \
-  --quick-generate-key "csmkit release rehearsal <rehearsal@csmkit.invalid>" rsa3072 sign 1d 2>/dev/null
-echo "throwaway key: $(gpg --batch --list-secret-keys --with-colons | awk -F: '/^fpr/ {print $10; exit}')"
+if $signed; then
+  gpg --batch --pinentry-mode loopback --passphrase "$MAVEN_GPG_PASSPHRASE" \
+    --quick-generate-key "csmkit release rehearsal <rehearsal@csmkit.invalid>" rsa3072 sign 1d 2>/dev/null
+  echo "throwaway key: $(gpg --batch --list-secret-keys --with-colons | awk -F: '/^fpr/ {print $10; exit}')"
+fi
 
 cat > "$work/settings.xml" <<'XML'
 <settings>
@@ -32,23 +47,29 @@ cat > "$work/settings.xml" <<'XML'
 </settings>
 XML
 
-./mvnw -B -s "$work/settings.xml" -Prelease clean deploy -DskipUpload=true -Dmaven.install.skip=true -Drevision="$version"
+./mvnw -B -s "$work/settings.xml" -Prelease clean deploy -DskipUpload=true -Dmaven.install.skip=true \
+  -Drevision="$version" ${extra[@]+"${extra[@]}"}
 
 bundle=target/central-publishing/central-bundle.zip
 test -f "$bundle" || { echo "no bundle at $bundle" >&2; exit 1; }
 echo
 echo "== $bundle =="
-listing="$(unzip -l "$bundle")"
+listing="$(jar tf "$bundle")"   # the JDK's jar tool: no unzip needed
 echo "$listing"
 # a bundle without a file we require is a failed rehearsal
-for f in csm-client-"$version".jar csm-client-"$version".jar.asc csm-client-"$version"-sources.jar \
-         csm-client-"$version"-javadoc.jar csm-client-"$version".pom csm-bom-"$version".pom; do
+required=()
+for m in csm-client csm-sandbox hubspot-mapper; do
+  required+=("$m-$version.jar" "$m-$version-sources.jar" "$m-$version-javadoc.jar" "$m-$version.pom")
+  if $signed; then required+=("$m-$version.jar.asc"); fi
+done
+required+=("csm-bom-$version.pom")
+for f in "${required[@]}"; do
   grep -q "/$f\$" <<<"$listing" || { echo "missing from the bundle: $f" >&2; exit 1; }
 done
 for f in consumer-check-runner csmkit-parent examples benchmarks csm-cli; do
   if grep -q "/$f/" <<<"$listing"; then echo "must not be in the bundle: $f" >&2; exit 1; fi
 done
-unzip -q -o "$bundle" -d "$work/bundle"
+mkdir -p "$work/bundle" && (cd "$work/bundle" && jar xf "$OLDPWD/$bundle")
 # every published POM carries the metadata Central requires (and that users read), and no parent
 while IFS= read -r pom; do
   for tag in name description url licenses developers scm issueManagement; do
@@ -57,6 +78,8 @@ while IFS= read -r pom; do
   if grep -q "<parent>" "$pom"; then echo "$(basename "$pom") still has a <parent>" >&2; exit 1; fi
 done < <(find "$work/bundle" -name '*.pom')
 # the signatures verify against the throwaway key
-gpg --batch --verify "$work/bundle/io/github/csmkit/csm-client/$version/csm-client-$version.jar.asc" \
-  "$work/bundle/io/github/csmkit/csm-client/$version/csm-client-$version.jar"
-echo "rehearsal OK: $bundle"
+if $signed; then
+  gpg --batch --verify "$work/bundle/io/github/csmkit/csm-client/$version/csm-client-$version.jar.asc" \
+    "$work/bundle/io/github/csmkit/csm-client/$version/csm-client-$version.jar"
+fi
+echo "rehearsal OK ($($signed && echo signed || echo unsigned)): $bundle"
