@@ -331,6 +331,8 @@ public final class CsmClient implements AutoCloseable {
     }
 
     /**
+     * Builds the client.
+     *
      * @throws IllegalStateException if the base or the credentials are missing, or the base is
      *     plain http to a non-loopback host without {@link #allowInsecureHttp(boolean)}
      */

@@ -72,7 +72,7 @@ public final class PollPolicy {
    */
   public Duration delay(int poll, double random) {
     double millis = initialDelay.toMillis() * Math.pow(multiplier, poll);
-    millis = Math.min(millis, maxDelay.toMillis());
+    millis = Math.min(millis, (double) maxDelay.toMillis());
     return Duration.ofMillis(Math.round(millis * (1.0 - jitter * random)));
   }
 
@@ -107,6 +107,8 @@ public final class PollPolicy {
     }
 
     /**
+     * How much each pause grows over the one before; default 1.5.
+     *
      * @throws IllegalArgumentException if below 1
      */
     public Builder multiplier(double multiplier) {
@@ -123,6 +125,9 @@ public final class PollPolicy {
     }
 
     /**
+     * The share of each pause that is random, so that many waiters do not poll in step; default
+     * 0.1.
+     *
      * @throws IllegalArgumentException if outside [0, 1]
      */
     public Builder jitter(double jitter) {

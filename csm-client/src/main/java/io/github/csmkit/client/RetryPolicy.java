@@ -90,7 +90,7 @@ public final class RetryPolicy {
    */
   public Duration backoff(int retry, double random) {
     double millis = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(0, retry - 1));
-    millis = Math.min(millis, maxBackoff.toMillis());
+    millis = Math.min(millis, (double) maxBackoff.toMillis());
     millis = millis * (1.0 - jitter * random);
     return Duration.ofMillis(Math.round(millis));
   }
@@ -124,6 +124,8 @@ public final class RetryPolicy {
     private Builder() {}
 
     /**
+     * Attempts in all, the first included; default 6.
+     *
      * @throws IllegalArgumentException if below 1
      */
     public Builder maxAttempts(int maxAttempts) {
@@ -145,6 +147,8 @@ public final class RetryPolicy {
     }
 
     /**
+     * How much each backoff grows over the one before; default 2.
+     *
      * @throws IllegalArgumentException if below 1
      */
     public Builder multiplier(double multiplier) {
@@ -156,6 +160,9 @@ public final class RetryPolicy {
     }
 
     /**
+     * The share of each backoff that is random, so that many clients do not retry in step; default
+     * 0.2.
+     *
      * @throws IllegalArgumentException if outside [0, 1]
      */
     public Builder jitter(double jitter) {

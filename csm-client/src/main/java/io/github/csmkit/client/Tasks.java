@@ -124,6 +124,8 @@ public final class Tasks {
       this.result = result;
     }
 
+    // the chain ends in seen(), which completes the result or schedules the next poll
+    @SuppressWarnings("FutureReturnValueIgnored")
     void next(Duration delay) {
       Instant now = clock.instant();
       if (!now.isBefore(end) && polls > 0) {

@@ -306,6 +306,8 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   /**
    * Builds the batch (rejecting items that break a rule across items), then sends or restores it.
    */
+  // the submit chain ends in whenComplete, which settles the batch on every outcome
+  @SuppressWarnings("FutureReturnValueIgnored")
   private void send(List<Pending<R, O>> items) {
     List<Pending<R, O>> kept = new ArrayList<>(items);
     B batch = null;
@@ -590,6 +592,8 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
             });
   }
 
+  // the poll chain ends in whenComplete, which settles the batch or polls again
+  @SuppressWarnings("FutureReturnValueIgnored")
   private void poll(BatchState state, SubmittedTask task, Duration delay) {
     sleeper
         .sleep(delay)

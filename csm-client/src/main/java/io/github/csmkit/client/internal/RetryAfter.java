@@ -28,7 +28,7 @@ public final class RetryAfter {
     String v = value.trim();
     if (SECONDS.matcher(v).matches()) {
       double seconds = Double.parseDouble(v);
-      if (seconds > ABSURD.getSeconds()) {
+      if (seconds > ABSURD.toSeconds()) {
         return Optional.of(ABSURD);
       }
       return Optional.of(Duration.ofMillis(Math.round(seconds * 1000)));

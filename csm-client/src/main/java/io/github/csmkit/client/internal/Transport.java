@@ -194,6 +194,8 @@ public final class Transport {
     return s.sleeper().sleep(wait).thenCompose(v -> awaitPause());
   }
 
+  // handleAsync yields a future of a future, flattened at once by thenCompose(identity)
+  @SuppressWarnings("FutureReturnValueIgnored")
   private CompletableFuture<Response> exchange(Call call, int attempt, Instant deadline) {
     HttpRequest request = request(call, deadline);
     notify(
