@@ -222,6 +222,11 @@ public final class Tasks {
     if (statusUrl.isPresent()) {
       String url = statusUrl.get();
       if (url.startsWith("/") && !url.startsWith("//")) {
+        String basePath = transport.base().getRawPath();
+        if (basePath != null && basePath.length() > 1 && url.startsWith(basePath + "/")) {
+          // already a path from the host's root, base path included: /jsm/csm/cloudid/X/api/v1/...
+          return transport.base().resolve(url);
+        }
         return transport.uri(url);
       }
       try {

@@ -69,6 +69,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   private final BulkEndpoint<B> endpoint;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final Duration maxRetryAfter;
   private final Semaphore window;
   private final TaskDurations durations;
   private final Instant startedAt;
@@ -112,6 +113,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     Transport transport = ClientAccess.transport(config.client);
     this.clock = transport.settings().clock();
     this.sleeper = transport.settings().sleeper();
+    this.maxRetryAfter = transport.settings().retry().maxRetryAfter();
     this.window = new Semaphore(config.maxInFlight);
     this.durations =
         new TaskDurations(
@@ -349,7 +351,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     waitOutPause();
     Instant sentAt = clock.instant();
     if (!markSent(state, sentAt)) {
-      return;
+      return; // closed meanwhile: abandon() settled the batch and released its slot
     }
     state.deadline = sentAt.plus(config.maxTaskWait);
     submit(state, 0)
@@ -522,7 +524,14 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   private void waitOutPause() {
     Duration wait = Duration.between(clock.instant(), pauseUntil);
     if (!wait.isNegative() && !wait.isZero()) {
-      sleeper.sleep(wait).join();
+      try {
+        sleeper.sleep(wait).get(); // interruptible, so that close() wakes the producer
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stop("interrupted");
+      } catch (ExecutionException e) {
+        // a sleeper that failed: go on without the rest of the pause
+      }
     }
   }
 
@@ -572,11 +581,16 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
                     .sleep(durations.backPressureDelay(backPressureRound))
                     .thenCompose(x -> submit(state, backPressureRound + 1));
               }
-              Duration delay =
+              Duration asked =
                   ((CsmServiceException) cause)
                       .retryAfter()
                       .orElse(durations.backPressureDelay(backPressureRound));
+              // never longer than the client's Retry-After cap, never past the batch's deadline
+              Duration delay = asked.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : asked;
               Instant until = clock.instant().plus(delay);
+              if (until.isAfter(state.deadline)) {
+                return CompletableFuture.failedFuture(cause);
+              }
               if (until.isAfter(pauseUntil)) {
                 pauseUntil = until;
               }

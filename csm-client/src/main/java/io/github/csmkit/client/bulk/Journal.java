@@ -133,21 +133,35 @@ final class Journal implements Closeable {
         throw new JournalMismatchException(file, "line " + (i + 1) + " has no batch number");
       }
       highestBatch = Math.max(highestBatch, batch);
-      switch (type) {
-        case "submitted" ->
-            submitted.put(
-                batch,
-                new Submitted(
-                    batch,
-                    n.path("key").asText(),
-                    n.path("taskId").asText(),
-                    Optional.ofNullable(n.path("statusUrl").textValue()),
-                    Instant.parse(n.path("at").asText())));
-        case "finished" -> finished.put(batch, readFinished(batch, n));
-        default ->
-            throw new JournalMismatchException(
-                file, "line " + (i + 1) + " has an unknown entry type '" + type + "'");
+      try {
+        read(type, batch, n, i);
+      } catch (RuntimeException e) { // a bad stage or time: the file was edited or is corrupt
+        if (e instanceof JournalMismatchException m) {
+          throw m;
+        }
+        throw new JournalMismatchException(
+            file,
+            "line " + (i + 1) + " cannot be read (" + e.getMessage() + "); the file is corrupt");
       }
+    }
+  }
+
+  /** One entry after the header; {@code i} is its line index, for messages. */
+  private void read(String type, int batch, JsonNode n, int i) {
+    switch (type) {
+      case "submitted" ->
+          submitted.put(
+              batch,
+              new Submitted(
+                  batch,
+                  n.path("key").asText(),
+                  n.path("taskId").asText(),
+                  Optional.ofNullable(n.path("statusUrl").textValue()),
+                  Instant.parse(n.path("at").asText())));
+      case "finished" -> finished.put(batch, readFinished(batch, n));
+      default ->
+          throw new JournalMismatchException(
+              file, "line " + (i + 1) + " has an unknown entry type '" + type + "'");
     }
   }
 
@@ -183,16 +197,16 @@ final class Journal implements Closeable {
     return file;
   }
 
-  Optional<Submitted> submitted(int batch) {
+  synchronized Optional<Submitted> submitted(int batch) {
     return Optional.ofNullable(submitted.get(batch));
   }
 
-  Optional<Finished> finished(int batch) {
+  synchronized Optional<Finished> finished(int batch) {
     return Optional.ofNullable(finished.get(batch));
   }
 
   /** The highest batch number an earlier run wrote, 0 for a new journal. */
-  int highestBatch() {
+  synchronized int highestBatch() {
     return highestBatch;
   }
 

@@ -143,6 +143,49 @@ class BulkImporterSandboxTest {
   }
 
   @Test
+  void aCloudIdBaseFollowsTheTasksStatusUrlFromTheHostRoot() {
+    CsmSandbox sandbox = sandbox(CsmSandbox.builder().runsFor(Duration.ofMillis(10)));
+    CsmClient csm =
+        SandboxImports.client(
+            sandbox.cloudBaseUri("a436116f-02ce-4520-8fbb-7301462a1674"), sandbox.token());
+    resources.add(0, csm);
+
+    ImportReport<String> report =
+        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+            .jobId("cloud")
+            .build()
+            .run(emails(120), SandboxImports::create);
+
+    assertThat(report.counts().succeeded()).isEqualTo(120);
+    assertThat(sandbox.customers())
+        .allSatisfy(c -> assertThat(c.tenant()).isEqualTo("a436116f-02ce-4520-8fbb-7301462a1674"));
+  }
+
+  @Test
+  void aRetryAfterPastTheCapDoesNotHoldTheBatchBeyondItsDeadline() {
+    CsmSandbox sandbox = sandbox(CsmSandbox.builder().runsFor(Duration.ofMillis(10)));
+    CsmClient csm = client(sandbox);
+    sandbox
+        .faults()
+        .on(Endpoint.CUSTOMER_PROFILES)
+        .next(Fault.rateLimited(Duration.ofSeconds(3600)));
+    long start = System.nanoTime();
+
+    ImportReport<String> report =
+        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+            .jobId("cap")
+            .maxInFlight(1)
+            .maxTaskWait(Duration.ofSeconds(2))
+            .build()
+            .run(emails(100), SandboxImports::create);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+    assertThat(report.counts().balanced()).isTrue();
+    assertThat(report.counts().failed()).isEqualTo(50);
+    assertThat(report.failures()).allSatisfy(f -> assertThat(f.stage()).isEqualTo(Stage.SUBMIT));
+  }
+
+  @Test
   void taskLimitAnswersAreBackPressureAndTheSameBatchIsResentExactlyOnceEach() {
     CsmSandbox sandbox = sandbox(CsmSandbox.builder().runsFor(Duration.ofMillis(10)));
     CsmClient csm = client(sandbox);

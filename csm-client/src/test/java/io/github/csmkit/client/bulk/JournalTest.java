@@ -108,4 +108,17 @@ class JournalTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
   }
+
+  @Test
+  void anEntryThatCannotBeReadIsAClearError() throws Exception {
+    Path file = dir.resolve("bad.jsonl");
+    Journal.open(file, "job", "customer profiles").close();
+    Files.writeString(
+        file,
+        "{\"type\":\"submitted\",\"batch\":1,\"key\":\"k\",\"taskId\":\"t\",\"at\":\"yesterday\"}\n",
+        StandardOpenOption.APPEND);
+    assertThatThrownBy(() -> Journal.open(file, "job", "customer profiles"))
+        .isInstanceOf(JournalMismatchException.class)
+        .hasMessageContaining("line 2 cannot be read");
+  }
 }
