@@ -48,6 +48,14 @@ class ExceptionTest {
             400,
             "{\"message\":\"Idempotency key reused with a different request\"}",
             IdempotencyConflictException.class),
+        Arguments.of(
+            400,
+            "{\"message\":\"The Idempotency-Key header is required\"}",
+            BadRequestException.class),
+        Arguments.of(
+            429,
+            "{\"message\":\"Too many requests with this Idempotency-Key\"}",
+            RateLimitedException.class),
         Arguments.of(401, "{\"message\":\"Unauthenticated\"}", UnauthorizedException.class),
         Arguments.of(403, "{\"message\":\"Forbidden\"}", ForbiddenException.class),
         Arguments.of(404, "{\"message\":\"Not found\"}", NotFoundException.class),

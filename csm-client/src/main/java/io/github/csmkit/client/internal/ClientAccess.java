@@ -14,8 +14,12 @@ public final class ClientAccess {
   private ClientAccess() {}
 
   /** Called once by {@link CsmClient}'s static initializer. */
-  public static void register(Function<CsmClient, Transport> accessor) {
-    transports = Objects.requireNonNull(accessor);
+  public static synchronized void register(Function<CsmClient, Transport> accessor) {
+    Objects.requireNonNull(accessor);
+    if (transports != null) { // only CsmClient's own initializer may set it, once
+      throw new IllegalStateException("already registered");
+    }
+    transports = accessor;
   }
 
   public static Transport transport(CsmClient client) {

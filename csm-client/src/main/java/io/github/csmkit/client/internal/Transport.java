@@ -55,7 +55,11 @@ public final class Transport {
   private static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504);
   private static final Pattern TASK_LIMIT =
       Pattern.compile("maximum number of tasks", Pattern.CASE_INSENSITIVE);
-  private static final Pattern IDEMPOTENCY = Pattern.compile("idempoten", Pattern.CASE_INSENSITIVE);
+
+  /** A 400 that says a key was used before (with another body): the conflict, by its wording. */
+  private static final Pattern IDEMPOTENCY =
+      Pattern.compile("idempoten.*(reuse|re-use|already used|different)", Pattern.CASE_INSENSITIVE);
+
   private static final int EXCERPT = 1000;
 
   private final Settings s;
@@ -374,9 +378,7 @@ public final class Transport {
       return new TaskLimitReachedException(
           what + ": the site's limit of unfinished bulk tasks is reached", facts);
     }
-    if (status == 409
-        || status == 422
-        || (status >= 400 && status < 500 && IDEMPOTENCY.matcher(text).find())) {
+    if (status == 409 || status == 422 || (status == 400 && IDEMPOTENCY.matcher(text).find())) {
       return new IdempotencyConflictException(
           what
               + ": Idempotency-Key "

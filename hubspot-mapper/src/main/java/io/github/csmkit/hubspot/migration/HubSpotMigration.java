@@ -730,6 +730,7 @@ public final class HubSpotMigration {
     private final CsmClient csm;
     private Mapper mapper = Mapper.of(HubSpotMapping.defaults());
     private String jobId = "migration-" + java.util.UUID.randomUUID();
+    private boolean jobIdGiven;
     private Path journalDirectory;
     private RecordFilter contactFilter = RecordFilter.notArchived();
     private RecordFilter companyFilter = RecordFilter.notArchived();
@@ -768,6 +769,7 @@ public final class HubSpotMigration {
         throw new IllegalArgumentException("jobId must be 1 to 80 characters, not blank");
       }
       this.jobId = jobId;
+      this.jobIdGiven = true;
       return this;
     }
 
@@ -864,6 +866,11 @@ public final class HubSpotMigration {
     }
 
     public HubSpotMigration build() {
+      if (journalDirectory != null && !jobIdGiven) {
+        throw new IllegalStateException(
+            "a journal directory needs a job id: set jobId(...) so that a rerun finds its journal"
+                + " and sends the same idempotency keys");
+      }
       return new HubSpotMigration(this);
     }
   }

@@ -365,7 +365,10 @@ public final class MigrationReport {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
     return Files.newOutputStream(
-        file, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        file,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING,
+        StandardOpenOption.WRITE);
   }
 
   /** Collects a report as the phases run. */
