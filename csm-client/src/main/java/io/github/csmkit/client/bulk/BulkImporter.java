@@ -201,8 +201,8 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
     }
 
     /**
-     * The failure rate (records rejected or failed, among those resolved) above which the listener
-     * is alerted, once; 0 to 1, default 0.05.
+     * The failure rate (records rejected or failed, among the records read, duplicates aside) above
+     * which the listener is alerted, once; 0 to 1, default 0.05.
      */
     public Builder<O, B> failureThreshold(double threshold) {
       if (!(threshold >= 0 && threshold <= 1)) {
