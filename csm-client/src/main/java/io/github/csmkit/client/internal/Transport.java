@@ -186,6 +186,17 @@ public final class Transport {
   }
 
   private CompletableFuture<Response> attempt(Call call, int attempt, Instant deadline) {
+    Instant until = pausedUntil.get();
+    if (until.isAfter(deadline)) { // the pause outlasts this call: say so at once, with the wait
+      return CompletableFuture.failedFuture(
+          new RateLimitedException(
+              call.describe()
+                  + ": the client is paused by a 429 until "
+                  + until
+                  + ", past this call's deadline",
+              new CsmServiceException.HttpFacts(
+                  429, null, "", Duration.between(s.clock().instant(), until))));
+    }
     return awaitPause().thenComposeAsync(v -> exchange(call, attempt, deadline), s.executor());
   }
 

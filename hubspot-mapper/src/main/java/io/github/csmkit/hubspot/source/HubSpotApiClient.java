@@ -414,7 +414,9 @@ public final class HubSpotApiClient {
         .flatMap(
             v -> {
               try {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(v.trim())));
+                // capped: a hostile or broken answer must not park the reader for hours
+                long seconds = Math.max(0, Math.min(60, Long.parseLong(v.trim())));
+                return Optional.of(Duration.ofSeconds(seconds));
               } catch (NumberFormatException e) {
                 return Optional.empty();
               }
