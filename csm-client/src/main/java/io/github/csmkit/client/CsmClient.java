@@ -83,6 +83,7 @@ public final class CsmClient implements AutoCloseable {
     this.tasks = new Tasks(transport, b.pollPolicy);
   }
 
+  /** A new builder; the base (a cloud id or a base URI) and the credentials are required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -234,6 +235,7 @@ public final class CsmClient implements AutoCloseable {
       return baseUri(URI.create(baseUri));
     }
 
+    /** How to authenticate; required, not null. */
     public Builder credentials(Credentials credentials) {
       this.credentials = Objects.requireNonNull(credentials, "credentials");
       return this;
@@ -267,11 +269,15 @@ public final class CsmClient implements AutoCloseable {
       return this;
     }
 
+    /** When and how often to retry failed attempts; default {@link RetryPolicy#defaults()}. */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
       return this;
     }
 
+    /**
+     * How {@link Tasks#await(SubmittedTask)} polls a task; default {@link PollPolicy#defaults()}.
+     */
     public Builder pollPolicy(PollPolicy pollPolicy) {
       this.pollPolicy = Objects.requireNonNull(pollPolicy, "pollPolicy");
       return this;
@@ -307,6 +313,7 @@ public final class CsmClient implements AutoCloseable {
       return this;
     }
 
+    /** Observes requests, answers, retries and polls; default {@link CsmListener#NONE}. */
     public Builder listener(CsmListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;

@@ -15,12 +15,16 @@ public interface CsmListener {
   /** A listener that does nothing. */
   CsmListener NONE = new CsmListener() {};
 
+  /** Called when an attempt of a request is sent; does nothing by default. */
   default void requestSent(RequestSent event) {}
 
+  /** Called when an answer arrives; does nothing by default. */
   default void responseReceived(ResponseReceived event) {}
 
+  /** Called when an attempt failed and another one is scheduled; does nothing by default. */
   default void retryScheduled(RetryScheduled event) {}
 
+  /** Called when a poll sees a task's status; does nothing by default. */
   default void taskStatusSeen(TaskStatusSeen event) {}
 
   /**

@@ -32,10 +32,12 @@ public final class CustomerProfiles extends BulkEndpoint<CustomerProfileBatch> {
     return Transport.join(fetchByIdsAsync(customerIds));
   }
 
+  /** {@link #fetchByEmails(Collection)} without blocking. */
   public CompletableFuture<List<CustomerRecord>> fetchByEmailsAsync(Collection<String> emails) {
     return Chunks.sequential(List.copyOf(emails), FETCH_LIMIT, chunk -> fetch(List.of(), chunk));
   }
 
+  /** {@link #fetchByIds(Collection)} without blocking. */
   public CompletableFuture<List<CustomerRecord>> fetchByIdsAsync(Collection<String> customerIds) {
     return Chunks.sequential(
         List.copyOf(customerIds), FETCH_LIMIT, chunk -> fetch(chunk, List.of()));

@@ -26,6 +26,7 @@ public final class DetailFields extends BulkEndpoint<DetailFieldBatch> {
     return Transport.join(listAsync());
   }
 
+  /** {@link #list()} without blocking. */
   public CompletableFuture<List<DetailFieldDefinition>> listAsync() {
     URI uri = transport().uri(listPath);
     return transport()

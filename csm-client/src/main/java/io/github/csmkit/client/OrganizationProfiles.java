@@ -44,10 +44,12 @@ public final class OrganizationProfiles extends BulkEndpoint<OrganizationProfile
     return ids;
   }
 
+  /** {@link #fetchByNames(Collection)} without blocking. */
   public CompletableFuture<List<OrganizationRef>> fetchByNamesAsync(Collection<String> names) {
     return Chunks.sequential(List.copyOf(names), FETCH_LIMIT, chunk -> fetch(List.of(), chunk));
   }
 
+  /** {@link #fetchByIds(Collection)} without blocking. */
   public CompletableFuture<List<OrganizationRef>> fetchByIdsAsync(Collection<String> ids) {
     return Chunks.sequential(List.copyOf(ids), FETCH_LIMIT, chunk -> fetch(chunk, List.of()));
   }

@@ -28,14 +28,17 @@ public final class PollPolicy {
     this.maxWait = b.maxWait;
   }
 
+  /** The default policy: 1 s, ×1.5, at most 10 s, 10% jitter, 15 minutes in all. */
   public static PollPolicy defaults() {
     return DEFAULTS;
   }
 
+  /** A builder that starts from the defaults. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** A builder that starts from this policy's values. */
   public Builder toBuilder() {
     return new Builder()
         .initialDelay(initialDelay)
@@ -45,22 +48,30 @@ public final class PollPolicy {
         .maxWait(maxWait);
   }
 
+  /** The wait before the first poll. */
   public Duration initialDelay() {
     return initialDelay;
   }
 
+  /** How much each pause grows over the one before. */
   public double multiplier() {
     return multiplier;
   }
 
+  /** The longest pause between two polls. */
   public Duration maxDelay() {
     return maxDelay;
   }
 
+  /** The largest fraction taken off a pause at random (0 = exact pauses). */
   public double jitter() {
     return jitter;
   }
 
+  /**
+   * The longest wait in all, after which the wait fails with a {@link
+   * io.github.csmkit.client.error.TaskTimeoutException}.
+   */
   public Duration maxWait() {
     return maxWait;
   }
@@ -101,6 +112,11 @@ public final class PollPolicy {
 
     private Builder() {}
 
+    /**
+     * The wait before the first poll; default 1 s.
+     *
+     * @throws IllegalArgumentException if negative
+     */
     public Builder initialDelay(Duration initialDelay) {
       this.initialDelay = RetryPolicy.nonNegative(initialDelay, "initialDelay");
       return this;
@@ -119,6 +135,11 @@ public final class PollPolicy {
       return this;
     }
 
+    /**
+     * The longest pause between two polls; default 10 s.
+     *
+     * @throws IllegalArgumentException if negative
+     */
     public Builder maxDelay(Duration maxDelay) {
       this.maxDelay = RetryPolicy.nonNegative(maxDelay, "maxDelay");
       return this;
@@ -138,11 +159,17 @@ public final class PollPolicy {
       return this;
     }
 
+    /**
+     * The longest wait in all; default 15 minutes.
+     *
+     * @throws IllegalArgumentException if negative
+     */
     public Builder maxWait(Duration maxWait) {
       this.maxWait = RetryPolicy.nonNegative(maxWait, "maxWait");
       return this;
     }
 
+    /** The policy with the values set so far. */
     public PollPolicy build() {
       return new PollPolicy(this);
     }

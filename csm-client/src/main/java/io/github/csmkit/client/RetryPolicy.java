@@ -32,6 +32,10 @@ public final class RetryPolicy {
     this.maxRetryAfter = b.maxRetryAfter;
   }
 
+  /**
+   * The default policy: 6 attempts, 500 ms initial backoff doubling up to 30 s, 20% jitter, {@code
+   * Retry-After} honoured up to 60 s.
+   */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
@@ -41,10 +45,12 @@ public final class RetryPolicy {
     return builder().maxAttempts(1).build();
   }
 
+  /** A builder that starts from the defaults. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** A builder that starts from this policy's values. */
   public Builder toBuilder() {
     return new Builder()
         .maxAttempts(maxAttempts)
@@ -60,14 +66,17 @@ public final class RetryPolicy {
     return maxAttempts;
   }
 
+  /** The backoff before the first retry. */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
+  /** The longest backoff between two attempts. */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
+  /** How much each backoff grows over the one before. */
   public double multiplier() {
     return multiplier;
   }
@@ -136,11 +145,21 @@ public final class RetryPolicy {
       return this;
     }
 
+    /**
+     * The backoff before the first retry; default 500 ms.
+     *
+     * @throws IllegalArgumentException if negative
+     */
     public Builder initialBackoff(Duration initialBackoff) {
       this.initialBackoff = nonNegative(initialBackoff, "initialBackoff");
       return this;
     }
 
+    /**
+     * The longest backoff between two attempts; default 30 s.
+     *
+     * @throws IllegalArgumentException if negative
+     */
     public Builder maxBackoff(Duration maxBackoff) {
       this.maxBackoff = nonNegative(maxBackoff, "maxBackoff");
       return this;
@@ -173,11 +192,18 @@ public final class RetryPolicy {
       return this;
     }
 
+    /**
+     * The longest {@code Retry-After} the client waits for on its own; a longer one fails the call
+     * at once. Default 60 s.
+     *
+     * @throws IllegalArgumentException if negative
+     */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = nonNegative(maxRetryAfter, "maxRetryAfter");
       return this;
     }
 
+    /** The policy with the values set so far. */
     public RetryPolicy build() {
       return new RetryPolicy(this);
     }

@@ -42,6 +42,7 @@ public final class Tasks {
     return Transport.join(getAsync(taskId));
   }
 
+  /** {@link #get(String)} without blocking. */
   public CompletableFuture<TaskStatus> getAsync(String taskId) {
     return poll(taskUri(taskId)).thenApply(Poll::status);
   }
@@ -51,6 +52,7 @@ public final class Tasks {
     return Transport.join(getAsync(task));
   }
 
+  /** {@link #get(SubmittedTask)} without blocking. */
   public CompletableFuture<TaskStatus> getAsync(SubmittedTask task) {
     return poll(statusUri(Objects.requireNonNull(task, "task"))).thenApply(Poll::status);
   }
@@ -75,10 +77,12 @@ public final class Tasks {
     return Transport.join(awaitAsync(taskId));
   }
 
+  /** {@link #await(SubmittedTask)} without blocking. */
   public CompletableFuture<TaskStatus> awaitAsync(SubmittedTask task) {
     return awaitAsync(task, defaultPolicy);
   }
 
+  /** {@link #await(String)} without blocking. */
   public CompletableFuture<TaskStatus> awaitAsync(String taskId) {
     return awaitAsync(taskUri(taskId), taskId, defaultPolicy);
   }

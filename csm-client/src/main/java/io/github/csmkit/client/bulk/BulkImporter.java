@@ -195,6 +195,7 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
       return this;
     }
 
+    /** Observes the import's progress; default {@link ImportListener#NONE}. */
     public Builder<O, B> listener(ImportListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
@@ -294,6 +295,11 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
       return this;
     }
 
+    /**
+     * The importer.
+     *
+     * @throws IllegalStateException if a journal is set without a job id
+     */
     public BulkImporter<O, B> build() {
       if (journal != null && jobId == null) {
         throw new IllegalStateException(

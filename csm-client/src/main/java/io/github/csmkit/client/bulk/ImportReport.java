@@ -161,6 +161,7 @@ public final class ImportReport<R> {
     this.stopReason = stopReason;
   }
 
+  /** The job's id: the one given to the importer, or its random one. */
   public String jobId() {
     return jobId;
   }
@@ -170,6 +171,7 @@ public final class ImportReport<R> {
     return target;
   }
 
+  /** The counts of records by outcome. */
   public Counts counts() {
     return counts;
   }
@@ -179,6 +181,7 @@ public final class ImportReport<R> {
     return failures;
   }
 
+  /** The server failures that matched no record of their batch. */
   public List<Unattributed> unattributed() {
     return unattributed;
   }
@@ -188,14 +191,17 @@ public final class ImportReport<R> {
     return batches;
   }
 
+  /** When the import started. */
   public Instant startedAt() {
     return startedAt;
   }
 
+  /** When the report was made. */
   public Instant finishedAt() {
     return finishedAt;
   }
 
+  /** The time from {@link #startedAt()} to {@link #finishedAt()}. */
   public Duration elapsed() {
     return Duration.between(startedAt, finishedAt);
   }
@@ -205,6 +211,7 @@ public final class ImportReport<R> {
     return stopReason;
   }
 
+  /** True when the import stopped early; {@link #stopReason()} says why. */
   public boolean stopped() {
     return stopReason.isPresent();
   }

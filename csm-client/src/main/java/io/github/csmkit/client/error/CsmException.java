@@ -7,10 +7,12 @@ package io.github.csmkit.client.error;
 public class CsmException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** A new exception with this message. */
   public CsmException(String message) {
     super(message);
   }
 
+  /** A new exception with this message and cause. */
   public CsmException(String message, Throwable cause) {
     super(message, cause);
   }

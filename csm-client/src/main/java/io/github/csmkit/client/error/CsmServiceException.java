@@ -16,6 +16,10 @@ public class CsmServiceException extends CsmException {
   private final String bodyExcerpt;
   private final Duration retryAfter;
 
+  /**
+   * A new exception with the facts of the answer; the message gets the status, the request id and
+   * the body excerpt appended.
+   */
   public CsmServiceException(String message, HttpFacts facts) {
     super(describe(message, facts));
     this.statusCode = facts.statusCode();
@@ -24,6 +28,7 @@ public class CsmServiceException extends CsmException {
     this.retryAfter = facts.retryAfter();
   }
 
+  /** The HTTP status of the answer. */
   public int statusCode() {
     return statusCode;
   }
@@ -68,6 +73,7 @@ public class CsmServiceException extends CsmException {
    */
   public record HttpFacts(
       int statusCode, String requestId, String bodyExcerpt, Duration retryAfter) {
+    /** The facts, a null body excerpt taken as empty. */
     public HttpFacts {
       bodyExcerpt = bodyExcerpt == null ? "" : bodyExcerpt;
     }

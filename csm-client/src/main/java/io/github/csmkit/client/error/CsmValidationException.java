@@ -13,6 +13,7 @@ public class CsmValidationException extends CsmException {
 
   private final transient List<Violation> violations;
 
+  /** A new exception for {@code what}, with every broken rule; the message names the first five. */
   public CsmValidationException(String what, List<Violation> violations) {
     super(message(what, violations));
     this.violations = List.copyOf(violations);
@@ -24,6 +25,7 @@ public class CsmValidationException extends CsmException {
     this.violations = List.of();
   }
 
+  /** Every broken rule; empty when thrown for a missing required attribute. */
   public List<Violation> violations() {
     return violations;
   }

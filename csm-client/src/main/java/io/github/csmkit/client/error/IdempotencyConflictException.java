@@ -7,6 +7,10 @@ package io.github.csmkit.client.error;
 public class IdempotencyConflictException extends CsmServiceException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A new exception with this message and the facts of the answer (status, request id, body
+   * excerpt, {@code Retry-After}).
+   */
   public IdempotencyConflictException(String message, HttpFacts facts) {
     super(message, facts);
   }

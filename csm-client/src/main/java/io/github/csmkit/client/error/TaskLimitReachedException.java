@@ -8,6 +8,10 @@ package io.github.csmkit.client.error;
 public class TaskLimitReachedException extends BadRequestException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A new exception with this message and the facts of the answer (status, request id, body
+   * excerpt, {@code Retry-After}).
+   */
   public TaskLimitReachedException(String message, HttpFacts facts) {
     super(message, facts);
   }

@@ -11,6 +11,7 @@ public class TaskTimeoutException extends CsmException {
 
   private final transient TaskStatus lastStatus;
 
+  /** A new exception with this message and the last status seen. */
   public TaskTimeoutException(String message, TaskStatus lastStatus) {
     super(message);
     this.lastStatus = lastStatus;

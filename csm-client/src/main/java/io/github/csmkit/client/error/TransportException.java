@@ -8,6 +8,7 @@ package io.github.csmkit.client.error;
 public class TransportException extends CsmException {
   private static final long serialVersionUID = 1L;
 
+  /** A new exception with this message and the I/O or timeout failure that caused it. */
   public TransportException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -46,10 +46,12 @@ public final class Violation {
     return field;
   }
 
+  /** The rule that is broken. */
   public Rule rule() {
     return rule;
   }
 
+  /** What is wrong, for a person to act on. */
   public String message() {
     return message;
   }

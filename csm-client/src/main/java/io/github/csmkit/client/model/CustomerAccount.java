@@ -15,8 +15,10 @@ import org.immutables.value.Value;
 public abstract class CustomerAccount implements BatchItem {
   CustomerAccount() {}
 
+  /** The customer's email. */
   public abstract String email();
 
+  /** The display name; when absent the server uses the email. */
   public abstract Optional<String> displayName();
 
   /** An account with this email and display name. */
@@ -41,6 +43,7 @@ public abstract class CustomerAccount implements BatchItem {
     return List.of(email());
   }
 
+  /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
   }

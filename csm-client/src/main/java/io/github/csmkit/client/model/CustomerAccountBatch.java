@@ -11,6 +11,7 @@ import org.immutables.value.Value;
 public abstract class CustomerAccountBatch implements Batch<CustomerAccount> {
   CustomerAccountBatch() {}
 
+  /** The accounts, in the order they are sent. */
   public abstract List<CustomerAccount> accounts();
 
   @Override
@@ -31,6 +32,10 @@ public abstract class CustomerAccountBatch implements Batch<CustomerAccount> {
     return builder().accounts(accounts).build();
   }
 
+  /**
+   * A new, empty builder; its {@code build()} throws {@link
+   * io.github.csmkit.client.error.CsmValidationException} naming every broken rule.
+   */
   public static Builder builder() {
     return new Builder();
   }

@@ -19,13 +19,16 @@ public abstract class CustomerProfile {
   /** The CSM customer id ({@code qm:…} or an Atlassian account id) of an existing customer. */
   public abstract Optional<String> customerId();
 
+  /** The display name, if it is to be set. */
   public abstract Optional<String> displayName();
 
+  /** The detail values to set; empty for none. */
   public abstract List<Detail> details();
 
   /** Ids of the organizations the customer belongs to; sent as {@code {"organizationIds":[..]}}. */
   public abstract List<String> associateOrganizations();
 
+  /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
   }

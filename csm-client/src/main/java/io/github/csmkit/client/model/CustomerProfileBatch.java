@@ -13,6 +13,7 @@ import org.immutables.value.Value;
 public abstract class CustomerProfileBatch implements Batch<CustomerProfileOperation> {
   CustomerProfileBatch() {}
 
+  /** The operations, in the order they are sent. */
   public abstract List<CustomerProfileOperation> operations();
 
   @Override
@@ -35,6 +36,10 @@ public abstract class CustomerProfileBatch implements Batch<CustomerProfileOpera
     return builder().operations(operations).build();
   }
 
+  /**
+   * A new, empty builder; its {@code build()} throws {@link
+   * io.github.csmkit.client.error.CsmValidationException} naming every broken rule.
+   */
   public static Builder builder() {
     return new Builder();
   }

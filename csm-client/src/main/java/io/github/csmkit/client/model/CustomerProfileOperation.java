@@ -12,8 +12,10 @@ import org.immutables.value.Value;
 public abstract class CustomerProfileOperation implements BatchItem {
   CustomerProfileOperation() {}
 
+  /** What the operation does: CREATE, UPDATE or UPSERT. */
   public abstract ProfileOperationType operationType();
 
+  /** The profile the operation applies to. */
   public abstract CustomerProfile payload();
 
   /**
@@ -102,6 +104,7 @@ public abstract class CustomerProfileOperation implements BatchItem {
     return keys;
   }
 
+  /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
   }

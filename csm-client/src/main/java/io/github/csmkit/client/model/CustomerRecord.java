@@ -13,14 +13,19 @@ import org.immutables.value.Value;
 public abstract class CustomerRecord {
   CustomerRecord() {}
 
+  /** The customer's id. */
   public abstract String id();
 
+  /** The customer's email, if it has one. */
   public abstract Optional<String> email();
 
+  /** The customer's display name, if it has one. */
   public abstract Optional<String> displayName();
 
+  /** The customer's detail values. */
   public abstract List<Detail> details();
 
+  /** The organizations the customer belongs to. */
   public abstract List<OrganizationRef> organizations();
 
   /** The values of the detail with this name, empty when it has none. */
@@ -32,6 +37,7 @@ public abstract class CustomerRecord {
         .orElse(List.of());
   }
 
+  /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
   }

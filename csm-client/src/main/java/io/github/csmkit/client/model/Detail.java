@@ -25,6 +25,7 @@ public abstract class Detail {
     return builder().name(name).values(values).build();
   }
 
+  /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
   }

@@ -15,6 +15,7 @@ import org.immutables.value.Value;
 public abstract class DetailFieldBatch implements Batch<DetailFieldDefinition> {
   DetailFieldBatch() {}
 
+  /** The definitions, in the order they are sent. */
   public abstract List<DetailFieldDefinition> definitions();
 
   @Override
@@ -35,6 +36,10 @@ public abstract class DetailFieldBatch implements Batch<DetailFieldDefinition> {
     return builder().definitions(definitions).build();
   }
 
+  /**
+   * A new, empty builder; its {@code build()} throws {@link
+   * io.github.csmkit.client.error.CsmValidationException} naming every broken rule.
+   */
   public static Builder builder() {
     return new Builder();
   }

@@ -12,8 +12,10 @@ import org.immutables.value.Value;
 public abstract class DetailFieldDefinition implements BatchItem {
   DetailFieldDefinition() {}
 
+  /** The field's name. */
   public abstract String name();
 
+  /** The field's type, with its options for a select field. */
   public abstract DetailFieldType type();
 
   /** A definition with this name and type. */
@@ -51,6 +53,7 @@ public abstract class DetailFieldDefinition implements BatchItem {
     return List.of(name());
   }
 
+  /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
   }

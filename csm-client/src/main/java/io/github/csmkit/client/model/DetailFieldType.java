@@ -30,26 +30,32 @@ public abstract class DetailFieldType {
     return SELECTS.contains(name());
   }
 
+  /** A TEXT field. */
   public static DetailFieldType text() {
     return of("TEXT");
   }
 
+  /** A NUMBER field. */
   public static DetailFieldType number() {
     return of("NUMBER");
   }
 
+  /** A DATE field. */
   public static DetailFieldType date() {
     return of("DATE");
   }
 
+  /** An EMAIL field. */
   public static DetailFieldType email() {
     return of("EMAIL");
   }
 
+  /** A PHONE field. */
   public static DetailFieldType phone() {
     return of("PHONE");
   }
 
+  /** A URL field. */
   public static DetailFieldType url() {
     return of("URL");
   }
@@ -79,6 +85,7 @@ public abstract class DetailFieldType {
     return builder().name(name).build();
   }
 
+  /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
   }

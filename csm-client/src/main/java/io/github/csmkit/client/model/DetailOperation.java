@@ -8,8 +8,10 @@ import org.immutables.value.Value;
 public abstract class DetailOperation {
   DetailOperation() {}
 
+  /** What the operation does: UPDATE, PATCH or DELETE. */
   public abstract DetailOperationType operationType();
 
+  /** The field's name and the values the operation uses. */
   public abstract Detail payload();
 
   /** Sets the field's values. */
@@ -27,10 +29,12 @@ public abstract class DetailOperation {
     return of(DetailOperationType.DELETE, Detail.of(name));
   }
 
+  /** An operation of this type with this payload. */
   public static DetailOperation of(DetailOperationType type, Detail payload) {
     return builder().operationType(type).payload(payload).build();
   }
 
+  /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
   }

@@ -19,6 +19,7 @@ public abstract class DetailUpdate implements BatchItem {
   /** The customer id or organization id whose details change. */
   public abstract String id();
 
+  /** The operations, in the order they are sent. */
   public abstract List<DetailOperation> operations();
 
   /** The operations for the customer or organization with this id. */
@@ -53,6 +54,7 @@ public abstract class DetailUpdate implements BatchItem {
     return List.of(id());
   }
 
+  /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
   }

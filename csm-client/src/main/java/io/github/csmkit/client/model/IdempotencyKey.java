@@ -55,6 +55,7 @@ public final class IdempotencyKey {
     return new IdempotencyKey(value);
   }
 
+  /** The key as sent in the {@code Idempotency-Key} header. */
   public String value() {
     return value;
   }

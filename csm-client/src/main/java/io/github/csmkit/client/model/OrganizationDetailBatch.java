@@ -12,6 +12,7 @@ import org.immutables.value.Value;
 public abstract class OrganizationDetailBatch implements Batch<DetailUpdate> {
   OrganizationDetailBatch() {}
 
+  /** The updates, one per organization, in the order they are sent. */
   public abstract List<DetailUpdate> updates();
 
   @Override
@@ -29,6 +30,10 @@ public abstract class OrganizationDetailBatch implements Batch<DetailUpdate> {
     return builder().updates(updates).build();
   }
 
+  /**
+   * A new, empty builder; its {@code build()} throws {@link
+   * io.github.csmkit.client.error.CsmValidationException} naming every broken rule.
+   */
   public static Builder builder() {
     return new Builder();
   }

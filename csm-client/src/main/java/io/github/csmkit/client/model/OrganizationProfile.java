@@ -19,11 +19,13 @@ public abstract class OrganizationProfile {
   /** The name; needed to create an organization. */
   public abstract Optional<String> name();
 
+  /** The detail values to set; empty for none. */
   public abstract List<Detail> details();
 
   /** Ids of customers to add as members; sent as {@code {"customerIds":[..]}}. */
   public abstract List<String> associateCustomers();
 
+  /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
   }

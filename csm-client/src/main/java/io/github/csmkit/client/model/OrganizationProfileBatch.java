@@ -13,6 +13,7 @@ import org.immutables.value.Value;
 public abstract class OrganizationProfileBatch implements Batch<OrganizationProfileOperation> {
   OrganizationProfileBatch() {}
 
+  /** The operations, in the order they are sent. */
   public abstract List<OrganizationProfileOperation> operations();
 
   @Override
@@ -34,6 +35,10 @@ public abstract class OrganizationProfileBatch implements Batch<OrganizationProf
     return builder().operations(operations).build();
   }
 
+  /**
+   * A new, empty builder; its {@code build()} throws {@link
+   * io.github.csmkit.client.error.CsmValidationException} naming every broken rule.
+   */
   public static Builder builder() {
     return new Builder();
   }

@@ -12,8 +12,10 @@ import org.immutables.value.Value;
 public abstract class OrganizationProfileOperation implements BatchItem {
   OrganizationProfileOperation() {}
 
+  /** What the operation does: CREATE, UPDATE or UPSERT. */
   public abstract ProfileOperationType operationType();
 
+  /** The profile the operation applies to. */
   public abstract OrganizationProfile payload();
 
   /** Creates an organization; the profile needs a name. */
@@ -67,6 +69,7 @@ public abstract class OrganizationProfileOperation implements BatchItem {
     return keys;
   }
 
+  /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
   }

@@ -12,13 +12,16 @@ import org.immutables.value.Value;
 public abstract class SubmittedTask {
   SubmittedTask() {}
 
+  /** The task's id. */
   public abstract String id();
 
   /** The {@code statusUrl} as the server gave it: relative to the base, or absolute. */
   public abstract Optional<String> statusUrl();
 
+  /** The idempotency key the batch was sent with. */
   public abstract IdempotencyKey idempotencyKey();
 
+  /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
   }

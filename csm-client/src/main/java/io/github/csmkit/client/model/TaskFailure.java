@@ -36,6 +36,7 @@ public abstract class TaskFailure {
   /** What went wrong ({@code error} in the reference, {@code message} in the guide). */
   public abstract String message();
 
+  /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
   }

@@ -14,16 +14,19 @@ import org.immutables.value.Value;
 public abstract class TaskStatus {
   TaskStatus() {}
 
+  /** The task's id. */
   public abstract String id();
 
   /** For example {@code BULK_CUSTOMER_PROFILE_CREATE_UPDATE}; an open set. */
   public abstract Optional<String> type();
 
+  /** The task's state; UNKNOWN for a status this client does not know. */
   public abstract TaskState state();
 
   /** The status exactly as the server sent it, also when {@link #state()} is UNKNOWN. */
   public abstract String rawStatus();
 
+  /** The records the task could not process, as the server listed them. */
   public abstract List<TaskFailure> failures();
 
   /** {@code createdAt} (reference) or {@code createdDate} (guide). */
@@ -37,6 +40,7 @@ public abstract class TaskStatus {
     return state().isTerminal();
   }
 
+  /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
   }

@@ -756,6 +756,10 @@ public final class HubSpotMigration {
       return this;
     }
 
+    /**
+     * The mapping, as plain HubSpot-to-CSM rules; default the guide's mapping ({@link
+     * HubSpotMapping#defaults()}).
+     */
     public Builder mapping(HubSpotMapping mapping) {
       return mapper(Mapper.of(mapping));
     }
@@ -804,21 +808,33 @@ public final class HubSpotMigration {
       return this;
     }
 
+    /**
+     * Tasks unfinished at once in each phase, 1 to 100; default 5. Checked when the migration runs,
+     * which then throws {@link IllegalArgumentException}.
+     */
     public Builder maxInFlight(int maxInFlight) {
       this.maxInFlight = maxInFlight;
       return this;
     }
 
+    /**
+     * The failure rate of a phase above which the listener is alerted, 0 to 1; default 0.05.
+     * Checked when the migration runs.
+     */
     public Builder failureThreshold(double threshold) {
       this.failureThreshold = threshold;
       return this;
     }
 
+    /**
+     * Whether a phase also stops when it passes the failure threshold; default false (alert only).
+     */
     public Builder stopOnFailureThreshold(boolean stop) {
       this.stopOnFailureThreshold = stop;
       return this;
     }
 
+    /** Observes the phases and their imports; default {@link MigrationListener#NONE}. */
     public Builder listener(MigrationListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
@@ -860,11 +876,20 @@ public final class HubSpotMigration {
       return this;
     }
 
+    /**
+     * How long a task may stay unfinished before its batch is reported unresolved; default 15
+     * minutes.
+     */
     public Builder maxTaskWait(Duration wait) {
       this.maxTaskWait = Objects.requireNonNull(wait, "wait");
       return this;
     }
 
+    /**
+     * The migration.
+     *
+     * @throws IllegalStateException if a journal directory is set without a job id
+     */
     public HubSpotMigration build() {
       if (journalDirectory != null && !jobIdGiven) {
         throw new IllegalStateException(

@@ -77,14 +77,23 @@ public final class MigrationReport {
     return mappingWarningCount;
   }
 
+  /** The migration's job id: the one given, or a random one. */
   public String jobId() {
     return jobId;
   }
 
+  /**
+   * The phase that created missing customer detail fields; empty when detail fields were not
+   * created.
+   */
   public Optional<ImportReport<DetailFieldDefinition>> customerFields() {
     return customerFields;
   }
 
+  /**
+   * The phase that created missing organization detail fields; empty when detail fields were not
+   * created.
+   */
   public Optional<ImportReport<DetailFieldDefinition>> organizationFields() {
     return organizationFields;
   }
@@ -119,10 +128,12 @@ public final class MigrationReport {
     return unknownOrganizationReferences;
   }
 
+  /** What verification found; {@link Verification#SKIPPED} when it did not run. */
   public Verification verification() {
     return verification;
   }
 
+  /** The time from the migration's start to this report. */
   public Duration elapsed() {
     return Duration.between(startedAt, finishedAt);
   }
