@@ -71,6 +71,25 @@ final class RecordProcessor {
     }
   }
 
+  /**
+   * Fails the record when an association names an id the tenant does not have: "Organization not
+   * found: 7, 9" for a customer, "Customer not found: ..." for an organization.
+   */
+  private static void requireKnown(
+      String entity,
+      String entityId,
+      String op,
+      String other,
+      List<String> ids,
+      java.util.function.Predicate<String> exists) {
+    List<String> unknown = ids.stream().filter(id -> !exists.test(id)).toList();
+    if (!unknown.isEmpty()) {
+      String what = other.charAt(0) + other.substring(1).toLowerCase(java.util.Locale.ROOT);
+      throw fail(
+          entity, entityId, op, other, unknown, what + " not found: " + String.join(", ", unknown));
+    }
+  }
+
   private static Failed fail(
       String entity,
       String entityId,
@@ -177,21 +196,8 @@ final class RecordProcessor {
       Map<String, List<String>> details =
           details(EntityKind.CUSTOMER, "CUSTOMER", entityId, op, p.get("details"));
       List<String> orgIds = Json.texts(p.path("associateOrganizations"), "organizationIds");
-      List<String> unknown = new ArrayList<>();
-      for (String id : orgIds) {
-        if (!tenant.organizations.containsKey(id)) {
-          unknown.add(id);
-        }
-      }
-      if (!unknown.isEmpty()) {
-        throw fail(
-            "CUSTOMER",
-            entityId,
-            op,
-            "ORGANIZATION",
-            unknown,
-            "Organization not found: " + String.join(", ", unknown));
-      }
+      requireKnown(
+          "CUSTOMER", entityId, op, "ORGANIZATION", orgIds, tenant.organizations::containsKey);
       Customer c;
       if (create) {
         c = createCustomer(email);
@@ -256,21 +262,8 @@ final class RecordProcessor {
       Map<String, List<String>> details =
           details(EntityKind.ORGANIZATION, "ORGANIZATION", entityId, op, p.get("details"));
       List<String> customerIds = Json.texts(p.path("associateCustomers"), "customerIds");
-      List<String> unknown = new ArrayList<>();
-      for (String cid : customerIds) {
-        if (!tenant.customers.containsKey(cid)) {
-          unknown.add(cid);
-        }
-      }
-      if (!unknown.isEmpty()) {
-        throw fail(
-            "ORGANIZATION",
-            entityId,
-            op,
-            "CUSTOMER",
-            unknown,
-            "Customer not found: " + String.join(", ", unknown));
-      }
+      requireKnown(
+          "ORGANIZATION", entityId, op, "CUSTOMER", customerIds, tenant.customers::containsKey);
       Organization o;
       if (create) {
         o = new Organization(tenant.nextId(), name);
