@@ -1,6 +1,7 @@
 package io.github.csmkit.client;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How a task is awaited: the first poll after {@link #initialDelay()}, each next one {@link
@@ -19,6 +20,7 @@ public final class PollPolicy {
   private final Duration maxDelay;
   private final double jitter;
   private final Duration maxWait;
+  private final Backoff backoff;
 
   private PollPolicy(Builder b) {
     this.initialDelay = b.initialDelay;
@@ -26,6 +28,7 @@ public final class PollPolicy {
     this.maxDelay = b.maxDelay;
     this.jitter = b.jitter;
     this.maxWait = b.maxWait;
+    this.backoff = Backoff.exponential(initialDelay, multiplier, maxDelay, jitter);
   }
 
   /** The default policy: 1 s, ×1.5, at most 10 s, 10% jitter, 15 minutes in all. */
@@ -82,9 +85,12 @@ public final class PollPolicy {
    * @param random a number in [0, 1)
    */
   public Duration delay(int poll, double random) {
-    double millis = initialDelay.toMillis() * Math.pow(multiplier, poll);
-    millis = Math.min(millis, (double) maxDelay.toMillis());
-    return Duration.ofMillis(Math.round(millis * (1.0 - jitter * random)));
+    return backoff.delay(poll + 1, random);
+  }
+
+  /** The pauses between polls as one value; its attempt 1 is this policy's poll 0. */
+  public Backoff backoff() {
+    return backoff;
   }
 
   @Override
@@ -167,6 +173,19 @@ public final class PollPolicy {
     public Builder maxWait(Duration maxWait) {
       this.maxWait = RetryPolicy.nonNegative(maxWait, "maxWait");
       return this;
+    }
+
+    /**
+     * Sets initial delay, multiplier, cap and jitter at once.
+     *
+     * @throws NullPointerException if {@code backoff} is null
+     */
+    public Builder backoff(Backoff backoff) {
+      Objects.requireNonNull(backoff, "backoff");
+      return initialDelay(backoff.initial())
+          .multiplier(backoff.multiplier())
+          .maxDelay(backoff.max())
+          .jitter(backoff.jitter());
     }
 
     /** The policy with the values set so far. */

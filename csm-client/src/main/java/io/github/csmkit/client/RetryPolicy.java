@@ -22,6 +22,7 @@ public final class RetryPolicy {
   private final double multiplier;
   private final double jitter;
   private final Duration maxRetryAfter;
+  private final Backoff backoff;
 
   private RetryPolicy(Builder b) {
     this.maxAttempts = b.maxAttempts;
@@ -30,6 +31,7 @@ public final class RetryPolicy {
     this.multiplier = b.multiplier;
     this.jitter = b.jitter;
     this.maxRetryAfter = b.maxRetryAfter;
+    this.backoff = Backoff.exponential(initialBackoff, multiplier, maxBackoff, jitter);
   }
 
   /**
@@ -98,10 +100,12 @@ public final class RetryPolicy {
    * @param random a number in [0, 1)
    */
   public Duration backoff(int retry, double random) {
-    double millis = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(0, retry - 1));
-    millis = Math.min(millis, (double) maxBackoff.toMillis());
-    millis = millis * (1.0 - jitter * random);
-    return Duration.ofMillis(Math.round(millis));
+    return backoff.delay(retry, random);
+  }
+
+  /** The backoff between attempts as one value: initial, multiplier, cap and jitter. */
+  public Backoff backoff() {
+    return backoff;
   }
 
   @Override
@@ -203,6 +207,19 @@ public final class RetryPolicy {
       return this;
     }
 
+    /**
+     * Sets initial backoff, multiplier, cap and jitter at once.
+     *
+     * @throws NullPointerException if {@code backoff} is null
+     */
+    public Builder backoff(Backoff backoff) {
+      Objects.requireNonNull(backoff, "backoff");
+      return initialBackoff(backoff.initial())
+          .multiplier(backoff.multiplier())
+          .maxBackoff(backoff.max())
+          .jitter(backoff.jitter());
+    }
+
     /** The policy with the values set so far. */
     public RetryPolicy build() {
       return new RetryPolicy(this);
@@ -210,10 +227,6 @@ public final class RetryPolicy {
   }
 
   static Duration nonNegative(Duration d, String name) {
-    Objects.requireNonNull(d, name);
-    if (d.isNegative()) {
-      throw new IllegalArgumentException(name + " must not be negative, was " + d);
-    }
-    return d;
+    return Backoff.nonNegative(d, name);
   }
 }

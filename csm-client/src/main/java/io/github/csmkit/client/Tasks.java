@@ -1,7 +1,6 @@
 package io.github.csmkit.client;
 
 import io.github.csmkit.client.error.TaskTimeoutException;
-import io.github.csmkit.client.internal.RetryAfter;
 import io.github.csmkit.client.internal.Transport;
 import io.github.csmkit.client.internal.WireFormat;
 import io.github.csmkit.client.model.SubmittedTask;

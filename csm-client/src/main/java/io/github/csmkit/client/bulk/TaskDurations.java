@@ -1,5 +1,6 @@
 package io.github.csmkit.client.bulk;
 
+import io.github.csmkit.client.Backoff;
 import io.github.csmkit.client.model.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,8 @@ final class TaskDurations {
    */
   synchronized Duration backPressureDelay(int round) {
     Duration base = clamp(Duration.ofNanos((long) (estimateNanos / 2)), minInterval, maxInterval);
-    return clamp(base.multipliedBy(1L << Math.min(round, 10)), minInterval, MAX_BACK_PRESSURE);
+    Backoff backoff = Backoff.exponential(base, 2.0, MAX_BACK_PRESSURE, 0.0);
+    return clamp(backoff.delay(round + 1), minInterval, MAX_BACK_PRESSURE);
   }
 
   synchronized void learn(Instant submittedAt, Instant seenDone, TaskStatus status) {

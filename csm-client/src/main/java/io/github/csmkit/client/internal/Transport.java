@@ -1,6 +1,7 @@
 package io.github.csmkit.client.internal;
 
 import io.github.csmkit.client.CsmListener;
+import io.github.csmkit.client.RetryAfter;
 import io.github.csmkit.client.RetryPolicy;
 import io.github.csmkit.client.Sleeper;
 import io.github.csmkit.client.error.BadRequestException;

@@ -1,4 +1,4 @@
-package io.github.csmkit.client.internal;
+package io.github.csmkit.client;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Parses {@code Retry-After}: delay-seconds (fractions tolerated) or an HTTP date. */
+/**
+ * Parses an HTTP {@code Retry-After} value: delay-seconds (fractions tolerated) or an HTTP date
+ * (RFC 1123). Absurdly large values stand for ten years instead of overflowing.
+ */
 public final class RetryAfter {
   private static final Pattern SECONDS = Pattern.compile("\\d{1,12}(\\.\\d{1,9})?");
 
