@@ -64,11 +64,34 @@ public class BulkEndpoint<B extends Batch<?>> {
 
   /** {@link #submit(Batch, IdempotencyKey)} without blocking. */
   public CompletableFuture<SubmittedTask> submitAsync(B batch, IdempotencyKey key) {
+    return submitAsync(serialize(batch), key, BackPressure.CLIENT);
+  }
+
+  /**
+   * Serialises a batch once, for a caller that derives its key from the bytes or sends them more
+   * than once.
+   */
+  public SerializedBatch<B> serialize(B batch) {
+    return new SerializedBatch<>(path, batch, requestBody(batch));
+  }
+
+  /**
+   * Submits bytes serialised by this endpoint, as they are, with the caller's key.
+   *
+   * @param backPressure who waits on the tenant's task limit and on 429s
+   * @throws IllegalArgumentException if another endpoint serialised the batch
+   */
+  public CompletableFuture<SubmittedTask> submitAsync(
+      SerializedBatch<B> batch, IdempotencyKey key, BackPressure backPressure) {
     Objects.requireNonNull(key, "key");
-    byte[] body = requestBody(batch);
+    Objects.requireNonNull(backPressure, "backPressure");
+    if (!batch.path().equals(path)) {
+      throw new IllegalArgumentException(
+          "the batch was serialised for " + batch.path() + ", not " + path);
+    }
     URI uri = transport.uri(path);
     return transport
-        .post(uri, body, key)
+        .post(uri, batch.bytes(), key, backPressure == BackPressure.CALLER)
         .thenApply(transport.reader("POST", uri, bytes -> WireFormat.readSubmitted(bytes, key)));
   }
 

@@ -2,7 +2,6 @@ package io.github.csmkit.client;
 
 import io.github.csmkit.client.bulk.BulkImporter;
 import io.github.csmkit.client.bulk.BulkTarget;
-import io.github.csmkit.client.internal.ClientAccess;
 import io.github.csmkit.client.internal.Transport;
 import io.github.csmkit.client.internal.WireFormat;
 import io.github.csmkit.client.model.Batch;
@@ -49,10 +48,6 @@ public final class CsmClient implements AutoCloseable {
   public static final String ATLASSIAN_API = "https://api.atlassian.com/jsm/csm/cloudid/";
 
   private static final Pattern CLOUD_ID = Pattern.compile("[A-Za-z0-9-]{1,100}");
-
-  static {
-    ClientAccess.register(c -> c.transport);
-  }
 
   private final Transport transport;
   private final ExecutorService ownedExecutor;
@@ -135,6 +130,21 @@ public final class CsmClient implements AutoCloseable {
   public <O extends BatchItem, B extends Batch<O>> BulkImporter.Builder<O, B> importer(
       BulkTarget<O, B> target) {
     return BulkImporter.builder(this, target);
+  }
+
+  /** The clock this client measures deadlines and {@code Retry-After} dates with. */
+  public Clock clock() {
+    return transport.settings().clock();
+  }
+
+  /** How this client waits between retries and polls; the import engine waits with it too. */
+  public Sleeper sleeper() {
+    return transport.settings().sleeper();
+  }
+
+  /** The retry policy of this client's requests. */
+  public RetryPolicy retryPolicy() {
+    return transport.settings().retry();
   }
 
   /** The base URI every path is resolved against. */

@@ -202,7 +202,7 @@ public final class Tasks {
             r ->
                 new Poll(
                     transport.read(
-                        r, new Transport.Call("GET", uri, null, null), WireFormat::readTask),
+                        r, new Transport.Call("GET", uri, null, null, false), WireFormat::readTask),
                     RetryAfter.parse(
                         r.headers().firstValue("Retry-After").orElse(null), clock.instant())));
   }

@@ -57,6 +57,8 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
   final Duration minPollInterval;
   final Duration maxPollInterval;
   final OptionalLong expectedRecords;
+  final OutcomeListener<Object> outcomes;
+  final int keepFailures;
 
   private BulkImporter(Builder<O, B> b) {
     this.client = b.client;
@@ -74,6 +76,8 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
     this.minPollInterval = b.minPollInterval;
     this.maxPollInterval = b.maxPollInterval;
     this.expectedRecords = b.expectedRecords;
+    this.outcomes = b.outcomes;
+    this.keepFailures = b.keepFailures;
   }
 
   /** A builder for an importer into {@code target} through {@code client}. */
@@ -103,13 +107,29 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
   public <R> ImportReport<R> run(Iterable<R> records, Function<? super R, ? extends O> mapping) {
     OptionalLong size =
         records instanceof java.util.Collection<?> c ? OptionalLong.of(c.size()) : expectedRecords;
-    return start(records.iterator(), mapping, size).awaitReport();
+    return start(records.iterator(), mapping, size, OutcomeListener.NONE).awaitReport();
+  }
+
+  /**
+   * {@link #run(Iterable, Function)}, handing every record's outcome to {@code outcomes} as its
+   * batch settles (besides the builder's {@link Builder#outcomes(OutcomeListener)}).
+   *
+   * @throws JournalMismatchException when the journal belongs to another job or input
+   */
+  public <R> ImportReport<R> run(
+      Iterable<R> records,
+      Function<? super R, ? extends O> mapping,
+      OutcomeListener<? super R> outcomes) {
+    OptionalLong size =
+        records instanceof java.util.Collection<?> c ? OptionalLong.of(c.size()) : expectedRecords;
+    return start(records.iterator(), mapping, size, outcomes).awaitReport();
   }
 
   /** {@link #run(Iterable, Function)} for a stream, which is closed when the run ends. */
   public <R> ImportReport<R> run(Stream<R> records, Function<? super R, ? extends O> mapping) {
     try (records) {
-      return start(records.iterator(), mapping, expectedRecords).awaitReport();
+      return start(records.iterator(), mapping, expectedRecords, OutcomeListener.NONE)
+          .awaitReport();
     }
   }
 
@@ -123,14 +143,47 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
    * it early. The iterator is read on the job's own thread.
    */
   public <R> ImportJob<R> start(Iterator<R> records, Function<? super R, ? extends O> mapping) {
-    return start(records, mapping, expectedRecords);
+    return start(records, mapping, expectedRecords, OutcomeListener.NONE);
+  }
+
+  /**
+   * {@link #start(Iterator, Function)}, handing every record's outcome to {@code outcomes} as its
+   * batch settles (besides the builder's {@link Builder#outcomes(OutcomeListener)}).
+   */
+  public <R> ImportJob<R> start(
+      Iterator<R> records,
+      Function<? super R, ? extends O> mapping,
+      OutcomeListener<? super R> outcomes) {
+    return start(records, mapping, expectedRecords, outcomes);
   }
 
   private <R> ImportJob<R> start(
-      Iterator<R> records, Function<? super R, ? extends O> mapping, OptionalLong total) {
+      Iterator<R> records,
+      Function<? super R, ? extends O> mapping,
+      OptionalLong total,
+      OutcomeListener<? super R> outcomes) {
+    Objects.requireNonNull(outcomes, "outcomes");
     ImportRun<R, O, B> run =
-        new ImportRun<>(this, Objects.requireNonNull(mapping, "mapping"), total);
+        new ImportRun<>(
+            this, Objects.requireNonNull(mapping, "mapping"), total, both(this.outcomes, outcomes));
     return run.start(Objects.requireNonNull(records, "records"));
+  }
+
+  private static <R> OutcomeListener<? super R> both(
+      OutcomeListener<Object> first, OutcomeListener<? super R> second) {
+    if (second == OutcomeListener.NONE) {
+      return first;
+    }
+    if (first == OutcomeListener.NONE) {
+      return second;
+    }
+    return o -> {
+      try {
+        first.outcome(o);
+      } finally {
+        second.outcome(o);
+      }
+    };
   }
 
   @Override
@@ -168,6 +221,8 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
     private Duration minPollInterval = Duration.ofMillis(10);
     private Duration maxPollInterval = Duration.ofSeconds(10);
     private OptionalLong expectedRecords = OptionalLong.empty();
+    private OutcomeListener<Object> outcomes = OutcomeListener.NONE;
+    private int keepFailures = Integer.MAX_VALUE;
 
     private Builder(CsmClient client, BulkTarget<O, B> target) {
       this.client = Objects.requireNonNull(client, "client");
@@ -198,6 +253,33 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
     /** Observes the import's progress; default {@link ImportListener#NONE}. */
     public Builder<O, B> listener(ImportListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Receives every record's outcome — imported or not, with stage, message, batch, task id and
+     * idempotency key — as its batch settles, on every run of the importer; default {@link
+     * OutcomeListener#NONE}. The record type is the run's, hence {@code Object} here; {@link
+     * BulkImporter#run(Iterable, Function, OutcomeListener)} takes a typed one.
+     */
+    public Builder<O, B> outcomes(OutcomeListener<Object> outcomes) {
+      this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+      return this;
+    }
+
+    /**
+     * Keeps at most this many failures in the report ({@link ImportReport#failures()}); the rest
+     * are still counted and given to the outcome listener, and {@link
+     * ImportReport#failuresOmitted()} says how many were left out. Set it with an outcome listener
+     * to keep a large import's failures off the heap; default: all of them.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder<O, B> keepFailures(int max) {
+      if (max < 0) {
+        throw new IllegalArgumentException("keepFailures must not be negative: " + max);
+      }
+      this.keepFailures = max;
       return this;
     }
 

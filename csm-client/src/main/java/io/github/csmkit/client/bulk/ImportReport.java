@@ -24,6 +24,8 @@ import java.util.function.Function;
 public final class ImportReport<R> {
   /** Where a record stopped. */
   public enum Stage {
+    /** The source row could not be read (its rule and line say why); never mapped. */
+    SOURCE,
     /** The caller's mapping function threw or gave nothing. */
     MAPPING,
     /** The operation broke a local rule (see the rule). */
@@ -100,7 +102,7 @@ public final class ImportReport<R> {
    * The counts.
    *
    * @param read records taken from the input
-   * @param rejected refused before sending (MAPPING or VALIDATION)
+   * @param rejected refused before sending (SOURCE, MAPPING or VALIDATION)
    * @param duplicates skipped as duplicates
    * @param notSubmitted read but not sent because the import stopped
    * @param submitted sent in a batch
@@ -135,6 +137,7 @@ public final class ImportReport<R> {
   private final Instant startedAt;
   private final Instant finishedAt;
   private final Optional<String> stopReason;
+  private final long failuresOmitted;
 
   ImportReport(
       String jobId,
@@ -146,6 +149,30 @@ public final class ImportReport<R> {
       Instant startedAt,
       Instant finishedAt,
       Optional<String> stopReason) {
+    this(
+        jobId,
+        target,
+        counts,
+        failures,
+        unattributed,
+        batches,
+        startedAt,
+        finishedAt,
+        stopReason,
+        0);
+  }
+
+  ImportReport(
+      String jobId,
+      String target,
+      Counts counts,
+      List<RecordFailure<R>> failures,
+      List<Unattributed> unattributed,
+      List<BatchLog> batches,
+      Instant startedAt,
+      Instant finishedAt,
+      Optional<String> stopReason,
+      long failuresOmitted) {
     this.jobId = jobId;
     this.target = target;
     this.counts = counts;
@@ -159,6 +186,7 @@ public final class ImportReport<R> {
     this.startedAt = startedAt;
     this.finishedAt = finishedAt;
     this.stopReason = stopReason;
+    this.failuresOmitted = failuresOmitted;
   }
 
   /** The job's id: the one given to the importer, or its random one. */
@@ -176,9 +204,21 @@ public final class ImportReport<R> {
     return counts;
   }
 
-  /** Every record that did not succeed, in input order within each stage's discovery. */
+  /**
+   * Every record that did not succeed, in input order within each stage's discovery; only the first
+   * {@link BulkImporter.Builder#keepFailures(int) keepFailures} of them when the importer was told
+   * to keep fewer (see {@link #failuresOmitted()}).
+   */
   public List<RecordFailure<R>> failures() {
     return failures;
+  }
+
+  /**
+   * Failures counted but not kept in {@link #failures()} (see {@link
+   * BulkImporter.Builder#keepFailures(int)}); an {@link OutcomeListener} saw each of them.
+   */
+  public long failuresOmitted() {
+    return failuresOmitted;
   }
 
   /** The server failures that matched no record of their batch. */
@@ -225,7 +265,8 @@ public final class ImportReport<R> {
     return failures.stream()
         .filter(
             f ->
-                f.stage() != Stage.MAPPING
+                f.stage() != Stage.SOURCE
+                    && f.stage() != Stage.MAPPING
                     && f.stage() != Stage.VALIDATION
                     && f.stage() != Stage.DUPLICATE)
         .map(RecordFailure::record)

@@ -137,12 +137,21 @@ public final class Transport {
 
   /** GET a path or absolute URI. */
   public CompletableFuture<Response> get(URI uri) {
-    return send(new Call("GET", uri, null, null));
+    return send(new Call("GET", uri, null, null, false));
   }
 
   /** POST a JSON body; bulk POSTs pass their idempotency key, reads pass null. */
   public CompletableFuture<Response> post(URI uri, byte[] body, IdempotencyKey key) {
-    return send(new Call("POST", uri, body, key));
+    return post(uri, body, key, false);
+  }
+
+  /**
+   * POST a JSON body; with {@code callerPaces}, the tenant's task limit and 429s fail at once
+   * (neither retried nor pausing the client): the caller's own loop waits for them.
+   */
+  public CompletableFuture<Response> post(
+      URI uri, byte[] body, IdempotencyKey key, boolean callerPaces) {
+    return send(new Call("POST", uri, body, key, callerPaces));
   }
 
   /**
@@ -163,7 +172,7 @@ public final class Transport {
    * Like {@link #read(Response, Call, Function)} for calls made with {@link #get} or {@link #post}.
    */
   public <T> Function<Response, T> reader(String method, URI uri, Function<byte[], T> reader) {
-    Call call = new Call(method, uri, null, null);
+    Call call = new Call(method, uri, null, null, false);
     return r -> read(r, call, reader);
   }
 
@@ -174,8 +183,9 @@ public final class Transport {
    * @param uri the full URI
    * @param body the JSON body of a POST
    * @param key the idempotency key of a bulk POST
+   * @param callerPaces the caller owns waits for the task limit and 429s
    */
-  public record Call(String method, URI uri, byte[] body, IdempotencyKey key) {
+  public record Call(String method, URI uri, byte[] body, IdempotencyKey key, boolean callerPaces) {
     String describe() {
       return method + " " + uri.getRawPath();
     }
@@ -322,8 +332,9 @@ public final class Transport {
             response.headers().firstValue("Retry-After").orElse(null), s.clock().instant());
     CsmServiceException failure =
         exception(call, status, response.headers(), body, retryAfter.orElse(null));
-    boolean retryable = RETRYABLE.contains(status) || failure instanceof TaskLimitReachedException;
-    if (!retryable) {
+    boolean pushBack = status == 429 || failure instanceof TaskLimitReachedException;
+    boolean retryable = RETRYABLE.contains(status) || pushBack;
+    if (!retryable || (pushBack && call.callerPaces())) {
       return CompletableFuture.failedFuture(failure);
     }
     if (retryAfter.isPresent() && retryAfter.get().compareTo(s.retry().maxRetryAfter()) > 0) {
