@@ -38,27 +38,41 @@ public final class DeadLetterCsv implements Closeable {
   /** Adds a row for every failure of the report, {@code phase} naming where it came from. */
   public <R> DeadLetterCsv add(
       String phase, ImportReport<R> report, Function<? super R, String> describe) {
+    for (ImportReport.RecordFailure<R> f : report.failures()) {
+      row(phase, f, describe);
+    }
+    return this;
+  }
+
+  /**
+   * A consumer of an import's outcome stream that writes a row for each record that did not
+   * succeed, as its batch settles (so the failures need not stay in the report); the caller closes
+   * this file after the run. Thread-safe.
+   */
+  public <R> OutcomeListener<R> listener(String phase, Function<? super R, String> describe) {
+    return o -> o.failure().ifPresent(f -> row(phase, f, describe));
+  }
+
+  private synchronized <R> void row(
+      String phase, ImportReport.RecordFailure<R> f, Function<? super R, String> describe) {
     try {
-      for (ImportReport.RecordFailure<R> f : report.failures()) {
-        out.write(
-            cell(phase)
-                + ","
-                + f.index()
-                + ","
-                + f.stage()
-                + ","
-                + cell(f.rule().orElse(""))
-                + ","
-                + cell(f.message())
-                + ","
-                + f.batch().map(String::valueOf).orElse("")
-                + ","
-                + cell(f.taskId().orElse(""))
-                + ","
-                + cell(describe.apply(f.record()))
-                + "\r\n");
-      }
-      return this;
+      out.write(
+          cell(phase)
+              + ","
+              + f.index()
+              + ","
+              + f.stage()
+              + ","
+              + cell(f.rule().orElse(""))
+              + ","
+              + cell(f.message())
+              + ","
+              + f.batch().map(String::valueOf).orElse("")
+              + ","
+              + cell(f.taskId().orElse(""))
+              + ","
+              + cell(describe.apply(f.record()))
+              + "\r\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to " + file, e);
     }
