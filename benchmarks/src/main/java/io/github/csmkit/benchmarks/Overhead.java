@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.RunResult;
@@ -29,10 +30,12 @@ final class Overhead {
           .measurementTime(TimeValue.milliseconds(100))
           .verbosity(VerboseMode.SILENT);
     } else {
-      b.forks(1)
-          .warmupIterations(3)
+      // 3 forks x 8 one-second iterations: on a shared 2-core machine one fork of 4 gave errors
+      // as large as the score; the table shows each score's 99.9 % error
+      b.forks(3)
+          .warmupIterations(5)
           .warmupTime(TimeValue.seconds(1))
-          .measurementIterations(4)
+          .measurementIterations(8)
           .measurementTime(TimeValue.seconds(1))
           .jvmArgsAppend("-Xmx512m")
           .verbosity(VerboseMode.NORMAL);
@@ -45,35 +48,61 @@ final class Overhead {
       throw new IllegalStateException("JMH failed", e);
     }
     Map<String, Double> score = new HashMap<>();
+    Map<String, Double> error = new HashMap<>();
     for (RunResult r : results) {
       String label = r.getParams().getBenchmark();
-      score.put(label.substring(label.lastIndexOf('.') + 1), r.getPrimaryResult().getScore());
+      String name = label.substring(label.lastIndexOf('.') + 1);
+      score.put(name, r.getPrimaryResult().getScore());
+      error.put(name, r.getPrimaryResult().getScoreError());
     }
     double ours = score.get("csmkit");
     double base = score.get("baseline");
     double floor = score.get("serialiseOnly");
+    // the ratio's relative error: the two scores' relative errors in quadrature
+    double ratioError =
+        Math.hypot(error.get("csmkit") / ours, error.get("baseline") / base) * (ours / base);
     String n = "2 overhead";
     List<Figure> out = new ArrayList<>();
     out.add(
         Figure.atMost(
             n,
-            "map + validate + serialise, per record",
+            "map + validate + serialise, per record" + err(ours, error.get("csmkit")),
             ours,
             "ns",
             ours / base,
             "x baseline",
-            1.5));
-    out.add(Figure.plain(n, "baseline: hand-built map tree + bare ObjectMapper", base, "ns"));
+            1.3));
+    out.add(
+        Figure.plain(
+            n,
+            "baseline: hand-built map tree + bare ObjectMapper" + err(base, error.get("baseline")),
+            base,
+            "ns"));
     out.add(
         new Figure(
             n,
-            "serialising a prebuilt tree only (floor)",
+            "serialising a prebuilt tree only (floor)" + err(floor, error.get("serialiseOnly")),
             floor,
             "ns",
             ours / floor,
             "x floor",
             "",
             null));
+    out.add(
+        Figure.note(
+            n,
+            String.format(
+                Locale.ROOT,
+                "ratio %.2f ± %.2f (99.9 %% error; scores' errors in quadrature)",
+                ours / base,
+                ratioError)));
     return out;
+  }
+
+  /** The 99.9 % error of a score, absolute and as a share of it. */
+  private static String err(double score, double error) {
+    return Double.isNaN(error)
+        ? ""
+        : String.format(Locale.ROOT, " (± %.0f ns, %.1f %%)", error, 100 * error / score);
   }
 }

@@ -31,11 +31,13 @@ public abstract class CustomerAccount implements BatchItem {
     return builder().email(email).build();
   }
 
+  // computed once: the mapper, the engine's admission and the batch rules all ask
+  @Value.Lazy
   @Override
   public List<Violation> violations() {
     List<Violation> out = new ArrayList<>();
     Rules.email(Optional.of(email()), "email", true, "a customer account needs an email", out);
-    return out;
+    return List.copyOf(out);
   }
 
   @Override

@@ -55,6 +55,8 @@ public abstract class CustomerProfileOperation implements BatchItem {
     return builder().operationType(type).payload(profile).existingOnly(existingOnly).build();
   }
 
+  // computed once: the mapper, the engine's admission and the batch rules all ask
+  @Value.Lazy
   @Override
   public List<Violation> violations() {
     List<Violation> out = new ArrayList<>();
@@ -93,7 +95,7 @@ public abstract class CustomerProfileOperation implements BatchItem {
       }
     }
     Rules.details(p.details(), "payload.details", out);
-    return out;
+    return List.copyOf(out);
   }
 
   @Override

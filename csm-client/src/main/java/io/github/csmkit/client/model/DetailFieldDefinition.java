@@ -23,6 +23,8 @@ public abstract class DetailFieldDefinition implements BatchItem {
     return builder().name(name).type(type).build();
   }
 
+  // computed once: the mapper, the engine's admission and the batch rules all ask
+  @Value.Lazy
   @Override
   public List<Violation> violations() {
     List<Violation> out = new ArrayList<>();
@@ -45,7 +47,7 @@ public abstract class DetailFieldDefinition implements BatchItem {
     } else if (!type.isSelect() && !type.options().isEmpty()) {
       out.add(Violation.of("type.options", Rule.OPTIONS, type.name() + " takes no options"));
     }
-    return out;
+    return List.copyOf(out);
   }
 
   @Override

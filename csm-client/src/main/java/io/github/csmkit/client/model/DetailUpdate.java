@@ -27,6 +27,8 @@ public abstract class DetailUpdate implements BatchItem {
     return builder().id(id).addOperations(operations).build();
   }
 
+  // computed once: the mapper, the engine's admission and the batch rules all ask
+  @Value.Lazy
   @Override
   public List<Violation> violations() {
     List<Violation> out = new ArrayList<>();
@@ -46,7 +48,7 @@ public abstract class DetailUpdate implements BatchItem {
                 "a detail needs a name"));
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   @Override

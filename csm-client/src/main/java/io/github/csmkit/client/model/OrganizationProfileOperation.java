@@ -38,6 +38,8 @@ public abstract class OrganizationProfileOperation implements BatchItem {
     return builder().operationType(type).payload(profile).build();
   }
 
+  // computed once: the mapper, the engine's admission and the batch rules all ask
+  @Value.Lazy
   @Override
   public List<Violation> violations() {
     List<Violation> out = new ArrayList<>();
@@ -58,7 +60,7 @@ public abstract class OrganizationProfileOperation implements BatchItem {
               operationType() + " of an organization needs a name"));
     }
     Rules.details(p.details(), "payload.details", out);
-    return out;
+    return List.copyOf(out);
   }
 
   @Override
