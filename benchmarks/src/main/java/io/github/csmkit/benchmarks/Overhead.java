@@ -66,7 +66,9 @@ final class Overhead {
     out.add(
         Figure.atMost(
             n,
-            "map + validate + serialise, per record" + err(ours, error.get("csmkit")),
+            "map + validate + serialise, per record"
+                + err(ours, error.get("csmkit"))
+                + String.format(Locale.ROOT, ", ratio ± %.2f", ratioError),
             ours,
             "ns",
             ours / base,
@@ -88,14 +90,6 @@ final class Overhead {
             "x floor",
             "",
             null));
-    out.add(
-        Figure.note(
-            n,
-            String.format(
-                Locale.ROOT,
-                "ratio %.2f ± %.2f (99.9 %% error; scores' errors in quadrature)",
-                ours / base,
-                ratioError)));
     return out;
   }
 

@@ -68,7 +68,10 @@ public final class RunAll {
                             ? ThroughputBenchmark.Config.smoke()
                             : ThroughputBenchmark.Config.full())
                     .run());
-        case "overhead" -> figures.addAll(Overhead.run(smoke));
+        case "overhead" -> {
+          figures.addAll(Overhead.run(smoke));
+          figures.addAll(OverheadCpu.run(smoke));
+        }
         case "memory" ->
             figures.addAll(
                 new MemoryBenchmark(

@@ -3,7 +3,7 @@ package io.github.csmkit.client;
 import io.github.csmkit.client.bulk.BulkImporter;
 import io.github.csmkit.client.bulk.BulkTarget;
 import io.github.csmkit.client.internal.Transport;
-import io.github.csmkit.client.internal.WireFormat;
+import io.github.csmkit.client.internal.WireWriter;
 import io.github.csmkit.client.model.Batch;
 import io.github.csmkit.client.model.BatchItem;
 import io.github.csmkit.client.model.CustomerAccountBatch;
@@ -68,11 +68,11 @@ public final class CsmClient implements AutoCloseable {
     this.customerProfiles = new CustomerProfiles(transport);
     this.organizationProfiles = new OrganizationProfiles(transport);
     this.customerAccounts =
-        new BulkEndpoint<>(transport, "/api/v1/customer/bulk", WireFormat::write);
+        new BulkEndpoint<>(transport, "/api/v1/customer/bulk", WireWriter::write);
     this.customerDetails =
-        new BulkEndpoint<>(transport, "/api/v1/customer/details/bulk", WireFormat::write);
+        new BulkEndpoint<>(transport, "/api/v1/customer/details/bulk", WireWriter::write);
     this.organizationDetails =
-        new BulkEndpoint<>(transport, "/api/v1/organization/details/bulk", WireFormat::write);
+        new BulkEndpoint<>(transport, "/api/v1/organization/details/bulk", WireWriter::write);
     this.customerDetailFields = new DetailFields(transport, "customer");
     this.organizationDetailFields = new DetailFields(transport, "organization");
     this.tasks = new Tasks(transport, b.pollPolicy);

@@ -2,6 +2,7 @@ package io.github.csmkit.client;
 
 import io.github.csmkit.client.internal.Transport;
 import io.github.csmkit.client.internal.WireFormat;
+import io.github.csmkit.client.internal.WireWriter;
 import io.github.csmkit.client.model.CustomerProfileBatch;
 import io.github.csmkit.client.model.CustomerRecord;
 import java.net.URI;
@@ -19,7 +20,7 @@ public final class CustomerProfiles extends BulkEndpoint<CustomerProfileBatch> {
   public static final int FETCH_LIMIT = 25;
 
   CustomerProfiles(Transport transport) {
-    super(transport, "/api/v1/customer/profile/bulk", WireFormat::write);
+    super(transport, "/api/v1/customer/profile/bulk", WireWriter::write);
   }
 
   /** The profiles of the customers with these emails; unknown ones are omitted. */
@@ -46,7 +47,7 @@ public final class CustomerProfiles extends BulkEndpoint<CustomerProfileBatch> {
   private CompletableFuture<List<CustomerRecord>> fetch(List<String> ids, List<String> emails) {
     URI uri = transport().uri("/api/v1/customer/profile/fetch");
     return transport()
-        .post(uri, WireFormat.customerLookup(ids, emails), null)
+        .post(uri, WireWriter.customerLookup(ids, emails), null)
         .thenApply(transport().reader("POST", uri, WireFormat::readCustomers));
   }
 }

@@ -2,6 +2,7 @@ package io.github.csmkit.client;
 
 import io.github.csmkit.client.internal.Transport;
 import io.github.csmkit.client.internal.WireFormat;
+import io.github.csmkit.client.internal.WireWriter;
 import io.github.csmkit.client.model.DetailFieldBatch;
 import io.github.csmkit.client.model.DetailFieldDefinition;
 import java.net.URI;
@@ -17,7 +18,7 @@ public final class DetailFields extends BulkEndpoint<DetailFieldBatch> {
   private final String listPath;
 
   DetailFields(Transport transport, String entity) {
-    super(transport, "/api/v1/" + entity + "/details/definitions/bulk", WireFormat::write);
+    super(transport, "/api/v1/" + entity + "/details/definitions/bulk", WireWriter::write);
     this.listPath = "/api/v1/" + entity + "/details";
   }
 

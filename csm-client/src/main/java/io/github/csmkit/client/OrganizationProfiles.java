@@ -2,6 +2,7 @@ package io.github.csmkit.client;
 
 import io.github.csmkit.client.internal.Transport;
 import io.github.csmkit.client.internal.WireFormat;
+import io.github.csmkit.client.internal.WireWriter;
 import io.github.csmkit.client.model.OrganizationProfileBatch;
 import io.github.csmkit.client.model.OrganizationRef;
 import java.net.URI;
@@ -22,7 +23,7 @@ public final class OrganizationProfiles extends BulkEndpoint<OrganizationProfile
   public static final int FETCH_LIMIT = 50;
 
   OrganizationProfiles(Transport transport) {
-    super(transport, "/api/v1/organization/profile/bulk", WireFormat::write);
+    super(transport, "/api/v1/organization/profile/bulk", WireWriter::write);
   }
 
   /** The organizations with these names; unknown names are omitted. */
@@ -57,7 +58,7 @@ public final class OrganizationProfiles extends BulkEndpoint<OrganizationProfile
   private CompletableFuture<List<OrganizationRef>> fetch(List<String> ids, List<String> names) {
     URI uri = transport().uri("/api/v1/organization/fetch");
     return transport()
-        .post(uri, WireFormat.organizationLookup(ids, names), null)
+        .post(uri, WireWriter.organizationLookup(ids, names), null)
         .thenApply(transport().reader("POST", uri, WireFormat::readOrganizations));
   }
 }

@@ -2,7 +2,7 @@ package io.github.csmkit.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.csmkit.client.internal.WireFormat;
+import io.github.csmkit.client.internal.WireWriter;
 import io.github.csmkit.client.model.CustomerAccount;
 import io.github.csmkit.client.model.CustomerAccountBatch;
 import io.github.csmkit.client.model.CustomerDetailBatch;
@@ -63,7 +63,7 @@ class GoldenBodyTest {
                             Detail.of("Company", "Tech Innovators"))
                         .addAssociateOrganizations("2")
                         .build())));
-    assertThat(utf8(WireFormat.write(batch))).isEqualTo(golden("customer-profiles.json"));
+    assertThat(utf8(WireWriter.write(batch))).isEqualTo(golden("customer-profiles.json"));
   }
 
   @Test
@@ -87,7 +87,7 @@ class GoldenBodyTest {
                             Detail.of("Website", "https://techinnovators.example.com"),
                             Detail.of("Employee Count", "150"))
                         .build())));
-    assertThat(utf8(WireFormat.write(batch))).isEqualTo(golden("organization-profiles.json"));
+    assertThat(utf8(WireWriter.write(batch))).isEqualTo(golden("organization-profiles.json"));
   }
 
   @Test
@@ -103,7 +103,7 @@ class GoldenBodyTest {
                     "customer-456",
                     DetailOperation.update("Support Tier", "Standard"),
                     DetailOperation.update("Health Score", "78"))));
-    assertThat(utf8(WireFormat.write(batch))).isEqualTo(golden("customer-details.json"));
+    assertThat(utf8(WireWriter.write(batch))).isEqualTo(golden("customer-details.json"));
   }
 
   @Test
@@ -115,7 +115,7 @@ class GoldenBodyTest {
                     "10001",
                     DetailOperation.patch("Tags", "vip"),
                     DetailOperation.delete("Legacy Id"))));
-    assertThat(utf8(WireFormat.write(batch))).isEqualTo(golden("organization-details.json"));
+    assertThat(utf8(WireWriter.write(batch))).isEqualTo(golden("organization-details.json"));
   }
 
   @Test
@@ -126,7 +126,7 @@ class GoldenBodyTest {
                 CustomerAccount.of("alice.johnson@example.com", "Alice Johnson"),
                 CustomerAccount.of("bob.wilson@example.com", "Bob Wilson"),
                 CustomerAccount.of("carol.brown@example.com")));
-    assertThat(utf8(WireFormat.write(batch))).isEqualTo(golden("customer-accounts.json"));
+    assertThat(utf8(WireWriter.write(batch))).isEqualTo(golden("customer-accounts.json"));
   }
 
   @Test
@@ -137,17 +137,17 @@ class GoldenBodyTest {
                 DetailFieldDefinition.of(
                     "support-tier", DetailFieldType.select("Premium", "Standard")),
                 DetailFieldDefinition.of("lifecycle", DetailFieldType.text())));
-    assertThat(utf8(WireFormat.write(batch))).isEqualTo(golden("detail-fields.json"));
+    assertThat(utf8(WireWriter.write(batch))).isEqualTo(golden("detail-fields.json"));
   }
 
   @Test
   void lookups() throws IOException {
     assertThat(
             utf8(
-                WireFormat.organizationLookup(
+                WireWriter.organizationLookup(
                     List.of(), List.of("Acme Corporation", "Tech Innovators"))))
         .isEqualTo(golden("organization-fetch.json"));
-    assertThat(utf8(WireFormat.customerLookup(List.of(), List.of("john.doe@example.com"))))
+    assertThat(utf8(WireWriter.customerLookup(List.of(), List.of("john.doe@example.com"))))
         .isEqualTo(golden("customer-profile-fetch.json"));
   }
 }

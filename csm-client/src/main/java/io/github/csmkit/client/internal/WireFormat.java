@@ -1,50 +1,33 @@
 package io.github.csmkit.client.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.csmkit.client.model.CustomerAccount;
-import io.github.csmkit.client.model.CustomerAccountBatch;
-import io.github.csmkit.client.model.CustomerDetailBatch;
-import io.github.csmkit.client.model.CustomerProfile;
-import io.github.csmkit.client.model.CustomerProfileBatch;
-import io.github.csmkit.client.model.CustomerProfileOperation;
 import io.github.csmkit.client.model.CustomerRecord;
 import io.github.csmkit.client.model.Detail;
-import io.github.csmkit.client.model.DetailFieldBatch;
 import io.github.csmkit.client.model.DetailFieldDefinition;
 import io.github.csmkit.client.model.DetailFieldType;
-import io.github.csmkit.client.model.DetailOperation;
-import io.github.csmkit.client.model.DetailUpdate;
 import io.github.csmkit.client.model.IdempotencyKey;
-import io.github.csmkit.client.model.OrganizationDetailBatch;
-import io.github.csmkit.client.model.OrganizationProfile;
-import io.github.csmkit.client.model.OrganizationProfileBatch;
-import io.github.csmkit.client.model.OrganizationProfileOperation;
 import io.github.csmkit.client.model.OrganizationRef;
 import io.github.csmkit.client.model.SubmittedTask;
 import io.github.csmkit.client.model.TaskFailure;
 import io.github.csmkit.client.model.TaskState;
 import io.github.csmkit.client.model.TaskStatus;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Every JSON shape csmkit sends or reads, in one place (see docs/WIRE.md). Writing streams with a
- * {@link JsonGenerator}, so a batch's bytes are deterministic (the bulk engine derives idempotency
- * keys from them) and cheap. Reading is tolerant: both the reference's and the guide's shapes,
- * unknown fields ignored, and a {@link WireException} for what cannot be understood.
+ * Every JSON shape csmkit reads, in one place (see docs/WIRE.md; {@link WireWriter} writes).
+ * Reading is tolerant: both the reference's and the guide's shapes, unknown fields ignored, and a
+ * {@link WireException} for what cannot be understood.
  */
 public final class WireFormat {
   /** Read limits: a hostile or broken server cannot make the client allocate without bound. */
@@ -70,222 +53,6 @@ public final class WireFormat {
 
     WireException(String message, Throwable cause) {
       super(message, cause);
-    }
-  }
-
-  // ---------------------------------------------------------------- writing
-
-  @FunctionalInterface
-  private interface Writer {
-    void write(JsonGenerator g) throws IOException;
-  }
-
-  private static byte[] json(Writer writer) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      writer.write(g);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  /** {@code {"customerProfiles":[{"operationType","payload":{..}}]}}. */
-  public static byte[] write(CustomerProfileBatch batch) {
-    return json(
-        g -> {
-          g.writeStartObject();
-          g.writeArrayFieldStart("customerProfiles");
-          for (CustomerProfileOperation op : batch.operations()) {
-            g.writeStartObject();
-            g.writeStringField("operationType", op.operationType().name());
-            g.writeFieldName("payload");
-            writeProfile(g, op.payload());
-            g.writeEndObject();
-          }
-          g.writeEndArray();
-          g.writeEndObject();
-        });
-  }
-
-  private static void writeProfile(JsonGenerator g, CustomerProfile p) throws IOException {
-    g.writeStartObject();
-    optional(g, "email", p.email());
-    optional(g, "customerId", p.customerId());
-    optional(g, "displayName", p.displayName());
-    details(g, "details", p.details());
-    wrappedIds(g, "associateOrganizations", "organizationIds", p.associateOrganizations());
-    g.writeEndObject();
-  }
-
-  /** {@code {"organizationProfiles":[{"operationType","payload":{..}}]}}. */
-  public static byte[] write(OrganizationProfileBatch batch) {
-    return json(
-        g -> {
-          g.writeStartObject();
-          g.writeArrayFieldStart("organizationProfiles");
-          for (OrganizationProfileOperation op : batch.operations()) {
-            OrganizationProfile p = op.payload();
-            g.writeStartObject();
-            g.writeStringField("operationType", op.operationType().name());
-            g.writeObjectFieldStart("payload");
-            optional(g, "id", p.id());
-            optional(g, "name", p.name());
-            details(g, "details", p.details());
-            wrappedIds(g, "associateCustomers", "customerIds", p.associateCustomers());
-            g.writeEndObject();
-            g.writeEndObject();
-          }
-          g.writeEndArray();
-          g.writeEndObject();
-        });
-  }
-
-  /**
-   * {@code {"customers":[{"email","displayName"}]}}: the guide's shape. The reference's body for
-   * this endpoint was not readable; if it turns out to differ, this method is the one place to
-   * change.
-   */
-  public static byte[] write(CustomerAccountBatch batch) {
-    return json(
-        g -> {
-          g.writeStartObject();
-          g.writeArrayFieldStart("customers");
-          for (CustomerAccount a : batch.accounts()) {
-            g.writeStartObject();
-            g.writeStringField("email", a.email());
-            optional(g, "displayName", a.displayName());
-            g.writeEndObject();
-          }
-          g.writeEndArray();
-          g.writeEndObject();
-        });
-  }
-
-  /** {@code {"customers":[{"customerId","operations":[..]}]}}. */
-  public static byte[] write(CustomerDetailBatch batch) {
-    return detailBatch("customers", "customerId", batch.updates());
-  }
-
-  /** {@code {"organizations":[{"organizationId","operations":[..]}]}}. */
-  public static byte[] write(OrganizationDetailBatch batch) {
-    return detailBatch("organizations", "organizationId", batch.updates());
-  }
-
-  private static byte[] detailBatch(String key, String idField, List<DetailUpdate> updates) {
-    return json(
-        g -> {
-          g.writeStartObject();
-          g.writeArrayFieldStart(key);
-          for (DetailUpdate u : updates) {
-            g.writeStartObject();
-            g.writeStringField(idField, u.id());
-            g.writeArrayFieldStart("operations");
-            for (DetailOperation op : u.operations()) {
-              g.writeStartObject();
-              g.writeStringField("operationType", op.operationType().name());
-              g.writeFieldName("payload");
-              detail(g, op.payload());
-              g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-          }
-          g.writeEndArray();
-          g.writeEndObject();
-        });
-  }
-
-  /** {@code {"detailFields":[{"name","type":{"name","options":[..]}}]}}. */
-  public static byte[] write(DetailFieldBatch batch) {
-    return json(
-        g -> {
-          g.writeStartObject();
-          g.writeArrayFieldStart("detailFields");
-          for (DetailFieldDefinition d : batch.definitions()) {
-            g.writeStartObject();
-            g.writeStringField("name", d.name());
-            g.writeObjectFieldStart("type");
-            g.writeStringField("name", d.type().name());
-            strings(g, "options", d.type().options());
-            g.writeEndObject();
-            g.writeEndObject();
-          }
-          g.writeEndArray();
-          g.writeEndObject();
-        });
-  }
-
-  /** {@code {"ids":[..],"names":[..]}} for organization fetch; empty lists are omitted. */
-  public static byte[] organizationLookup(Collection<String> ids, Collection<String> names) {
-    return json(
-        g -> {
-          g.writeStartObject();
-          strings(g, "ids", ids);
-          strings(g, "names", names);
-          g.writeEndObject();
-        });
-  }
-
-  /**
-   * {@code {"customerIds":[..],"emails":[..]}} for customer profile fetch; empty lists are omitted.
-   */
-  public static byte[] customerLookup(Collection<String> customerIds, Collection<String> emails) {
-    return json(
-        g -> {
-          g.writeStartObject();
-          strings(g, "customerIds", customerIds);
-          strings(g, "emails", emails);
-          g.writeEndObject();
-        });
-  }
-
-  private static void optional(JsonGenerator g, String name, Optional<String> value)
-      throws IOException {
-    if (value.isPresent()) {
-      g.writeStringField(name, value.get());
-    }
-  }
-
-  private static void strings(JsonGenerator g, String name, Collection<String> values)
-      throws IOException {
-    if (!values.isEmpty()) {
-      g.writeArrayFieldStart(name);
-      for (String v : values) {
-        g.writeString(v);
-      }
-      g.writeEndArray();
-    }
-  }
-
-  private static void details(JsonGenerator g, String name, List<Detail> details)
-      throws IOException {
-    if (!details.isEmpty()) {
-      g.writeArrayFieldStart(name);
-      for (Detail d : details) {
-        detail(g, d);
-      }
-      g.writeEndArray();
-    }
-  }
-
-  private static void detail(JsonGenerator g, Detail d) throws IOException {
-    g.writeStartObject();
-    g.writeStringField("name", d.name());
-    g.writeArrayFieldStart("values");
-    for (String v : d.values()) {
-      g.writeString(v);
-    }
-    g.writeEndArray();
-    g.writeEndObject();
-  }
-
-  private static void wrappedIds(JsonGenerator g, String name, String inner, List<String> ids)
-      throws IOException {
-    if (!ids.isEmpty()) {
-      g.writeObjectFieldStart(name);
-      strings(g, inner, ids);
-      g.writeEndObject();
     }
   }
 

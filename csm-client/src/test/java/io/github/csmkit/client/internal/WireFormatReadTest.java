@@ -329,20 +329,20 @@ class WireFormatReadTest {
   void lookupsOmitEmptyLists() {
     assertThat(
             new String(
-                WireFormat.organizationLookup(List.of("1", "2"), List.of("Acme")),
+                WireWriter.organizationLookup(List.of("1", "2"), List.of("Acme")),
                 StandardCharsets.UTF_8))
         .isEqualTo("{\"ids\":[\"1\",\"2\"],\"names\":[\"Acme\"]}");
     assertThat(
-            new String(WireFormat.organizationLookup(List.of(), List.of()), StandardCharsets.UTF_8))
+            new String(WireWriter.organizationLookup(List.of(), List.of()), StandardCharsets.UTF_8))
         .isEqualTo("{}");
     assertThat(
             new String(
-                WireFormat.customerLookup(List.of(), List.of("a@example.com")),
+                WireWriter.customerLookup(List.of(), List.of("a@example.com")),
                 StandardCharsets.UTF_8))
         .isEqualTo("{\"emails\":[\"a@example.com\"]}");
     assertThat(
             new String(
-                WireFormat.customerLookup(List.of("qm:1"), List.of()), StandardCharsets.UTF_8))
+                WireWriter.customerLookup(List.of("qm:1"), List.of()), StandardCharsets.UTF_8))
         .isEqualTo("{\"customerIds\":[\"qm:1\"]}");
   }
 

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.csmkit.client.error.CsmValidationException;
 import io.github.csmkit.client.error.Violation;
 import io.github.csmkit.client.error.Violation.Rule;
-import io.github.csmkit.client.internal.WireFormat;
+import io.github.csmkit.client.internal.WireWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -26,11 +26,11 @@ class CustomerAccountBatchTest {
                 CustomerAccount.of("john.doe@example.com", "John Doe"),
                 CustomerAccount.of("jane@example.com")));
     assertJson(
-        WireFormat.write(batch),
+        WireWriter.write(batch),
         """
         {"customers":[{"email":"john.doe@example.com","displayName":"John Doe"},{"email":"jane@example.com"}]}
         """);
-    assertThat(new String(WireFormat.write(batch), StandardCharsets.UTF_8))
+    assertThat(new String(WireWriter.write(batch), StandardCharsets.UTF_8))
         .isEqualTo(
             "{\"customers\":[{\"email\":\"john.doe@example.com\",\"displayName\":\"John Doe\"},"
                 + "{\"email\":\"jane@example.com\"}]}");

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.csmkit.client.error.CsmValidationException;
 import io.github.csmkit.client.error.Violation;
 import io.github.csmkit.client.error.Violation.Rule;
-import io.github.csmkit.client.internal.WireFormat;
+import io.github.csmkit.client.internal.WireWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -52,7 +52,7 @@ class CustomerProfileBatchTest {
                 CustomerProfileOperation.upsertExisting(id("5b10ac8d82e05b22cc7d4ef5"))));
 
     assertJson(
-        WireFormat.write(batch),
+        WireWriter.write(batch),
         """
         {"customerProfiles":[
           {"operationType":"CREATE","payload":{"email":"john.doe@example.com","displayName":"John Doe",
@@ -63,7 +63,7 @@ class CustomerProfileBatchTest {
           {"operationType":"UPSERT","payload":{"customerId":"5b10ac8d82e05b22cc7d4ef5"}}]}
         """);
     // deterministic bytes, fields in the documented order, nothing absent sent as null
-    assertThat(new String(WireFormat.write(batch), StandardCharsets.UTF_8))
+    assertThat(new String(WireWriter.write(batch), StandardCharsets.UTF_8))
         .startsWith(
             "{\"customerProfiles\":[{\"operationType\":\"CREATE\",\"payload\":{\"email\":\"john.doe@example.com\","
                 + "\"displayName\":\"John Doe\",\"details\":[")

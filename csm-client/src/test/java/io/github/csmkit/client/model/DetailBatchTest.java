@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.csmkit.client.error.Violation;
 import io.github.csmkit.client.error.Violation.Rule;
-import io.github.csmkit.client.internal.WireFormat;
+import io.github.csmkit.client.internal.WireWriter;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class DetailBatchTest {
                     "qm:2",
                     DetailOperation.of(DetailOperationType.UPDATE, Detail.of("Tags", List.of())))));
     assertJson(
-        WireFormat.write(batch),
+        WireWriter.write(batch),
         """
         {"customers":[
           {"customerId":"qm:1","operations":[
@@ -58,7 +58,7 @@ class DetailBatchTest {
         OrganizationDetailBatch.of(
             List.of(DetailUpdate.of("10001", DetailOperation.update("Support Tier", "Gold"))));
     assertJson(
-        WireFormat.write(batch),
+        WireWriter.write(batch),
         """
         {"organizations":[{"organizationId":"10001","operations":[
           {"operationType":"UPDATE","payload":{"name":"Support Tier","values":["Gold"]}}]}]}

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.csmkit.client.error.Violation;
 import io.github.csmkit.client.error.Violation.Rule;
-import io.github.csmkit.client.internal.WireFormat;
+import io.github.csmkit.client.internal.WireWriter;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class DetailFieldBatchTest {
                 DetailFieldDefinition.of(
                     "Channels", DetailFieldType.multiSelect(List.of("Mail")))));
     assertJson(
-        WireFormat.write(batch),
+        WireWriter.write(batch),
         """
         {"detailFields":[
           {"name":"Notes","type":{"name":"TEXT"}},
@@ -124,7 +124,7 @@ class DetailFieldBatchTest {
     DetailFieldType custom = DetailFieldType.of("RATING");
     assertThat(custom.isSelect()).isFalse();
     assertJson(
-        WireFormat.write(DetailFieldBatch.of(List.of(DetailFieldDefinition.of("Stars", custom)))),
+        WireWriter.write(DetailFieldBatch.of(List.of(DetailFieldDefinition.of("Stars", custom)))),
         "{\"detailFields\":[{\"name\":\"Stars\",\"type\":{\"name\":\"RATING\"}}]}");
   }
 

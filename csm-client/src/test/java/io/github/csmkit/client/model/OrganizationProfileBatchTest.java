@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.csmkit.client.error.Violation;
 import io.github.csmkit.client.error.Violation.Rule;
-import io.github.csmkit.client.internal.WireFormat;
+import io.github.csmkit.client.internal.WireWriter;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class OrganizationProfileBatchTest {
                     OrganizationProfile.builder().id("10002").name("Globex").build())));
 
     assertJson(
-        WireFormat.write(batch),
+        WireWriter.write(batch),
         """
         {"organizationProfiles":[
           {"operationType":"CREATE","payload":{"name":"Acme Corporation",
