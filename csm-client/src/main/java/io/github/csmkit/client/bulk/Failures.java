@@ -4,6 +4,7 @@ import io.github.csmkit.client.error.CsmException;
 import io.github.csmkit.client.error.ForbiddenException;
 import io.github.csmkit.client.error.NotFoundException;
 import io.github.csmkit.client.error.PreconditionFailedException;
+import io.github.csmkit.client.error.TransportException;
 import io.github.csmkit.client.error.UnauthorizedException;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -25,6 +26,21 @@ final class Failures {
     return t instanceof CsmException || t.getMessage() == null
         ? String.valueOf(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage())
         : t.getClass().getSimpleName() + ": " + t.getMessage();
+  }
+
+  /**
+   * How a batch whose submit failed ends: UNRESOLVED when the server may have processed it (every
+   * attempt ended in an I/O error or a timeout, after the request may have arrived), else
+   * SUBMIT_FAILED. A rerun of the same job resends the same key, so it finds out either way.
+   */
+  static BatchEnd submitEnd(Throwable cause) {
+    if (cause instanceof TransportException) {
+      return BatchEnd.unresolved(
+          "the batch may have been processed, its answer was lost ("
+              + describe(cause)
+              + "): rerun the same job to find out");
+    }
+    return BatchEnd.submitFailed("the batch could not be submitted: " + describe(cause));
   }
 
   /**

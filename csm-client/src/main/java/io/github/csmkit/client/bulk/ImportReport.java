@@ -38,7 +38,10 @@ public final class ImportReport<R> {
     SERVER,
     /** Its batch's task ended FAILED as a whole. */
     TASK_FAILED,
-    /** Submitted, but its task's end was not seen (the task id says where to look). */
+    /**
+     * Submitted, but its end was not seen: its task did not end in time (the task id says where to
+     * look), or the submit's answer was lost after the server may have processed it.
+     */
     UNRESOLVED,
     /** Read, but the import stopped before its batch was sent. */
     NOT_SUBMITTED

@@ -191,8 +191,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
               }
               Throwable cause = Failures.unwrap(err);
               stopIfFatal(cause, true);
-              String why = "the batch could not be submitted: " + Failures.describe(cause);
-              books.settle(batch, BatchEnd.submitFailed(why));
+              books.settle(batch, Failures.submitEnd(cause));
             });
   }
 
