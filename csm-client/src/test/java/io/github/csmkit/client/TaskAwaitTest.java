@@ -219,17 +219,34 @@ class TaskAwaitTest {
         };
     server.enqueue(task("t6", "IN_PROGRESS"));
     server.enqueue(task("t6", "IN_PROGRESS"));
-    try (CsmClient csm = ClientTestSupport.client(server, time).sleeper(manual).build()) {
+    List<CsmListener.RequestSent> sent = new CopyOnWriteArrayList<>();
+    CsmListener listener =
+        new CsmListener() {
+          @Override
+          public void requestSent(RequestSent event) {
+            sent.add(event);
+          }
+        };
+    // a direct executor: completing a sleep runs what follows it at once, in this thread, so what
+    // did not happen by then will not happen (no fixed sleep to guess how long "never" is)
+    try (CsmClient csm =
+        ClientTestSupport.client(server, time)
+            .sleeper(manual)
+            .executor(Runnable::run)
+            .listener(listener)
+            .build()) {
       CompletableFuture<TaskStatus> wait = csm.tasks().awaitAsync("t6");
       pending.get(0).complete(null);
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (pending.size() < 2 && System.nanoTime() < end) {
         Thread.sleep(5);
       }
+      assertThat(pending).hasSize(2);
       assertThat(server.getRequestCount()).isEqualTo(1);
       wait.cancel(true);
       pending.get(1).complete(null);
-      Thread.sleep(100);
+      assertThat(sent).hasSize(1);
+      assertThat(pending).hasSize(2);
       assertThat(server.getRequestCount()).isEqualTo(1);
       assertThat(wait).isCancelled();
     }
