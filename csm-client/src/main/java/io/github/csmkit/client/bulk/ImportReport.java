@@ -24,6 +24,8 @@ import java.util.function.Function;
 public final class ImportReport<R> {
   /** Where a record stopped. */
   public enum Stage {
+    /** The source could not read it (see the rule): an {@link UnreadableRecord}. */
+    SOURCE,
     /** The caller's mapping function threw or gave nothing. */
     MAPPING,
     /** The operation broke a local rule (see the rule). */
@@ -48,7 +50,7 @@ public final class ImportReport<R> {
    * @param index the record's position in the input, from 0
    * @param record the caller's record
    * @param stage where it stopped
-   * @param rule the broken rule, for VALIDATION
+   * @param rule the broken rule, for VALIDATION and SOURCE
    * @param message what went wrong
    * @param batch the batch number, once it had one
    * @param taskId the task, once it had one
@@ -100,7 +102,7 @@ public final class ImportReport<R> {
    * The counts.
    *
    * @param read records taken from the input
-   * @param rejected refused before sending (MAPPING or VALIDATION)
+   * @param rejected refused before sending (SOURCE, MAPPING or VALIDATION)
    * @param duplicates skipped as duplicates
    * @param notSubmitted read but not sent because the import stopped
    * @param submitted sent in a batch
@@ -225,7 +227,8 @@ public final class ImportReport<R> {
     return failures.stream()
         .filter(
             f ->
-                f.stage() != Stage.MAPPING
+                f.stage() != Stage.SOURCE
+                    && f.stage() != Stage.MAPPING
                     && f.stage() != Stage.VALIDATION
                     && f.stage() != Stage.DUPLICATE)
         .map(RecordFailure::record)

@@ -223,8 +223,15 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     String mappingError = null;
     String rule = null;
     String duplicateOf = null;
+    Stage rejectedAt = Stage.MAPPING;
     try {
-      op = mapping.apply(record);
+      if (record instanceof UnreadableRecord u) { // unreadable: nothing to map
+        rejectedAt = Stage.SOURCE;
+        rule = u.rule();
+        mappingError = u.problem();
+      } else {
+        op = mapping.apply(record);
+      }
     } catch (DuplicateRecordException e) {
       duplicateOf = e.getMessage();
     } catch (CsmValidationException e) {
@@ -247,7 +254,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
         reject(
             index,
             record,
-            Stage.MAPPING,
+            rejectedAt,
             rule,
             mappingError != null
                 ? mappingError

@@ -1,0 +1,48 @@
+package io.github.csmkit.hubspot.migration;
+
+import io.github.csmkit.hubspot.internal.LookAhead;
+import io.github.csmkit.hubspot.mapping.RecordFilter;
+import io.github.csmkit.hubspot.source.HubSpotContact;
+import io.github.csmkit.hubspot.source.SourceRecord;
+import java.util.Iterator;
+import java.util.OptionalLong;
+
+/**
+ * The contacts a migration takes: those the filter keeps, at most the test batch. Unreadable rows
+ * pass through (the import accounts for them, and they count toward the test batch); contacts the
+ * filter leaves out are counted as excluded.
+ */
+final class ContactSelection {
+  private final RecordFilter filter;
+  private final OptionalLong testBatch;
+  private long excluded;
+
+  ContactSelection(RecordFilter filter, OptionalLong testBatch) {
+    this.filter = filter;
+    this.testBatch = testBatch;
+  }
+
+  /** The selected contacts of {@code source}, read lazily. */
+  Iterator<SourceRecord<HubSpotContact>> select(Iterable<SourceRecord<HubSpotContact>> source) {
+    Iterator<SourceRecord<HubSpotContact>> upstream = source.iterator();
+    long[] taken = {0};
+    return LookAhead.of(
+        () -> {
+          while ((testBatch.isEmpty() || taken[0] < testBatch.getAsLong()) && upstream.hasNext()) {
+            SourceRecord<HubSpotContact> r = upstream.next();
+            if (r instanceof SourceRecord.Parsed<HubSpotContact> p && !filter.test(p.value())) {
+              excluded++;
+            } else {
+              taken[0]++;
+              return r;
+            }
+          }
+          return null;
+        });
+  }
+
+  /** The contacts the filter left out so far. */
+  long excluded() {
+    return excluded;
+  }
+}
