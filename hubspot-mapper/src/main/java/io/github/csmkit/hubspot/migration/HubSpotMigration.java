@@ -315,25 +315,28 @@ public final class HubSpotMigration {
             "a journal directory needs a job id: set jobId(...) so that a rerun finds its journal"
                 + " and sends the same idempotency keys");
       }
-      return new HubSpotMigration(
-          csm,
-          new MigrationSettings(
-              mapper,
-              jobId,
-              Optional.ofNullable(journalDirectory),
-              contactFilter,
-              companyFilter,
-              testBatch,
-              maxInFlight,
-              failureThreshold,
-              stopOnFailureThreshold,
-              listener,
-              createDetailFields,
-              organizationsFromContacts,
-              verifySample,
-              maxTaskWait,
-              duplicatePolicy,
-              membership));
+      return new HubSpotMigration(csm, settings());
+    }
+
+    /** What was set, as the phases read it. */
+    MigrationSettings settings() {
+      return new MigrationSettings(
+          mapper,
+          jobId,
+          Optional.ofNullable(journalDirectory),
+          contactFilter,
+          companyFilter,
+          testBatch,
+          maxInFlight,
+          failureThreshold,
+          stopOnFailureThreshold,
+          listener,
+          createDetailFields,
+          organizationsFromContacts,
+          verifySample,
+          maxTaskWait,
+          duplicatePolicy,
+          membership);
     }
   }
 }
