@@ -8,6 +8,8 @@ module io.github.csmkit.hubspot {
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires java.net.http;
+  // compile-time only: csm-client's value types carry Immutables' style annotation
+  requires static org.immutables.value.annotations;
 
   exports io.github.csmkit.hubspot.source;
   exports io.github.csmkit.hubspot.mapping;

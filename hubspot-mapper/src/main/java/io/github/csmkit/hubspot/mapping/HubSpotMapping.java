@@ -1,5 +1,6 @@
 package io.github.csmkit.hubspot.mapping;
 
+import io.github.csmkit.client.error.Violation;
 import io.github.csmkit.client.model.DetailFieldDefinition;
 import io.github.csmkit.client.model.ProfileOperationType;
 import java.io.Reader;
@@ -22,6 +23,9 @@ import java.util.Objects;
  * the format is described in {@code docs/HUBSPOT.md}.
  */
 public final class HubSpotMapping {
+  /** The most detail fields CSM allows customers (and organizations) to have. */
+  public static final int MAX_FIELDS = 50;
+
   private final ProfileOperationType operationType;
   private final boolean strict;
   private final ZoneId timeZone;
@@ -45,18 +49,52 @@ public final class HubSpotMapping {
         Objects.requireNonNull(b.organizationNameProperty, "organizationNameProperty");
     this.organizationFallbackNameProperty = b.organizationFallbackNameProperty;
     this.organizationFields = List.copyOf(b.organizationFields);
-    checkUnique(customerFields, "customers");
-    checkUnique(organizationFields, "organizations");
+    checkFields(customerFields, "customers");
+    checkFields(organizationFields, "organizations");
   }
 
-  private static void checkUnique(List<PropertyMapping> fields, String where) {
-    Map<String, PropertyMapping> seen = new LinkedHashMap<>();
-    for (PropertyMapping f : fields) {
-      PropertyMapping other = seen.putIfAbsent(f.field().toLowerCase(Locale.ROOT), f);
-      if (other != null && !other.type().equals(f.type())) {
+  /**
+   * CSM's limits, checked when the mapping is made so that a mistake stops the migration before any
+   * request: at most {@value #MAX_FIELDS} fields an entity, each a valid definition (at most 50
+   * options a select field), names unique ignoring case. The builder checks each field as it is
+   * added, so that a file's error names the entry.
+   */
+  private static void checkFields(List<PropertyMapping> fields, String where) {
+    for (int i = 0; i < fields.size(); i++) {
+      checkField(fields.subList(0, i), fields.get(i), where);
+    }
+    if (fields.size() > MAX_FIELDS) {
+      throw new IllegalArgumentException(
+          where
+              + ": "
+              + fields.size()
+              + " detail fields, more than the "
+              + MAX_FIELDS
+              + " CSM allows an entity");
+    }
+  }
+
+  /** Checks that {@code f} is a valid definition whose name none of {@code before} has. */
+  private static void checkField(List<PropertyMapping> before, PropertyMapping f, String where) {
+    for (PropertyMapping other : before) {
+      if (other.field().equalsIgnoreCase(f.field())) {
         throw new IllegalArgumentException(
-            where + ": detail field '" + f.field() + "' is mapped twice with different types");
+            where
+                + ": detail field '"
+                + f.field()
+                + "' is mapped twice (from '"
+                + other.property()
+                + "' as '"
+                + other.field()
+                + "' and from '"
+                + f.property()
+                + "'): CSM compares field names ignoring case");
       }
+    }
+    List<Violation> violations = f.definition().violations();
+    if (!violations.isEmpty()) {
+      throw new IllegalArgumentException(
+          where + ": detail field '" + f.field() + "': " + violations.get(0).message());
     }
   }
 
@@ -311,9 +349,15 @@ public final class HubSpotMapping {
       return this;
     }
 
-    /** Adds a customer detail field mapping. */
+    /**
+     * Adds a customer detail field mapping.
+     *
+     * @throws IllegalArgumentException when CSM would refuse the field (more than 50 options) or
+     *     another field has its name, ignoring case
+     */
     public Builder addCustomerField(PropertyMapping mapping) {
-      customerFields.add(Objects.requireNonNull(mapping));
+      checkField(customerFields, Objects.requireNonNull(mapping), "customers");
+      customerFields.add(mapping);
       return this;
     }
 
@@ -335,9 +379,15 @@ public final class HubSpotMapping {
       return this;
     }
 
-    /** Adds an organization detail field mapping. */
+    /**
+     * Adds an organization detail field mapping.
+     *
+     * @throws IllegalArgumentException when CSM would refuse the field (more than 50 options) or
+     *     another field has its name, ignoring case
+     */
     public Builder addOrganizationField(PropertyMapping mapping) {
-      organizationFields.add(Objects.requireNonNull(mapping));
+      checkField(organizationFields, Objects.requireNonNull(mapping), "organizations");
+      organizationFields.add(mapping);
       return this;
     }
 
@@ -350,7 +400,8 @@ public final class HubSpotMapping {
     /**
      * The mapping.
      *
-     * @throws IllegalArgumentException when a detail field is mapped twice with different types
+     * @throws IllegalArgumentException when a field is mapped twice (names ignoring case), is
+     *     invalid, or an entity has more than {@value HubSpotMapping#MAX_FIELDS} fields
      * @throws NullPointerException when a required property name is null
      */
     public HubSpotMapping build() {

@@ -2,6 +2,7 @@ package io.github.csmkit.hubspot.mapping;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -40,12 +41,14 @@ final class MappingCodec {
               .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
               .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
               .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // else the last key wins
               .build();
   private static final ObjectMapper JSON =
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
   private MappingCodec() {}

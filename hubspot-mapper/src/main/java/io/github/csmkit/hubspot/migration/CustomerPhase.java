@@ -7,6 +7,7 @@ import io.github.csmkit.client.error.CsmValidationException;
 import io.github.csmkit.client.model.CustomerProfileOperation;
 import io.github.csmkit.hubspot.mapping.MappedContact;
 import io.github.csmkit.hubspot.source.HubSpotContact;
+import io.github.csmkit.hubspot.source.SourcePosition;
 import io.github.csmkit.hubspot.source.SourceRecord;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,11 +28,15 @@ final class CustomerPhase {
    * @param report the import
    * @param excluded contacts the filter left out
    * @param unknownOrganizations references to organizations CSM does not have
+   * @param readToEnd whether the contacts were read to their end
+   * @param lastRead where the last contact read came from
    */
   record Result(
       ImportReport<SourceRecord<HubSpotContact>> report,
       long excluded,
-      long unknownOrganizations) {}
+      long unknownOrganizations,
+      boolean readToEnd,
+      Optional<SourcePosition> lastRead) {}
 
   private final PhaseImporters importers;
   private final MigrationSettings settings;
@@ -74,7 +79,12 @@ final class CustomerPhase {
       Iterator<SourceRecord<HubSpotContact>> selected = selection.select(contacts);
       ImportReport<SourceRecord<HubSpotContact>> report =
           importer.build().run(() -> selected, this::operation);
-      return new Result(report, selection.excluded(), unknownOrganizations);
+      return new Result(
+          report,
+          selection.excluded(),
+          unknownOrganizations,
+          selection.readToEnd(),
+          selection.lastRead());
     } finally {
       Sources.closeQuietly(contacts);
     }

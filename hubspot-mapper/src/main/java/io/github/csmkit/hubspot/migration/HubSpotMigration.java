@@ -101,6 +101,7 @@ public final class HubSpotMigration {
                 importers, settings, organizations, directory, deduplication, warnings, sample)
             .run(contacts.get());
     report.customers(customers.report(), customers.excluded(), customers.unknownOrganizations());
+    report.contactsRead(customers.readToEnd(), customers.lastRead());
     report.warnings(warnings.count(), warnings.examples());
     listener.phaseFinished(Phase.CUSTOMERS, customers.report().summary());
 

@@ -46,6 +46,12 @@ class ContactSelectionAndScanTest {
         .extracting(r -> r.position().record())
         .containsExactly(1L, 2L, 3L);
     assertThat(s.excluded()).isZero();
+    assertThat(s.readToEnd()).isFalse();
+    assertThat(s.lastRead()).hasValueSatisfying(p -> assertThat(p.record()).isEqualTo(3));
+
+    ContactSelection whole = new ContactSelection(RecordFilter.all(), OptionalLong.of(5));
+    assertThat(drain(whole.select(contacts))).hasSize(5);
+    assertThat(whole.readToEnd()).isTrue();
   }
 
   @Test
