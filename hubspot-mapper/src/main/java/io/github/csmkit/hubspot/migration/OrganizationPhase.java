@@ -13,6 +13,7 @@ import io.github.csmkit.hubspot.source.SourceRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,7 @@ final class OrganizationPhase {
   private final OrganizationDirectory directory;
   private final MappingWarnings warnings;
   private final Map<String, String> nameByCompanyId = new HashMap<>();
+  private final Set<String> keptProperties = new LinkedHashSet<>();
 
   OrganizationPhase(
       PhaseImporters importers,
@@ -62,6 +64,8 @@ final class OrganizationPhase {
     this.filter = filter;
     this.directory = directory;
     this.warnings = warnings;
+    keptProperties.add("name"); // HubSpotCompany.name(), which reports describe records by
+    keptProperties.addAll(mapper.mapping().companyProperties());
   }
 
   /**
@@ -125,7 +129,7 @@ final class OrganizationPhase {
               nameByCompanyId.put(p.value().id(), n);
             }
           });
-      out.add(new Candidate(r, name));
+      out.add(new Candidate(trimmed(p.value()), name));
     }
     long n = 0;
     for (String name : contactNames) {
@@ -134,6 +138,18 @@ final class OrganizationPhase {
       }
     }
     return excluded;
+  }
+
+  /** The company with only the properties the mapping reads, to hold less while looking up. */
+  private SourceRecord<HubSpotCompany> trimmed(HubSpotCompany c) {
+    Map<String, String> kept = new LinkedHashMap<>();
+    for (String property : keptProperties) {
+      String v = c.properties().get(property);
+      if (v != null) {
+        kept.put(property, v);
+      }
+    }
+    return new SourceRecord.Parsed<>(new HubSpotCompany(c.id(), kept, c.archived(), c.position()));
   }
 
   private SourceRecord<HubSpotCompany> fromContacts(String name, long number) {

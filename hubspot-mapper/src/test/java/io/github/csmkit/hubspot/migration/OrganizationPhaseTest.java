@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.csmkit.client.bulk.ImportReport.Stage;
 import io.github.csmkit.hubspot.mapping.RecordFilter;
 import io.github.csmkit.hubspot.source.HubSpotCompany;
+import io.github.csmkit.hubspot.source.SourcePosition;
 import io.github.csmkit.hubspot.source.SourceRecord;
 import io.github.csmkit.sandbox.Endpoint;
 import io.github.csmkit.sandbox.OrganizationSnapshot;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -119,12 +121,28 @@ class OrganizationPhaseTest extends SandboxTest {
 
   @Test
   void aCompanyWithoutANameIsRejectedByTheMappingAndTheRestImports() {
+    SourceRecord<HubSpotCompany> wide =
+        new SourceRecord.Parsed<>(
+            new HubSpotCompany(
+                "1",
+                Map.of("notes", "x".repeat(10_000), "industry", "Software"),
+                false,
+                new SourcePosition("companies", 2, 1)));
     OrganizationPhase.Result r =
         run(
             phase(new OrganizationDirectory(csm), RecordFilter.all()),
-            List.of(company(1, null), company(2, "Two")),
+            List.of(wide, company(2, "Two")),
             Set.of());
     assertThat(r.report().failures()).extracting(f -> f.stage()).containsExactly(Stage.MAPPING);
+    // held for the phase with only the properties the mapping reads
+    assertThat(
+            ((SourceRecord.Parsed<HubSpotCompany>) r.report().failures().get(0).record()).value())
+        .satisfies(
+            c -> {
+              assertThat(c.properties()).containsOnlyKeys("industry");
+              assertThat(c.id()).isEqualTo("1");
+              assertThat(c.position().line()).isEqualTo(2);
+            });
     assertThat(r.report().counts().succeeded()).isEqualTo(1);
   }
 }
