@@ -43,6 +43,9 @@ final class Admission<R, O extends BatchItem> implements AutoCloseable {
       implements Admitted<R, O> {}
 
   Admitted<R, O> admit(long index, R record) {
+    if (record instanceof UnreadableRecord u) { // the source could not read it: nothing to map
+      return new Refused<>(index, record, Stage.SOURCE, u.rule(), u.problem());
+    }
     O op;
     try {
       op = mapping.apply(record);

@@ -24,7 +24,7 @@ import java.util.function.Function;
 public final class ImportReport<R> {
   /** Where a record stopped. */
   public enum Stage {
-    /** The source row could not be read (its rule and line say why); never mapped. */
+    /** The source could not read it (see the rule): an {@link UnreadableRecord}. */
     SOURCE,
     /** The caller's mapping function threw or gave nothing. */
     MAPPING,
@@ -53,7 +53,7 @@ public final class ImportReport<R> {
    * @param index the record's position in the input, from 0
    * @param record the caller's record
    * @param stage where it stopped
-   * @param rule the broken rule, for VALIDATION
+   * @param rule the broken rule, for VALIDATION and SOURCE
    * @param message what went wrong
    * @param batch the batch number, once it had one
    * @param taskId the task, once it had one

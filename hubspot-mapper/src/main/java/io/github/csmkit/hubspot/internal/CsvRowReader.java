@@ -108,13 +108,7 @@ public final class CsvRowReader implements Closeable {
             pushback.addFirst(lines.get(k));
           }
           cells.add(cell.toString());
-          return new Row(
-              start.number(),
-              cells,
-              start.text(),
-              "unbalanced quote: the quoted cell opened on line "
-                  + start.number()
-                  + " is never closed");
+          return neverClosed(start, cells);
         }
         lines.add(more);
         raw.append('\n').append(more.text());
@@ -148,13 +142,7 @@ public final class CsvRowReader implements Closeable {
           for (int k = lines.size() - 1; k >= 1; k--) {
             pushback.addFirst(lines.get(k));
           }
-          return new Row(
-              start.number(),
-              cells,
-              start.text(),
-              "unbalanced quote: the quoted cell opened on line "
-                  + start.number()
-                  + " is never closed");
+          return neverClosed(start, cells);
         } else {
           cells.add(cell.toString());
           return new Row(
@@ -188,5 +176,13 @@ public final class CsvRowReader implements Closeable {
   @Override
   public void close() throws IOException {
     in.close();
+  }
+
+  private static Row neverClosed(Line start, List<String> cells) {
+    return new Row(
+        start.number(),
+        cells,
+        start.text(),
+        "unbalanced quote: the quoted cell opened on line " + start.number() + " is never closed");
   }
 }

@@ -1,10 +1,11 @@
 package io.github.csmkit.hubspot.mapping;
 
-import io.github.csmkit.client.internal.Hashes;
 import io.github.csmkit.hubspot.internal.LongLongMap;
 import io.github.csmkit.hubspot.internal.RecordRefs;
+import io.github.csmkit.hubspot.internal.StringHash;
 import io.github.csmkit.hubspot.source.HubSpotContact;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -28,14 +29,29 @@ public final class ContactDeduplicator {
   public record Duplicate(HubSpotContact duplicate, String kept) {}
 
   private final LongLongMap seen = new LongLongMap();
+  private final String emailProperty;
   private long checked;
 
-  /** A deduplicator that has seen nothing yet. */
-  public ContactDeduplicator() {}
+  /** A deduplicator on the {@code email} property that has seen nothing yet. */
+  public ContactDeduplicator() {
+    this("email");
+  }
+
+  /**
+   * A deduplicator on another property holding the email, such as the one a mapping names ({@link
+   * HubSpotMapping#emailProperty()}).
+   */
+  public ContactDeduplicator(String emailProperty) {
+    this.emailProperty = Objects.requireNonNull(emailProperty, "emailProperty");
+  }
 
   /** The normalised email of a contact: trimmed and lower-cased, empty when it has none. */
   public static Optional<String> key(HubSpotContact contact) {
-    return contact.email().map(e -> e.trim().toLowerCase(Locale.ROOT));
+    return contact.email().map(ContactDeduplicator::normalise);
+  }
+
+  private static String normalise(String email) {
+    return email.trim().toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -43,11 +59,15 @@ public final class ContactDeduplicator {
    */
   public Optional<Duplicate> check(HubSpotContact contact) {
     long position = checked++;
-    Optional<String> key = key(contact).filter(k -> !k.isEmpty());
+    Optional<String> key =
+        contact
+            .property(emailProperty)
+            .map(ContactDeduplicator::normalise)
+            .filter(k -> !k.isEmpty());
     if (key.isEmpty()) {
       return Optional.empty();
     }
-    long hash = Hashes.hash64(key.get());
+    long hash = StringHash.hash64(key.get());
     long first = seen.get(hash, Long.MIN_VALUE);
     if (first == Long.MIN_VALUE) {
       seen.put(hash, RecordRefs.of(contact.id(), position));

@@ -1,26 +1,10 @@
 package io.github.csmkit.hubspot.mapping;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.github.csmkit.client.error.Violation;
 import io.github.csmkit.client.model.DetailFieldDefinition;
-import io.github.csmkit.client.model.DetailFieldType;
 import io.github.csmkit.client.model.ProfileOperationType;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -35,76 +19,12 @@ import java.util.Objects;
  * organization are found, which properties become which detail fields, the operation type, and how
  * strict the mapping is. Immutable; {@link #defaults()} is the migration guide's mapping table.
  *
- * <p>Loaded from JSON or YAML with {@link #load(Path)}, written as YAML with {@link #write(Path)};
+ * <p>Loaded from JSON or YAML with {@link #load(Path)}, written as YAML with {@link #write(Path)} ;
  * the format is described in {@code docs/HUBSPOT.md}.
  */
 public final class HubSpotMapping {
-  private static final YAMLMapper YAML =
-      (YAMLMapper)
-          YAMLMapper.builder(
-                  YAMLFactory.builder()
-                      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                      .build())
-              .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-              .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-              .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-              .build();
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-          .build();
-
-  /** The lead-status options, in HubSpot's order, as labels: the default "support-tier" options. */
-  static final Map<String, String> LEAD_STATUS = new LinkedHashMap<>();
-
-  /** The lifecycle stages, value → label. */
-  static final Map<String, String> LIFECYCLE = new LinkedHashMap<>();
-
-  static {
-    LEAD_STATUS.put("NEW", "New");
-    LEAD_STATUS.put("OPEN", "Open");
-    LEAD_STATUS.put("IN_PROGRESS", "In Progress");
-    LEAD_STATUS.put("OPEN_DEAL", "Open Deal");
-    LEAD_STATUS.put("UNQUALIFIED", "Unqualified");
-    LEAD_STATUS.put("ATTEMPTED_TO_CONTACT", "Attempted to Contact");
-    LEAD_STATUS.put("CONNECTED", "Connected");
-    LEAD_STATUS.put("BAD_TIMING", "Bad Timing");
-    LIFECYCLE.put("subscriber", "Subscriber");
-    LIFECYCLE.put("lead", "Lead");
-    LIFECYCLE.put("marketingqualifiedlead", "Marketing Qualified Lead");
-    LIFECYCLE.put("salesqualifiedlead", "Sales Qualified Lead");
-    LIFECYCLE.put("opportunity", "Opportunity");
-    LIFECYCLE.put("customer", "Customer");
-    LIFECYCLE.put("evangelist", "Evangelist");
-    LIFECYCLE.put("other", "Other");
-  }
-
-  private static final HubSpotMapping DEFAULTS =
-      builder()
-          .addCustomerField(PropertyMapping.text("phone", "Phone"))
-          .addCustomerField(PropertyMapping.text("company", "Company"))
-          .addCustomerField(
-              PropertyMapping.builder("hs_lead_status", "support-tier")
-                  .type(DetailFieldType.select(List.copyOf(LEAD_STATUS.values())))
-                  .values(LEAD_STATUS)
-                  .build())
-          .addCustomerField(
-              PropertyMapping.builder("lifecyclestage", "lifecycle")
-                  .values(LIFECYCLE)
-                  .labels(true)
-                  .build())
-          .addOrganizationField(
-              PropertyMapping.builder("industry", "Industry").labels(true).build())
-          .addOrganizationField(PropertyMapping.text("website", "Website"))
-          .addOrganizationField(
-              PropertyMapping.builder("numberofemployees", "Employee Count")
-                  .type(DetailFieldType.number())
-                  .build())
-          .build();
+  /** The most detail fields CSM allows customers (and organizations) to have. */
+  public static final int MAX_FIELDS = 50;
 
   private final ProfileOperationType operationType;
   private final boolean strict;
@@ -129,18 +49,52 @@ public final class HubSpotMapping {
         Objects.requireNonNull(b.organizationNameProperty, "organizationNameProperty");
     this.organizationFallbackNameProperty = b.organizationFallbackNameProperty;
     this.organizationFields = List.copyOf(b.organizationFields);
-    checkUnique(customerFields, "customers");
-    checkUnique(organizationFields, "organizations");
+    checkFields(customerFields, "customers");
+    checkFields(organizationFields, "organizations");
   }
 
-  private static void checkUnique(List<PropertyMapping> fields, String where) {
-    Map<String, PropertyMapping> seen = new LinkedHashMap<>();
-    for (PropertyMapping f : fields) {
-      PropertyMapping other = seen.putIfAbsent(f.field().toLowerCase(Locale.ROOT), f);
-      if (other != null && !other.type().equals(f.type())) {
+  /**
+   * CSM's limits, checked when the mapping is made so that a mistake stops the migration before any
+   * request: at most {@value #MAX_FIELDS} fields an entity, each a valid definition (at most 50
+   * options a select field), names unique ignoring case. The builder checks each field as it is
+   * added, so that a file's error names the entry.
+   */
+  private static void checkFields(List<PropertyMapping> fields, String where) {
+    for (int i = 0; i < fields.size(); i++) {
+      checkField(fields.subList(0, i), fields.get(i), where);
+    }
+    if (fields.size() > MAX_FIELDS) {
+      throw new IllegalArgumentException(
+          where
+              + ": "
+              + fields.size()
+              + " detail fields, more than the "
+              + MAX_FIELDS
+              + " CSM allows an entity");
+    }
+  }
+
+  /** Checks that {@code f} is a valid definition whose name none of {@code before} has. */
+  private static void checkField(List<PropertyMapping> before, PropertyMapping f, String where) {
+    for (PropertyMapping other : before) {
+      if (other.field().equalsIgnoreCase(f.field())) {
         throw new IllegalArgumentException(
-            where + ": detail field '" + f.field() + "' is mapped twice with different types");
+            where
+                + ": detail field '"
+                + f.field()
+                + "' is mapped twice (from '"
+                + other.property()
+                + "' as '"
+                + other.field()
+                + "' and from '"
+                + f.property()
+                + "'): CSM compares field names ignoring case");
       }
+    }
+    List<Violation> violations = f.definition().violations();
+    if (!violations.isEmpty()) {
+      throw new IllegalArgumentException(
+          where + ": detail field '" + f.field() + "': " + violations.get(0).message());
     }
   }
 
@@ -154,7 +108,7 @@ public final class HubSpotMapping {
    * not strict, UTC.
    */
   public static HubSpotMapping defaults() {
-    return DEFAULTS;
+    return MappingDefaults.MAPPING;
   }
 
   /** A builder starting from the guide's identification rules and no detail fields. */
@@ -275,8 +229,6 @@ public final class HubSpotMapping {
     return out.stream().distinct().toList();
   }
 
-  // ---- files ------------------------------------------------------------------------------------
-
   /**
    * Reads a mapping file: JSON when the name ends in {@code .json}, else YAML. Keys left out take
    * the {@link #defaults()}' values; a {@code fields} list replaces the default list.
@@ -285,14 +237,7 @@ public final class HubSpotMapping {
    *     a value of the wrong type (naming the key and line), or describes an invalid mapping
    */
   public static HubSpotMapping load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new MappingFileException(file + ": cannot read the mapping file: " + e, "", 0, e);
-    }
-    boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-    return parse(new StringReader(text), file.toString(), json);
+    return MappingCodec.load(file);
   }
 
   /**
@@ -304,168 +249,12 @@ public final class HubSpotMapping {
    * @throws MappingFileException when the mapping is malformed or invalid
    */
   public static HubSpotMapping parse(Reader in, String name, boolean json) {
-    MappingFile.Root root;
-    try {
-      root = (json ? JSON : YAML).readValue(in, MappingFile.Root.class);
-    } catch (JsonMappingException e) {
-      throw fileError(name, e);
-    } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
-      int line = loc == null ? 0 : loc.getLineNr();
-      throw new MappingFileException(
-          name
-              + (line > 0 ? ":" + line : "")
-              + ": not valid "
-              + (json ? "JSON" : "YAML")
-              + ": "
-              + e.getOriginalMessage(),
-          "",
-          line,
-          e);
-    } catch (IOException e) {
-      throw new MappingFileException(name + ": cannot read the mapping: " + e, "", 0, e);
-    }
-    if (root == null) {
-      throw new MappingFileException(name + ": the mapping file is empty", "", 0, null);
-    }
-    return fromFile(root, name);
-  }
-
-  private static MappingFileException fileError(String name, JsonMappingException e) {
-    StringBuilder key = new StringBuilder();
-    for (JsonMappingException.Reference r : e.getPath()) {
-      if (r.getFieldName() != null) {
-        if (key.length() > 0) {
-          key.append('.');
-        }
-        key.append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        key.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    JsonLocation loc = e.getLocation();
-    int line = loc == null ? 0 : loc.getLineNr();
-    String what;
-    if (e instanceof UnrecognizedPropertyException u) {
-      what =
-          "unknown key '" + u.getPropertyName() + "' (known keys: " + u.getKnownPropertyIds() + ")";
-    } else {
-      what =
-          "wrong value for '" + key + "': " + e.getOriginalMessage().replaceAll("\\s+at \\[.*", "");
-    }
-    return new MappingFileException(
-        name + (line > 0 ? ":" + line : "") + ": " + what + " at key '" + key + "'",
-        key.toString(),
-        line,
-        e);
-  }
-
-  private static HubSpotMapping fromFile(MappingFile.Root root, String name) {
-    Builder b = defaults().toBuilder();
-    String key = "";
-    try {
-      if (root.operationType() != null) {
-        b.operationType(root.operationType());
-      }
-      if (root.strict() != null) {
-        b.strict(root.strict());
-      }
-      if (root.timeZone() != null) {
-        key = "timeZone";
-        b.timeZone(ZoneId.of(root.timeZone()).normalized());
-      }
-      MappingFile.Customers c = root.customers();
-      if (c != null) {
-        if (c.email() != null) {
-          b.emailProperty(c.email());
-        }
-        if (c.displayName() != null) {
-          b.displayNameProperties(c.displayName());
-        }
-        if (c.organizationName() != null) {
-          b.organizationProperty(c.organizationName().isBlank() ? null : c.organizationName());
-        }
-        if (c.fields() != null) {
-          b.customerFields.clear();
-          for (int i = 0; i < c.fields().size(); i++) {
-            key = "customers.fields[" + i + "]";
-            b.addCustomerField(field(c.fields().get(i)));
-          }
-        }
-      }
-      MappingFile.Organizations o = root.organizations();
-      if (o != null) {
-        if (o.name() != null) {
-          b.organizationNameProperty(o.name());
-        }
-        if (o.fallbackName() != null) {
-          b.organizationFallbackNameProperty(o.fallbackName().isBlank() ? null : o.fallbackName());
-        }
-        if (o.fields() != null) {
-          b.organizationFields.clear();
-          for (int i = 0; i < o.fields().size(); i++) {
-            key = "organizations.fields[" + i + "]";
-            b.addOrganizationField(field(o.fields().get(i)));
-          }
-        }
-      }
-      key = "";
-      return b.build();
-    } catch (IllegalArgumentException | NullPointerException | DateTimeException e) {
-      throw new MappingFileException(
-          name
-              + ": invalid mapping"
-              + (key.isEmpty() ? "" : " at key '" + key + "'")
-              + ": "
-              + e.getMessage(),
-          key,
-          0,
-          e);
-    }
-  }
-
-  private static PropertyMapping field(MappingFile.Field f) {
-    if (f == null) {
-      throw new IllegalArgumentException("empty field entry");
-    }
-    if (f.property() == null || f.property().isBlank()) {
-      throw new IllegalArgumentException("'property' is required");
-    }
-    if (f.field() == null || f.field().isBlank()) {
-      throw new IllegalArgumentException("'field' is required");
-    }
-    MappingFile.TypeName t = f.type() == null ? MappingFile.TypeName.TEXT : f.type();
-    List<String> options = f.options() == null ? List.of() : f.options();
-    boolean select = t == MappingFile.TypeName.SELECT || t == MappingFile.TypeName.MULTISELECT;
-    if (!select && !options.isEmpty()) {
-      throw new IllegalArgumentException(
-          "'options' only apply to SELECT and MULTISELECT, not " + t);
-    }
-    DetailFieldType type = DetailFieldType.builder().name(t.name()).options(options).build();
-    PropertyMapping.Builder pb = PropertyMapping.builder(f.property(), f.field()).type(type);
-    if (f.values() != null) {
-      pb.values(f.values());
-    }
-    if (f.multiValue() != null) {
-      pb.multiValue(f.multiValue());
-    }
-    if (f.format() != null) {
-      pb.format(f.format());
-    }
-    if (f.labels() != null) {
-      pb.labels(f.labels());
-    }
-    return pb.build();
+    return MappingCodec.parse(in, name, json);
   }
 
   /** This mapping as a YAML document, the format {@link #load(Path)} reads. */
   public String toYaml() {
-    try {
-      return "# csmkit HubSpot -> CSM mapping; see docs/HUBSPOT.md for every key.\n"
-          + YAML.writeValueAsString(toFile());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the mapping as YAML", e);
-    }
+    return MappingCodec.toYaml(this);
   }
 
   /**
@@ -474,40 +263,7 @@ public final class HubSpotMapping {
    * @throws java.io.UncheckedIOException when the file cannot be written
    */
   public void write(Path file) {
-    try {
-      Files.writeString(file, toYaml(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot write the mapping to " + file, e);
-    }
-  }
-
-  private MappingFile.Root toFile() {
-    return new MappingFile.Root(
-        operationType,
-        strict,
-        timeZone.equals(ZoneOffset.UTC) ? "UTC" : timeZone.getId(),
-        new MappingFile.Customers(
-            emailProperty,
-            displayNameProperties,
-            organizationProperty == null ? "" : organizationProperty,
-            customerFields.stream().map(HubSpotMapping::toFile).toList()),
-        new MappingFile.Organizations(
-            organizationNameProperty,
-            organizationFallbackNameProperty == null ? "" : organizationFallbackNameProperty,
-            organizationFields.stream().map(HubSpotMapping::toFile).toList()));
-  }
-
-  private static MappingFile.Field toFile(PropertyMapping m) {
-    boolean defaultMulti = "MULTISELECT".equals(m.type().name());
-    return new MappingFile.Field(
-        m.property(),
-        m.field(),
-        MappingFile.TypeName.valueOf(m.type().name()),
-        m.type().options(),
-        m.values(),
-        m.multiValue() == defaultMulti ? null : m.multiValue(),
-        m.format() == PropertyMapping.defaultFormat(m.type()) ? null : m.format(),
-        m.labels() ? Boolean.TRUE : null);
+    MappingCodec.write(this, file);
   }
 
   @Override
@@ -593,9 +349,15 @@ public final class HubSpotMapping {
       return this;
     }
 
-    /** Adds a customer detail field mapping. */
+    /**
+     * Adds a customer detail field mapping.
+     *
+     * @throws IllegalArgumentException when CSM would refuse the field (more than 50 options) or
+     *     another field has its name, ignoring case
+     */
     public Builder addCustomerField(PropertyMapping mapping) {
-      customerFields.add(Objects.requireNonNull(mapping));
+      checkField(customerFields, Objects.requireNonNull(mapping), "customers");
+      customerFields.add(mapping);
       return this;
     }
 
@@ -617,9 +379,15 @@ public final class HubSpotMapping {
       return this;
     }
 
-    /** Adds an organization detail field mapping. */
+    /**
+     * Adds an organization detail field mapping.
+     *
+     * @throws IllegalArgumentException when CSM would refuse the field (more than 50 options) or
+     *     another field has its name, ignoring case
+     */
     public Builder addOrganizationField(PropertyMapping mapping) {
-      organizationFields.add(Objects.requireNonNull(mapping));
+      checkField(organizationFields, Objects.requireNonNull(mapping), "organizations");
+      organizationFields.add(mapping);
       return this;
     }
 
@@ -632,7 +400,8 @@ public final class HubSpotMapping {
     /**
      * The mapping.
      *
-     * @throws IllegalArgumentException when a detail field is mapped twice with different types
+     * @throws IllegalArgumentException when a field is mapped twice (names ignoring case), is
+     *     invalid, or an entity has more than {@value HubSpotMapping#MAX_FIELDS} fields
      * @throws NullPointerException when a required property name is null
      */
     public HubSpotMapping build() {

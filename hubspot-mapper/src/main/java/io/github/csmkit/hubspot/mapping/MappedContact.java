@@ -41,11 +41,7 @@ public record MappedContact(
 
   /** The errors that rejected the contact, joined; empty when it was not rejected. */
   public String rejectionReason() {
-    return issues.stream()
-        .filter(i -> i.severity() == MappingIssue.Severity.ERROR)
-        .map(i -> i.property() + ": " + i.message())
-        .reduce((a, b) -> a + "; " + b)
-        .orElse("");
+    return MappingIssue.errors(issues);
   }
 
   /**

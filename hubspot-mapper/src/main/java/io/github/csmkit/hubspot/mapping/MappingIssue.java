@@ -1,5 +1,6 @@
 package io.github.csmkit.hubspot.mapping;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,15 @@ public record MappingIssue(String property, String value, Severity severity, Str
     value = value == null ? "" : value;
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(message, "message");
+  }
+
+  /** The errors among {@code issues} as "property: message", joined with "; ". */
+  static String errors(List<MappingIssue> issues) {
+    return issues.stream()
+        .filter(i -> i.severity() == Severity.ERROR)
+        .map(i -> i.property() + ": " + i.message())
+        .reduce((a, b) -> a + "; " + b)
+        .orElse("");
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.github.csmkit.client.model.DetailFieldDefinition;
 import io.github.csmkit.hubspot.source.HubSpotCompany;
 import io.github.csmkit.hubspot.source.HubSpotContact;
 import io.github.csmkit.hubspot.source.HubSpotRecord;
+import io.github.csmkit.hubspot.source.SourcePosition;
 import io.github.csmkit.hubspot.source.SourceRecord;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,6 +43,8 @@ public final class MigrationReport {
   private final Optional<ImportReport<SourceRecord<HubSpotContact>>> customers;
   private final long contactsExcluded;
   private final long unknownOrganizationReferences;
+  private final boolean contactsReadToEnd;
+  private final Optional<SourcePosition> contactsReadUpTo;
   private final Verification verification;
   private final long mappingWarningCount;
   private final List<String> mappingWarnings;
@@ -58,6 +61,8 @@ public final class MigrationReport {
     this.customers = Optional.ofNullable(b.customers);
     this.contactsExcluded = b.contactsExcluded;
     this.unknownOrganizationReferences = b.unknownOrganizationReferences;
+    this.contactsReadToEnd = b.contactsReadToEnd;
+    this.contactsReadUpTo = b.contactsReadUpTo;
     this.verification = verification;
     this.mappingWarningCount = b.mappingWarningCount;
     this.mappingWarnings = List.copyOf(b.mappingWarnings);
@@ -128,6 +133,20 @@ public final class MigrationReport {
     return unknownOrganizationReferences;
   }
 
+  /**
+   * True when the customer phase read the contacts to their end. False after a test batch, when the
+   * import stopped early (failure threshold, close, refused credentials), or when the phase did not
+   * run: the records after {@link #contactsReadUpTo()} appear nowhere else in this report.
+   */
+  public boolean contactsReadToEnd() {
+    return contactsReadToEnd;
+  }
+
+  /** The position of the last contact the customer phase read; empty when it read none. */
+  public Optional<SourcePosition> contactsReadUpTo() {
+    return contactsReadUpTo;
+  }
+
   /** What verification found; {@link Verification#SKIPPED} when it did not run. */
   public Verification verification() {
     return verification;
@@ -180,10 +199,12 @@ public final class MigrationReport {
   }
 
   /**
-   * True when every phase ran to the end, everything read was imported, and verification passed.
+   * True when every phase ran to the end, the contacts were read to their end, everything read was
+   * imported, and verification passed.
    */
   public boolean complete() {
     return stopReason().isEmpty()
+        && contactsReadToEnd
         && recordsNotImported() == 0
         && verification.passed()
         && phases().stream().allMatch(r -> r.unattributed().isEmpty());
@@ -219,6 +240,11 @@ public final class MigrationReport {
                 .append(" excluded, ")
                 .append(unknownOrganizationReferences)
                 .append(" unknown organization references\n"));
+    if (customers.isPresent() && !contactsReadToEnd) {
+      s.append("  contacts not read to their end: read up to ")
+          .append(contactsReadUpTo.map(String::valueOf).orElse("the first record"))
+          .append('\n');
+    }
     if (mappingWarningCount > 0) {
       s.append("  mapping warnings: ")
           .append(mappingWarningCount)
@@ -312,7 +338,9 @@ public final class MigrationReport {
         r ->
             phase(phases.putObject("customers"), r, MigrationReport::describe)
                 .put("excluded", contactsExcluded)
-                .put("unknownOrganizationReferences", unknownOrganizationReferences));
+                .put("unknownOrganizationReferences", unknownOrganizationReferences)
+                .put("readToEnd", contactsReadToEnd)
+                .put("readUpTo", contactsReadUpTo.map(String::valueOf).orElse(null)));
     ObjectNode w = root.putObject("mappingWarnings");
     w.put("count", mappingWarningCount);
     mappingWarnings.forEach(w.putArray("examples")::add);
@@ -394,6 +422,8 @@ public final class MigrationReport {
     private ImportReport<SourceRecord<HubSpotContact>> customers;
     private long contactsExcluded;
     private long unknownOrganizationReferences;
+    private boolean contactsReadToEnd;
+    private Optional<SourcePosition> contactsReadUpTo = Optional.empty();
     private long mappingWarningCount;
     private List<String> mappingWarnings = List.of();
 
@@ -422,6 +452,11 @@ public final class MigrationReport {
       customers = r;
       contactsExcluded = excluded;
       unknownOrganizationReferences = unknownOrganizations;
+    }
+
+    void contactsRead(boolean toEnd, Optional<SourcePosition> upTo) {
+      contactsReadToEnd = toEnd;
+      contactsReadUpTo = upTo;
     }
 
     void warnings(long count, List<String> examples) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.csmkit.hubspot.internal.LookAhead;
 import io.github.csmkit.hubspot.internal.Utf8Reader;
 import java.io.BufferedReader;
 import java.io.Closeable;
@@ -19,7 +20,6 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 
 /**
  * Reads HubSpot CRM v3 object JSON from one or more files, one record at a time (Jackson's
@@ -78,36 +78,24 @@ public final class CrmJsonSource<T extends HubSpotRecord> implements RecordSourc
       throw new IllegalStateException("a CrmJsonSource can be iterated once");
     }
     iterated = true;
-    return new Iterator<>() {
-      private SourceRecord<T> next;
+    return LookAhead.of(this::advance);
+  }
 
-      @Override
-      public boolean hasNext() {
-        while (next == null) {
-          if (current == null) {
-            if (fileIndex >= files.size()) {
-              return false;
-            }
-            current = open(files.get(fileIndex++));
-          }
-          next = current.next();
-          if (next == null) {
-            closeCurrent();
-          }
+  /** The next record over all the files, or null after the last. */
+  private SourceRecord<T> advance() {
+    while (true) {
+      if (current == null) {
+        if (fileIndex >= files.size()) {
+          return null;
         }
-        return true;
+        current = open(files.get(fileIndex++));
       }
-
-      @Override
-      public SourceRecord<T> next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        SourceRecord<T> r = next;
-        next = null;
-        return r;
+      SourceRecord<T> next = current.next();
+      if (next != null) {
+        return next;
       }
-    };
+      closeCurrent();
+    }
   }
 
   private FileReader<T> open(Path file) {
@@ -309,7 +297,8 @@ public final class CrmJsonSource<T extends HubSpotRecord> implements RecordSourc
                 new SourceRecord.Rejected<>(
                     new SourcePosition(name, line, ++count),
                     s,
-                    "not valid JSON: " + e.getOriginalMessage()));
+                    "not valid JSON: " + e.getOriginalMessage(),
+                    "INVALID_JSON"));
             continue;
           }
           if (node.isObject() && node.path("results").isArray()) {

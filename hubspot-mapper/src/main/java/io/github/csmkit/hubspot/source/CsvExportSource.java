@@ -1,6 +1,7 @@
 package io.github.csmkit.hubspot.source;
 
 import io.github.csmkit.hubspot.internal.CsvRowReader;
+import io.github.csmkit.hubspot.internal.LookAhead;
 import io.github.csmkit.hubspot.internal.Utf8Reader;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -218,51 +218,30 @@ public final class CsvExportSource<T extends HubSpotRecord> implements RecordSou
       throw new IllegalStateException("a CsvExportSource can be iterated once");
     }
     iterated = true;
-    return new Iterator<>() {
-      private SourceRecord<T> next;
-      private long count;
-      private boolean done;
-
-      @Override
-      public boolean hasNext() {
-        if (next == null && !done) {
+    long[] count = {0};
+    return LookAhead.of(
+        () -> {
           CsvRowReader.Row row = readRow();
-          if (row == null) {
-            done = true;
-          } else {
-            next = toRecord(row, ++count);
-          }
-        }
-        return next != null;
-      }
-
-      @Override
-      public SourceRecord<T> next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        SourceRecord<T> r = next;
-        next = null;
-        return r;
-      }
-    };
+          return row == null ? null : toRecord(row, ++count[0]);
+        });
   }
 
   @SuppressWarnings("unchecked")
   private SourceRecord<T> toRecord(CsvRowReader.Row row, long number) {
     SourcePosition pos = new SourcePosition(sourceName, row.line(), number);
     if (row.error() != null) {
-      return new SourceRecord.Rejected<>(pos, row.raw(), row.error());
+      return new SourceRecord.Rejected<>(pos, row.raw(), row.error(), "UNBALANCED_QUOTE");
     }
     if (row.cells().size() != columns.size()) {
       return new SourceRecord.Rejected<>(
           pos,
           row.raw(),
-          "wrong column count: expected " + columns.size() + " cells, found " + row.cells().size());
+          "wrong column count: expected " + columns.size() + " cells, found " + row.cells().size(),
+          "COLUMN_COUNT");
     }
     String id = row.cells().get(idColumn).trim();
     if (id.isEmpty()) {
-      return new SourceRecord.Rejected<>(pos, row.raw(), "no Record ID");
+      return new SourceRecord.Rejected<>(pos, row.raw(), "no Record ID", "MISSING_ID");
     }
     Map<String, String> props = new LinkedHashMap<>();
     List<String> companyIds = new ArrayList<>();

@@ -26,17 +26,19 @@ final class JsonRecords {
   static <T extends HubSpotRecord> SourceRecord<T> toRecord(
       JsonNode node, SourcePosition pos, Factory<T> factory) {
     if (node == null || !node.isObject()) {
-      return new SourceRecord.Rejected<>(pos, String.valueOf(node), "not a JSON object");
+      return new SourceRecord.Rejected<>(
+          pos, String.valueOf(node), "not a JSON object", "NOT_AN_OBJECT");
     }
     JsonNode idNode = node.get("id");
     if (idNode == null
         || !(idNode.isTextual() || idNode.isIntegralNumber())
         || idNode.asText().isBlank()) {
-      return new SourceRecord.Rejected<>(pos, node.toString(), "no \"id\"");
+      return new SourceRecord.Rejected<>(pos, node.toString(), "no \"id\"", "MISSING_ID");
     }
     JsonNode propsNode = node.get("properties");
     if (propsNode != null && !propsNode.isObject() && !propsNode.isNull()) {
-      return new SourceRecord.Rejected<>(pos, node.toString(), "\"properties\" is not an object");
+      return new SourceRecord.Rejected<>(
+          pos, node.toString(), "\"properties\" is not an object", "PROPERTIES_NOT_AN_OBJECT");
     }
     Map<String, String> props = new LinkedHashMap<>();
     if (propsNode != null) {

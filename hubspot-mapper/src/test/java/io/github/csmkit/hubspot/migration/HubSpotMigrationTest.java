@@ -149,7 +149,7 @@ class HubSpotMigrationTest {
     assertThat(c.counts()).isEqualTo(new ImportReport.Counts(9, 3, 1, 0, 5, 5, 0, 0, 0));
     assertThat(c.failures())
         .extracting(f -> f.index() + ":" + f.stage())
-        .containsExactly("3:MAPPING", "4:DUPLICATE", "5:MAPPING", "7:MAPPING");
+        .containsExactly("3:MAPPING", "4:DUPLICATE", "5:MAPPING", "7:SOURCE");
     assertThat(c.failures().get(0).message()).contains("bad-email@").contains("contacts.csv");
     assertThat(c.failures().get(1).message())
         .isEqualTo(
@@ -157,6 +157,7 @@ class HubSpotMigrationTest {
     assertThat(c.failures().get(3).message())
         .contains("contacts.csv:9")
         .contains("wrong column count");
+    assertThat(c.failures().get(3).rule()).contains("COLUMN_COUNT");
     assertThat(report.organizations().orElseThrow().counts().succeeded()).isEqualTo(6);
     assertThat(report.verification().passed()).as(report.verification().toString()).isTrue();
     assertThat(report.verification().customersChecked()).isEqualTo(5);
@@ -275,7 +276,7 @@ class HubSpotMigrationTest {
         .containsExactlyInAnyOrder("john.doe@example.com", "max@globex.com", "noname@example.com");
     assertThat(report.customers().orElseThrow().failures())
         .extracting(f -> f.stage())
-        .containsExactly(Stage.DUPLICATE, Stage.MAPPING);
+        .containsExactly(Stage.DUPLICATE, Stage.SOURCE);
     assertThat(sandbox.organizations())
         .extracting(OrganizationSnapshot::name)
         .doesNotContain("Startup Ltd");

@@ -5,6 +5,7 @@ import static io.github.csmkit.hubspot.source.Fixtures.parsed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.csmkit.client.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +51,7 @@ class HubSpotApiClientTest {
         .baseUri(server.url("/").uri())
         .token(TOKEN)
         .clock(clock)
+        .random(() -> 0.0) // no jitter taken off: exact delays
         .sleeper(
             d -> {
               sleeps.add(d);
@@ -238,5 +240,78 @@ class HubSpotApiClientTest {
             HubSpotApiException.class, e -> assertThat(e.status()).isEqualTo(503))
         .hasMessageContaining("unavailable");
     assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+  }
+
+  @Test
+  void retriesAreJitteredWithTheConfiguredBackoff() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(json(503, "{\"message\":\"unavailable\"}"));
+    }
+    server.enqueue(json(200, "{\"results\":[]}"));
+    client()
+        .random(() -> 0.5)
+        .backoff(Backoff.exponential(Duration.ofMillis(400), 3.0, Duration.ofSeconds(2), 0.5))
+        .build()
+        .properties("contacts");
+    // 400 ms, 1200 ms, 3600 ms capped at 2000 ms; each less a quarter (half the jitter)
+    assertThat(sleeps)
+        .containsExactly(Duration.ofMillis(300), Duration.ofMillis(900), Duration.ofMillis(1500));
+    assertThat(HubSpotApiClient.DEFAULT_BACKOFF.jitter()).isPositive();
+  }
+
+  @Test
+  void aResponseBodyOverTheLimitFailsItsRequestWithoutARetry() {
+    server.enqueue(json(200, "{\"results\":[" + "{},".repeat(400) + "{}]}"));
+    assertThatThrownBy(() -> client().maxResponseBytes(1000).build().properties("contacts"))
+        .isInstanceOf(HubSpotApiException.class)
+        .hasMessageContaining("larger than 1000 bytes")
+        .hasMessageNotContaining(TOKEN);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(sleeps).isEmpty();
+
+    server.enqueue(json(200, "{\"results\":[]}"));
+    assertThat(client().maxResponseBytes(15).build().properties("contacts")).isNotNull();
+  }
+
+  @Test
+  void retryAfterAsAnHttpDateIsHonouredAndLongWaitsAreCapped() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(429)
+            .addHeader("Retry-After", "Tue, 01 Dec 2026 10:00:07 GMT")
+            .body("{\"policyName\":\"TEN_SECONDLY_ROLLING\"}")
+            .build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(429)
+            .addHeader("Retry-After", "86400")
+            .body("{\"policyName\":\"TEN_SECONDLY_ROLLING\"}")
+            .build());
+    server.enqueue(json(200, "{\"results\":[]}"));
+    now = Instant.parse("2026-12-01T10:00:00Z");
+    client().build().properties("contacts");
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(60));
+  }
+
+  @Test
+  void theRateLimiterSlidesItsWindow() {
+    RateLimiter limiter =
+        new RateLimiter(
+            2,
+            Duration.ofSeconds(10),
+            clock,
+            d -> {
+              sleeps.add(d);
+              now = now.plus(d);
+            });
+    limiter.acquire();
+    now = now.plusSeconds(4);
+    limiter.acquire();
+    now = now.plusSeconds(1);
+    limiter.acquire(); // the first left the window at +10 s: wait 5 s
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(5));
+    now = now.plusSeconds(4);
+    limiter.acquire(); // the second left at +14 s, now +14 s: no wait
+    assertThat(sleeps).hasSize(1);
   }
 }
