@@ -1,0 +1,45 @@
+package io.github.csmkit.hubspot.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/** A parsed request: the type in its path, its query parameters and its JSON body (or null). */
+record Request(ObjectType type, Map<String, List<String>> query, JsonNode body) {
+
+  /** The first value of a query parameter, or null. */
+  String param(String name) {
+    List<String> v = query.get(name);
+    return v == null || v.isEmpty() ? null : v.get(0);
+  }
+
+  /** Whether {@code archived=true} was asked. */
+  boolean archived() {
+    return "true".equalsIgnoreCase(param("archived"));
+  }
+
+  /** The JSON body, which must be an object. */
+  JsonNode json() {
+    if (body == null || !body.isObject()) {
+      throw Reply.validation("Invalid input JSON: the request body must be a JSON object");
+    }
+    return body;
+  }
+
+  /** An integer parameter or field within bounds. */
+  static int bounded(String raw, int fallback, int max, String name) {
+    if (raw == null) {
+      return fallback;
+    }
+    int v;
+    try {
+      v = Integer.parseInt(raw.trim());
+    } catch (NumberFormatException e) {
+      throw Reply.validation(name + " must be an integer, got '" + raw + "'");
+    }
+    if (v < 1 || v > max) {
+      throw Reply.validation(name + " must be between 1 and " + max + ", got " + v);
+    }
+    return v;
+  }
+}
