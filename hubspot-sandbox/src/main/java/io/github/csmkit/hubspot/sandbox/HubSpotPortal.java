@@ -235,7 +235,27 @@ public final class HubSpotPortal {
         .filter(r -> r.mergedInto != null && r.mergedInto == merged.id)
         .forEach(r -> r.mergedInto = survivor.id);
     Instant now = now();
+    primaryCompanyChanged(type, merged.id, survivor.id, now);
     survivor.touched(now, now.plus(indexLag));
+  }
+
+  /** Keeps {@code associatedcompanyid} in step with the primary associations after a merge. */
+  private void primaryCompanyChanged(ObjectType type, long mergedId, long survivorId, Instant now) {
+    if (type == ObjectType.CONTACTS) {
+      StoredRecord contact = records.get(type).get(survivorId);
+      associations.of(type, survivorId).entrySet().stream()
+          .filter(Map.Entry::getValue)
+          .findFirst()
+          .ifPresent(e -> contact.properties.put("associatedcompanyid", Long.toString(e.getKey())));
+      return;
+    }
+    String old = Long.toString(mergedId);
+    for (StoredRecord c : records.get(ObjectType.CONTACTS).values()) {
+      if (c.active() && old.equals(c.properties.get("associatedcompanyid"))) {
+        c.properties.put("associatedcompanyid", Long.toString(survivorId));
+        c.touched(now, now.plus(indexLag));
+      }
+    }
   }
 
   /**
