@@ -42,6 +42,7 @@ final class StoredRecord {
 
   /** Marks a change at {@code now}; search shows it from {@code now + lag}. */
   void touched(Instant now, Instant visibleAt) {
+    indexed(now); // drops the versions no search can show any more
     updatedAt = now;
     properties.put(type.modifiedProperty(), WIRE_TIME.format(now));
     versions.addLast(
