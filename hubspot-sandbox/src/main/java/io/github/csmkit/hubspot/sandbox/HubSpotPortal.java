@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -338,7 +339,7 @@ public final class HubSpotPortal {
     return clock;
   }
 
-  TreeMap<Long, StoredRecord> table(ObjectType type) {
+  NavigableMap<Long, StoredRecord> table(ObjectType type) {
     return records.get(type);
   }
 

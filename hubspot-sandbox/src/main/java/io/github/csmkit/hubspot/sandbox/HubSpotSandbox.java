@@ -7,7 +7,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -15,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An in-memory HubSpot CRM API server on the JDK's HTTP server, for tests of HubSpot readers and
@@ -50,13 +52,16 @@ public final class HubSpotSandbox implements AutoCloseable {
   private final HubSpotPortal portal;
   private final RateLimits limits;
   private final HubSpotFaults faults = new HubSpotFaults();
-  private final AtomicLongArray counts = new AtomicLongArray(HubSpotEndpoint.values().length);
+  private final Map<HubSpotEndpoint, AtomicLong> counts = new EnumMap<>(HubSpotEndpoint.class);
   private final ConcurrentLinkedQueue<LoggedRequest> log = new ConcurrentLinkedQueue<>();
   private final HttpServer server;
   private final ExecutorService executor;
   private final URI baseUri;
 
   private HubSpotSandbox(Builder b) throws IOException {
+    for (HubSpotEndpoint e : HubSpotEndpoint.values()) {
+      counts.put(e, new AtomicLong());
+    }
     this.clock = b.clock;
     this.token = b.token != null ? b.token : "pat-na1-" + UUID.randomUUID();
     this.portal = new HubSpotPortal(b.clock, b.indexLag, b.firstId);
@@ -140,7 +145,7 @@ public final class HubSpotSandbox implements AutoCloseable {
    * @return the count
    */
   public long requestCount(HubSpotEndpoint endpoint) {
-    return counts.get(endpoint.ordinal());
+    return counts.get(endpoint).get();
   }
 
   /**
@@ -165,9 +170,7 @@ public final class HubSpotSandbox implements AutoCloseable {
   /** Empties the request log and the counts (the rate limits keep their windows). */
   public void resetRequests() {
     log.clear();
-    for (int i = 0; i < counts.length(); i++) {
-      counts.set(i, 0);
-    }
+    counts.values().forEach(c -> c.set(0));
   }
 
   /** Stops the server (waiting at most a second for requests under way). */
@@ -187,7 +190,7 @@ public final class HubSpotSandbox implements AutoCloseable {
   }
 
   void record(LoggedRequest request) {
-    counts.incrementAndGet(request.endpoint().ordinal());
+    counts.get(request.endpoint()).incrementAndGet();
     log.add(request);
   }
 

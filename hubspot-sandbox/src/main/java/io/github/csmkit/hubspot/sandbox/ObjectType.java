@@ -14,7 +14,7 @@ public enum ObjectType {
   private final String singular;
   private final String typeId;
   private final String modifiedProperty;
-  private final List<String> defaultProperties;
+  private final String defaultProperties;
 
   ObjectType(
       String path,
@@ -26,7 +26,7 @@ public enum ObjectType {
     this.singular = singular;
     this.typeId = typeId;
     this.modifiedProperty = modifiedProperty;
-    this.defaultProperties = defaultProperties;
+    this.defaultProperties = String.join(",", defaultProperties);
   }
 
   /**
@@ -55,7 +55,7 @@ public enum ObjectType {
    * @return the default property names
    */
   public List<String> defaultProperties() {
-    return defaultProperties;
+    return List.of(defaultProperties.split(","));
   }
 
   /** The singular name used in error messages and association type names. */

@@ -14,7 +14,13 @@ import java.util.Set;
 
 /** One search filter ({@code propertyName, operator, value | values | highValue}) and its test. */
 record SearchFilter(
-    String property, String operator, String value, String high, List<String> values) {
+    String property,
+    String operator,
+    String value,
+    String high,
+    List<String> values,
+    Long valueLong,
+    Long highLong) {
   private static final Set<String> OPERATORS =
       Set.of(
           "EQ",
@@ -55,7 +61,60 @@ record SearchFilter(
     if (op.endsWith("IN") && values.isEmpty()) {
       throw Reply.validation("operator " + op + " on " + property + " needs values");
     }
-    return new SearchFilter(property, op, value, high, List.copyOf(values));
+    return new SearchFilter(
+        property, op, value, high, List.copyOf(values), asLong(value), asLong(high));
+  }
+
+  /**
+   * The test on an indexed version. Filters on the id or the modification date with a number or a
+   * time compare longs (every sync query is made of those; a million-record scan must not parse
+   * strings); everything else goes through {@link #matches(Map)}.
+   */
+  boolean matches(StoredRecord.Version v, long id, String modifiedProperty) {
+    Long key =
+        property.equals("hs_object_id")
+            ? Long.valueOf(id)
+            : property.equals(modifiedProperty) ? Long.valueOf(v.modifiedMillis()) : null;
+    if (key != null && valueLong != null) {
+      long k = key;
+      long x = valueLong;
+      switch (operator) {
+        case "EQ":
+          return k == x;
+        case "NEQ":
+          return k != x;
+        case "LT":
+          return k < x;
+        case "LTE":
+          return k <= x;
+        case "GT":
+          return k > x;
+        case "GTE":
+          return k >= x;
+        case "BETWEEN":
+          if (highLong != null) {
+            return k >= x && k <= highLong;
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return matches(v.properties());
+  }
+
+  /** A value as a long: an integer as written, a time as epoch milliseconds; else null. */
+  private static Long asLong(String s) {
+    BigDecimal n = number(s);
+    if (n != null) {
+      try {
+        return n.longValueExact();
+      } catch (ArithmeticException e) {
+        return null;
+      }
+    }
+    Instant t = time(s);
+    return t == null ? null : t.toEpochMilli();
   }
 
   boolean matches(Map<String, String> properties) {
@@ -111,9 +170,17 @@ record SearchFilter(
     boolean suffix = t.startsWith("*");
     String core = t.replace("*", "");
     for (String part : v.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (prefix && suffix
-          ? part.contains(core)
-          : prefix ? part.startsWith(core) : suffix ? part.endsWith(core) : part.equals(core)) {
+      boolean match;
+      if (prefix && suffix) {
+        match = part.contains(core);
+      } else if (prefix) {
+        match = part.startsWith(core);
+      } else if (suffix) {
+        match = part.endsWith(core);
+      } else {
+        match = part.equals(core);
+      }
+      if (match) {
         return true;
       }
     }
@@ -124,12 +191,21 @@ record SearchFilter(
     if (s == null || s.isEmpty() || s.length() > 40) {
       return null;
     }
-    char c = s.charAt(0);
-    if (!(Character.isDigit(c) || c == '-' || c == '.')) {
+    // a cheap scan first: most values are not numbers, and a failed parse throws
+    boolean digit = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (!(c == '.' || (c == '-' && i == 0))) {
+        return null;
+      }
+    }
+    if (!digit) {
       return null;
     }
     try {
-      return new BigDecimal(s.trim());
+      return new BigDecimal(s);
     } catch (NumberFormatException e) {
       return null;
     }

@@ -68,9 +68,9 @@ final class SearchHandler {
     synchronized (portal) {
       Instant now = portal.clock().instant();
       List<Hit> hits = new ArrayList<>();
-      for (StoredRecord r : portal.table(req.type()).values()) {
+      for (StoredRecord r : portal.table(req.type()).tailMap(lowestId(groups), true).values()) {
         StoredRecord.Version v = r.indexed(now);
-        if (v != null && matches(groups, v.properties()) && matchesQuery(req.type(), query, v)) {
+        if (v != null && matches(groups, r, v) && matchesQuery(req.type(), query, v)) {
           hits.add(new Hit(r, v));
         }
       }
@@ -125,16 +125,38 @@ final class SearchHandler {
   }
 
   /** Filter groups are ORed, the filters of a group ANDed; no group matches everything. */
-  private static boolean matches(List<List<SearchFilter>> groups, Map<String, String> props) {
+  private static boolean matches(
+      List<List<SearchFilter>> groups, StoredRecord r, StoredRecord.Version v) {
     if (groups.isEmpty()) {
       return true;
     }
+    String modified = r.type.modifiedProperty();
     for (List<SearchFilter> g : groups) {
-      if (g.stream().allMatch(f -> f.matches(props))) {
+      if (g.stream().allMatch(f -> f.matches(v, r.id, modified))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** No record below this id can match: every group bounds hs_object_id from below. */
+  private static long lowestId(List<List<SearchFilter>> groups) {
+    long lowest = Long.MAX_VALUE;
+    for (List<SearchFilter> g : groups) {
+      long bound = Long.MIN_VALUE;
+      for (SearchFilter f : g) {
+        if (f.property().equals("hs_object_id") && f.valueLong() != null) {
+          long x = f.valueLong();
+          switch (f.operator()) {
+            case "GT" -> bound = Math.max(bound, x == Long.MAX_VALUE ? x : x + 1);
+            case "GTE", "EQ", "BETWEEN" -> bound = Math.max(bound, x);
+            default -> {}
+          }
+        }
+      }
+      lowest = Math.min(lowest, bound);
+    }
+    return groups.isEmpty() ? Long.MIN_VALUE : lowest;
   }
 
   private static boolean matchesQuery(ObjectType type, String query, StoredRecord.Version v) {
@@ -183,6 +205,9 @@ final class SearchHandler {
     }
     if (!direction.equals("ASCENDING") && !direction.equals("DESCENDING")) {
       throw Reply.validation("sort direction must be ASCENDING or DESCENDING, got " + direction);
+    }
+    if (property.equals("hs_object_id")) {
+      return direction.equals("ASCENDING") ? byId : byId.reversed();
     }
     Comparator<String> values = SearchFilter::compare;
     if (direction.equals("DESCENDING")) {

@@ -19,7 +19,12 @@ final class StoredRecord {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   /** What the search index holds of a record from {@code visibleAt} on. */
-  record Version(Instant visibleAt, Map<String, String> properties, Instant updatedAt) {}
+  record Version(Instant visibleAt, Map<String, String> properties, Instant updatedAt) {
+    /** The modification date as epoch milliseconds, for filters that compare it. */
+    long modifiedMillis() {
+      return updatedAt.toEpochMilli();
+    }
+  }
 
   final ObjectType type;
   final long id;
@@ -54,19 +59,18 @@ final class StoredRecord {
     if (archivedAt != null || mergedInto != null) {
       return null;
     }
-    Version shown = null;
+    int visible = 0;
     for (Iterator<Version> it = versions.iterator(); it.hasNext(); ) {
-      Version v = it.next();
-      if (v.visibleAt().isAfter(now)) {
+      if (it.next().visibleAt().isAfter(now)) {
         break;
       }
-      shown = v;
+      visible++;
     }
     // older versions can never be shown again: drop them so memory stays one version per record
-    while (shown != null && versions.peekFirst() != shown) {
+    for (int i = 1; i < visible; i++) {
       versions.pollFirst();
     }
-    return shown;
+    return visible == 0 ? null : versions.peekFirst();
   }
 
   boolean active() {
