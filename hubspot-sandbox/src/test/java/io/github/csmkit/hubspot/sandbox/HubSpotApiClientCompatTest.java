@@ -103,6 +103,8 @@ class HubSpotApiClientCompatTest {
       assertThat(hubspot.requestCount(HubSpotEndpoint.LIST)).isEqualTo(6);
       assertThat(hubspot.requestCount(HubSpotEndpoint.ASSOCIATIONS_BATCH_READ)).isEqualTo(6);
 
+      assertThat(client(hubspot).build().properties("contacts").byName("email")).isPresent();
+
       List<HubSpotCompany> companies =
           read(client(hubspot).build().companies(List.of("name", "domain")));
       assertThat(companies).hasSize(40);
