@@ -19,6 +19,8 @@ import java.util.Map;
  * fault, then the handler; logs and counts what was answered.
  */
 final class Router implements HttpHandler {
+  private static final System.Logger LOG = System.getLogger(Router.class.getName());
+
   private final HubSpotSandbox sandbox;
   private final ObjectsHandler objects;
   private final SearchHandler search;
@@ -49,6 +51,9 @@ final class Router implements HttpHandler {
       } catch (Reply.Failure f) {
         reply = f.reply;
       } catch (RuntimeException e) {
+        // a sandbox bug must not pass for a HubSpot fault unnoticed: say so, then answer as HubSpot
+        // would
+        LOG.log(System.Logger.Level.WARNING, "hubspot-sandbox failed on " + method + " " + path, e);
         reply = Reply.serverError();
       }
       sandbox.record(
