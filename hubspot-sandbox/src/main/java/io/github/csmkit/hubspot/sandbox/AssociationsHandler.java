@@ -31,14 +31,7 @@ final class AssociationsHandler {
               + "-"
               + to.path());
     }
-    JsonNode inputs = req.json().path("inputs");
-    if (!inputs.isArray() || inputs.isEmpty()) {
-      throw Reply.validation("inputs must be a non-empty array");
-    }
-    if (inputs.size() > INPUT_MAX) {
-      throw Reply.validation(
-          "Batch input limit exceeded: " + inputs.size() + " inputs, at most " + INPUT_MAX);
-    }
+    JsonNode inputs = req.inputs(INPUT_MAX);
     int unlabeled = from == ObjectType.CONTACTS ? 279 : 280;
     int primaryType = from == ObjectType.CONTACTS ? 1 : 2;
     String startedAt = StoredRecord.WIRE_TIME.format(portal.now());
@@ -48,7 +41,7 @@ final class AssociationsHandler {
     synchronized (portal) {
       for (JsonNode in : inputs) {
         String raw = in.path("id").asText("");
-        int offset = offset(in.path("after").asText(null));
+        int offset = Request.offset(in.path("after").asText(null));
         StoredRecord r = lookup(from, raw);
         Map<Long, Boolean> assoc = r == null ? Map.of() : portal.associations().of(from, r.id);
         if (assoc.isEmpty()) {
@@ -109,17 +102,6 @@ final class AssociationsHandler {
       return r != null && r.active() ? r : null;
     } catch (NumberFormatException e) {
       return null;
-    }
-  }
-
-  private static int offset(String after) {
-    if (after == null || after.isEmpty()) {
-      return 0;
-    }
-    try {
-      return Math.max(0, Integer.parseInt(after.trim()));
-    } catch (NumberFormatException e) {
-      throw Reply.validation("Invalid paging cursor: after=" + after);
     }
   }
 }

@@ -80,14 +80,7 @@ final class ObjectsHandler {
   /** {@code POST /crm/v3/objects/{type}/batch/read}: 200, or 207 when some ids were not found. */
   Reply batchRead(Request req) {
     JsonNode body = req.json();
-    JsonNode inputs = body.path("inputs");
-    if (!inputs.isArray() || inputs.isEmpty()) {
-      throw Reply.validation("inputs must be a non-empty array");
-    }
-    if (inputs.size() > BATCH_MAX) {
-      throw Reply.validation(
-          "Batch input limit exceeded: " + inputs.size() + " inputs, at most " + BATCH_MAX);
-    }
+    JsonNode inputs = req.inputs(BATCH_MAX);
     List<String> props = RecordJson.namesFromJson(body.get("properties"));
     String idProperty = body.path("idProperty").asText(null);
     String startedAt = StoredRecord.WIRE_TIME.format(portal.now());

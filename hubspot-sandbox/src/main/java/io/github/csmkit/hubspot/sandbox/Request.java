@@ -42,4 +42,33 @@ record Request(ObjectType type, Map<String, List<String>> query, JsonNode body) 
     }
     return v;
   }
+
+  /** The {@code inputs} array of a batch body: present, not empty, at most {@code max} long. */
+  JsonNode inputs(int max) {
+    JsonNode inputs = json().path("inputs");
+    if (!inputs.isArray() || inputs.isEmpty()) {
+      throw Reply.validation("inputs must be a non-empty array");
+    }
+    if (inputs.size() > max) {
+      throw Reply.validation(
+          "Batch input limit exceeded: " + inputs.size() + " inputs, at most " + max);
+    }
+    return inputs;
+  }
+
+  /** A paging offset ({@code after} of search and v4 reads): absent is 0; not a number is a 400. */
+  static int offset(String after) {
+    if (after == null || after.isEmpty()) {
+      return 0;
+    }
+    try {
+      int v = Integer.parseInt(after.trim());
+      if (v >= 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // answered below, as for a negative offset
+    }
+    throw Reply.validation("after must be a non-negative integer offset, got '" + after + "'");
+  }
 }

@@ -51,7 +51,7 @@ final class SearchHandler {
   Reply search(Request req) {
     JsonNode body = req.json();
     int limit = Request.bounded(text(body.get("limit")), 10, PAGE_MAX, "limit");
-    int after = offset(text(body.get("after")));
+    int after = Request.offset(text(body.get("after")));
     List<List<SearchFilter>> groups = groups(body.path("filterGroups"));
     Comparator<Hit> order = order(body.path("sorts"));
     String query = text(body.get("query"));
@@ -217,21 +217,6 @@ final class SearchHandler {
         Comparator.comparing(
             h -> h.version().properties().get(property), Comparator.nullsLast(values));
     return byValue.thenComparing(byId);
-  }
-
-  private static int offset(String after) {
-    if (after == null || after.isEmpty()) {
-      return 0;
-    }
-    try {
-      int v = Integer.parseInt(after.trim());
-      if (v < 0) {
-        throw new NumberFormatException();
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw Reply.validation("after must be a non-negative integer offset, got '" + after + "'");
-    }
   }
 
   private static String text(JsonNode n) {
