@@ -1,0 +1,424 @@
+package io.github.csmkit.hubspot.state;
+
+import io.github.csmkit.hubspot.state.internal.AdvisoryRunLock;
+import io.github.csmkit.hubspot.state.internal.Connector;
+import io.github.csmkit.hubspot.state.internal.Db;
+import io.github.csmkit.hubspot.state.internal.Dialect;
+import io.github.csmkit.hubspot.state.internal.FileRunLock;
+import io.github.csmkit.hubspot.state.internal.RunLock;
+import io.github.csmkit.hubspot.state.internal.RunStore;
+import io.github.csmkit.hubspot.state.internal.Schema;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * A sync state: for every job (a HubSpot portal synced to a CSM site) what its runs have sent, kept
+ * in SQLite (a file, the default), PostgreSQL, or another JDBC database. Opening a state creates or
+ * upgrades its schema in place; a state written by a newer csmkit is refused.
+ *
+ * <pre>{@code
+ * try (SyncState state = SyncState.open("csmkit-state.db");
+ *      SyncRun run = state.beginRun("hubspot-portal-123", "cloud-id", false)) {
+ *   Map<String, StoredRecord> stored = run.records(ObjectType.CONTACT, ids);
+ *   ... DeltaPlanner.classify(snapshot, stored.get(id)) ...
+ *   run.settle(batchOf50Settlements);
+ *   run.finish(RunStatus.COMPLETED, counts);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe; its calls are serialized on one connection. {@link #toString()} and every message
+ * name the location without credentials.
+ */
+public final class SyncState implements AutoCloseable {
+  /** The file name of the default state, beside the run. */
+  public static final String DEFAULT_FILE_NAME = "csmkit-state.db";
+
+  private final Connector connector;
+  private final Db db;
+  private final Optional<Path> sqliteFile;
+  private final Clock clock;
+  private final Set<String> activeRuns = new HashSet<>();
+
+  private SyncState(Connector connector, Clock clock) {
+    this.connector = connector;
+    this.clock = clock;
+    try {
+      Connection c = connector.open();
+      try {
+        Dialect dialect = Dialect.of(c);
+        Schema.upgrade(c, dialect, Schema.LATEST, connector.description());
+        this.sqliteFile = Connector.sqliteFile(c);
+        this.db = new Db(c, dialect, connector.description());
+      } catch (SQLException | RuntimeException e) {
+        c.close();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new SyncStateException(
+          "Cannot open the sync state at " + connector.description() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens (creating or upgrading) the state at a file path (SQLite) or a JDBC URL.
+   *
+   * @param location a path such as {@code csmkit-state.db}, or a URL such as {@code
+   *     jdbc:postgresql://db/csmkit}
+   * @return the open state
+   * @throws SyncStateException when it cannot be opened or is newer than this csmkit
+   */
+  public static SyncState open(String location) {
+    return builder().location(location).open();
+  }
+
+  /**
+   * Opens (creating or upgrading) the state behind a data source.
+   *
+   * @param dataSource the data source
+   * @param description how to name it in messages (credentials in it are redacted)
+   * @return the open state
+   * @throws SyncStateException when it cannot be opened or is newer than this csmkit
+   */
+  public static SyncState open(DataSource dataSource, String description) {
+    return builder().dataSource(dataSource, description).open();
+  }
+
+  /**
+   * A builder, for a clock, an environment or a busy timeout of one's own.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Begins a run of a job on a site, or resumes the one that did not finish (same id). A real run
+   * holds the job and site's lock until it is closed; a dry run takes no lock and writes only its
+   * own row in {@code runs} (flagged {@code dry_run}), never a record or a watermark, and is never
+   * resumed.
+   *
+   * @param jobId the job, stable across runs (for example the HubSpot portal id)
+   * @param site the CSM site (cloud id or base URL)
+   * @param dryRun whether this is a plan
+   * @return the run; close it
+   * @throws StateLockedException when another run of the job and site holds the lock
+   * @throws SyncStateException on a database error, or when the database has no run lock (neither
+   *     SQLite nor PostgreSQL)
+   */
+  public SyncRun beginRun(String jobId, String site, boolean dryRun) {
+    Objects.requireNonNull(jobId, "jobId");
+    Objects.requireNonNull(site, "site");
+    String holder = holder();
+    Instant now = clock.instant();
+    if (dryRun) {
+      String runId = UUID.randomUUID().toString();
+      long scope =
+          db.write(
+              "record a dry run",
+              c -> {
+                long s = RunStore.scope(c, jobId, site);
+                RunStore.insert(c, runId, s, true, holder, now);
+                return s;
+              });
+      return new SyncRun(
+          db, clock, scope, info(runId, jobId, site, true, holder, now), false, () -> {}, () -> {});
+    }
+    String key = jobId + '\0' + site;
+    RunLock lock = lock(jobId, site, key);
+    try {
+      Begun begun =
+          db.write(
+              "begin a run",
+              c -> {
+                long s = RunStore.scope(c, jobId, site);
+                Optional<RunInfo> open = RunStore.unfinished(c, s);
+                if (open.isPresent()) {
+                  RunStore.resume(c, open.get().runId(), holder);
+                  return new Begun(s, open.get(), true);
+                }
+                String runId = UUID.randomUUID().toString();
+                RunStore.insert(c, runId, s, false, holder, now);
+                return new Begun(s, info(runId, jobId, site, false, holder, now), false);
+              });
+      return new SyncRun(
+          db, clock, begun.scope(), begun.run(), begun.resumed(), lock, () -> release(key));
+    } catch (RuntimeException e) {
+      lock.close();
+      release(key);
+      throw e;
+    }
+  }
+
+  private record Begun(long scope, RunInfo run, boolean resumed) {}
+
+  private static RunInfo info(
+      String runId, String jobId, String site, boolean dryRun, String holder, Instant now) {
+    return new RunInfo(
+        runId,
+        jobId,
+        site,
+        dryRun,
+        RunStatus.RUNNING,
+        holder,
+        now,
+        Optional.empty(),
+        RunCounts.ZERO);
+  }
+
+  private RunLock lock(String jobId, String site, String key) {
+    synchronized (activeRuns) {
+      if (!activeRuns.add(key)) {
+        throw locked(jobId, site);
+      }
+    }
+    RunLock lock;
+    try {
+      lock = tryLock(jobId, site);
+    } catch (IOException | SQLException | RuntimeException e) {
+      release(key);
+      if (e instanceof SyncStateException s) {
+        throw s;
+      }
+      throw new SyncStateException(
+          "Cannot lock job '" + jobId + "' in the sync state at " + connector.description(), e);
+    }
+    if (lock == null) {
+      release(key);
+      throw locked(jobId, site);
+    }
+    return lock;
+  }
+
+  private RunLock tryLock(String jobId, String site) throws IOException, SQLException {
+    switch (db.dialect()) {
+      case SQLITE:
+        if (sqliteFile.isPresent()) {
+          return FileRunLock.tryAcquire(sqliteFile.get(), jobId, site);
+        }
+        // an in-memory database lives in this SyncState alone: activeRuns is its lock
+        return () -> {};
+      case POSTGRESQL:
+        return AdvisoryRunLock.tryAcquire(connector.open(), jobId, site);
+      default:
+        throw new SyncStateException(
+            "The sync state at "
+                + connector.description()
+                + " is neither SQLite nor PostgreSQL: runs cannot be locked there, so a second"
+                + " run could interleave. Use SQLite or PostgreSQL.");
+    }
+  }
+
+  private void release(String key) {
+    synchronized (activeRuns) {
+      activeRuns.remove(key);
+    }
+  }
+
+  private StateLockedException locked(String jobId, String site) {
+    String holder;
+    try {
+      holder =
+          db.read(
+              "read the lock holder",
+              c -> {
+                OptionalLong s = RunStore.findScope(c, jobId, site);
+                if (s.isEmpty()) {
+                  return "holder unknown";
+                }
+                return RunStore.unfinished(c, s.getAsLong())
+                    .map(
+                        r ->
+                            "held by "
+                                + r.holder()
+                                + ", run "
+                                + r.runId()
+                                + ", started "
+                                + r.startedAt())
+                    .orElse("holder unknown");
+              });
+    } catch (SyncStateException e) {
+      holder = "holder unknown";
+    }
+    return new StateLockedException(jobId, site, holder);
+  }
+
+  private static String holder() {
+    String host = System.getenv("HOSTNAME");
+    if (host == null || host.isBlank()) {
+      try {
+        host = java.net.InetAddress.getLocalHost().getHostName();
+      } catch (IOException e) {
+        host = "localhost";
+      }
+    }
+    return "pid " + ProcessHandle.current().pid() + " on " + host;
+  }
+
+  /**
+   * Reads one job and site without running (for reports and {@code verify}).
+   *
+   * @param jobId the job
+   * @param site the site
+   * @return a reader; a job the state has never seen reads as empty
+   */
+  public StateReader reader(String jobId, String site) {
+    return new ScopeReader(db, jobId, site, OptionalLong.empty());
+  }
+
+  /**
+   * Every run of a job and site, oldest first, dry runs included.
+   *
+   * @param jobId the job
+   * @param site the site
+   * @return the runs
+   * @throws SyncStateException on a database error
+   */
+  public List<RunInfo> runs(String jobId, String site) {
+    return db.read(
+        "read the runs",
+        c -> {
+          OptionalLong s = RunStore.findScope(c, jobId, site);
+          return s.isEmpty() ? List.<RunInfo>of() : RunStore.runs(c, s.getAsLong());
+        });
+  }
+
+  /**
+   * The schema version of the state (after the upgrade done by opening it).
+   *
+   * @return the version
+   * @throws SyncStateException on a database error
+   */
+  public int schemaVersion() {
+    return db.read("read the schema version", Schema::version);
+  }
+
+  /**
+   * Where the state is, without credentials.
+   *
+   * @return a path or a redacted JDBC URL
+   */
+  public String location() {
+    return connector.description();
+  }
+
+  /** Closes the connection. Runs still open keep their locks until they are closed. */
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  @Override
+  public String toString() {
+    return "SyncState[" + connector.description() + "]";
+  }
+
+  /** Options for opening a state. */
+  public static final class Builder {
+    private String location;
+    private DataSource dataSource;
+    private String description;
+    private Clock clock = Clock.systemUTC();
+    private Map<String, String> env = System.getenv();
+    private Duration busyTimeout = Duration.ofSeconds(30);
+
+    private Builder() {}
+
+    /**
+     * The state at a file path (SQLite; parent folders are created) or a JDBC URL.
+     *
+     * @param location the path or URL
+     * @return this builder
+     */
+    public Builder location(String location) {
+      this.location = Objects.requireNonNull(location, "location");
+      this.dataSource = null;
+      return this;
+    }
+
+    /**
+     * The state behind a data source.
+     *
+     * @param dataSource the data source
+     * @param description how to name it in messages (redacted)
+     * @return this builder
+     */
+    public Builder dataSource(DataSource dataSource, String description) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      this.description = Objects.requireNonNull(description, "description");
+      this.location = null;
+      return this;
+    }
+
+    /**
+     * The clock for run and settle times (default UTC system clock).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The environment read for PostgreSQL credentials ({@code PGUSER}, {@code PGPASSWORD}) when the
+     * URL has none (default: the process environment).
+     *
+     * @param env the environment
+     * @return this builder
+     */
+    public Builder environment(Map<String, String> env) {
+      this.env = Map.copyOf(env);
+      return this;
+    }
+
+    /**
+     * How long a SQLite writer waits for another before failing (default 30 s).
+     *
+     * @param timeout the wait
+     * @return this builder
+     */
+    public Builder busyTimeout(Duration timeout) {
+      this.busyTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Opens the state, creating or upgrading its schema.
+     *
+     * @return the open state
+     * @throws IllegalStateException when neither a location nor a data source was given
+     * @throws SyncStateException when it cannot be opened or is newer than this csmkit
+     */
+    public SyncState open() {
+      Connector connector;
+      if (dataSource != null) {
+        connector = Connector.of(dataSource, description, busyTimeout);
+      } else if (location != null) {
+        try {
+          connector = Connector.of(location, env, busyTimeout);
+        } catch (IOException e) {
+          throw new SyncStateException("Cannot create the folder of the sync state: " + e, e);
+        }
+      } else {
+        throw new IllegalStateException("give a location or a data source");
+      }
+      return new SyncState(connector, clock);
+    }
+  }
+}

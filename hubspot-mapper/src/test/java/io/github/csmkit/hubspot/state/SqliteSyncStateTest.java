@@ -1,0 +1,72 @@
+package io.github.csmkit.hubspot.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.csmkit.hubspot.state.internal.Dialect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract on SQLite files, plus what only SQLite has: WAL, a lock file, in-memory states. */
+class SqliteSyncStateTest extends SyncStateContract {
+  @TempDir Path dir;
+
+  Path file() {
+    return dir.resolve("nested/folder/" + SyncState.DEFAULT_FILE_NAME);
+  }
+
+  @Override
+  String location() {
+    return file().toString();
+  }
+
+  @Override
+  Connection rawConnection() throws Exception {
+    Files.createDirectories(file().getParent());
+    return DriverManager.getConnection("jdbc:sqlite:" + file());
+  }
+
+  @Override
+  Dialect dialect() {
+    return Dialect.SQLITE;
+  }
+
+  @Test
+  void aPathBecomesAWalModeFileWithItsFoldersAndALockFile() throws Exception {
+    SyncState state = open();
+    assertThat(state.location()).isEqualTo("jdbc:sqlite:" + file().toAbsolutePath());
+    assertThat(state.toString()).contains(file().toAbsolutePath().toString());
+    try (SyncRun run = state.beginRun(JOB, SITE, false)) {
+      assertThat(dir.resolve("nested/folder/" + SyncState.DEFAULT_FILE_NAME + "-lock")).exists();
+    }
+    try (Connection c = rawConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
+    }
+  }
+
+  @Test
+  void aJdbcUrlAndAnInMemoryDatabaseWorkToo() {
+    try (SyncState state = SyncState.open("jdbc:sqlite:" + dir.resolve("by-url.db"));
+        SyncRun run = state.beginRun(JOB, SITE, false)) {
+      run.settle(List.of(contact("1", "qm:1", "a@example.com", Map.of())));
+      assertThat(run.count(ObjectType.CONTACT)).isEqualTo(1);
+    }
+    try (SyncState memory = SyncState.open("jdbc:sqlite::memory:");
+        SyncRun run = memory.beginRun(JOB, SITE, false)) {
+      run.settle(List.of(contact("1", "qm:1", "a@example.com", Map.of())));
+      assertThat(run.record(ObjectType.CONTACT, "1")).isPresent();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> memory.beginRun(JOB, SITE, false))
+          .isInstanceOf(StateLockedException.class);
+    }
+  }
+}
