@@ -141,8 +141,13 @@ public final class SyncState implements AutoCloseable {
     String key = jobId + '\0' + site;
     RunLock lock = lock(jobId, site, key);
     try {
+      // on PostgreSQL the run works on the session that holds its lock (see AdvisoryRunLock)
+      Db runDb =
+          lock instanceof AdvisoryRunLock a
+              ? new Db(a.connection(), db.dialect(), connector.description())
+              : db;
       Begun begun =
-          db.write(
+          runDb.write(
               "begin a run",
               c -> {
                 long s = RunStore.scope(c, jobId, site);
@@ -156,7 +161,7 @@ public final class SyncState implements AutoCloseable {
                 return new Begun(s, info(runId, jobId, site, false, holder, now), false);
               });
       return new SyncRun(
-          db, clock, begun.scope(), begun.run(), begun.resumed(), lock, () -> release(key));
+          runDb, clock, begun.scope(), begun.run(), begun.resumed(), lock, () -> release(key));
     } catch (RuntimeException e) {
       lock.close();
       release(key);

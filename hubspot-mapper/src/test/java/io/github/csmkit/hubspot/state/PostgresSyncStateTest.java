@@ -114,4 +114,26 @@ class PostgresSyncStateTest extends SyncStateContract {
       assertThat(run.resumed()).isFalse();
     }
   }
+
+  @Test
+  void aRunWhoseSessionIsLostCannotWriteBesideTheNextHolder() throws Exception {
+    SyncState state = open();
+    SyncRun run = state.beginRun(JOB, SITE, false);
+    toClose.add(run);
+    run.settle(List.of(contact("1", "qm:1", "a@example.com", Map.of())));
+    try (Connection c = rawConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted");
+    }
+    try (SyncRun next = open().beginRun(JOB, SITE, false)) {
+      assertThat(next.runId())
+          .as("the lost run is resumed by the next holder")
+          .isEqualTo(run.runId());
+      assertThatThrownBy(() -> run.settle(List.of(contact("2", "qm:2", "b@example.com", Map.of()))))
+          .isInstanceOf(SyncStateException.class);
+      assertThat(next.record(ObjectType.CONTACT, "2")).isEmpty();
+      assertThat(next.record(ObjectType.CONTACT, "1")).isPresent();
+    }
+  }
 }

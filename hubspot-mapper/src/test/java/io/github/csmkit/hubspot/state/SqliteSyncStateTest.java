@@ -69,4 +69,21 @@ class SqliteSyncStateTest extends SyncStateContract {
           .isInstanceOf(StateLockedException.class);
     }
   }
+
+  @Test
+  void aDataSourceIsLockedThroughItsFileToo() throws Exception {
+    Files.createDirectories(file().getParent());
+    org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
+    ds.setUrl("jdbc:sqlite:" + file());
+    try (SyncState viaDataSource = SyncState.open(ds, "my pool");
+        SyncRun run = viaDataSource.beginRun(JOB, SITE, false)) {
+      assertThat(viaDataSource.toString()).isEqualTo("SyncState[my pool]");
+      run.settle(List.of(contact("1", "qm:1", "a@example.com", Map.of())));
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> open().beginRun(JOB, SITE, false))
+          .isInstanceOf(StateLockedException.class);
+    }
+    try (SyncRun run = open().beginRun(JOB, SITE, false)) {
+      assertThat(run.record(ObjectType.CONTACT, "1")).isPresent();
+    }
+  }
 }

@@ -7,8 +7,8 @@ import java.sql.SQLException;
 
 /**
  * The run lock of a PostgreSQL state: a session-level {@code pg_try_advisory_lock} on the job and
- * site's key, held by a connection of its own for the run's lifetime. PostgreSQL releases it when
- * that connection ends, also when the holding process dies.
+ * site's key, held by a connection of its own for the run's lifetime, through which the run also
+ * writes. PostgreSQL releases it when that connection ends, also when the holding process dies.
  */
 public final class AdvisoryRunLock implements RunLock {
   private final Connection connection;
@@ -46,6 +46,16 @@ public final class AdvisoryRunLock implements RunLock {
     }
     connection.close();
     return null;
+  }
+
+  /**
+   * The session that holds the lock: the run writes through it, so that a run whose session (and so
+   * whose lock) is lost cannot write another word, rather than write beside a new holder.
+   *
+   * @return the connection, closed by {@link #close()}
+   */
+  public Connection connection() {
+    return connection;
   }
 
   @Override
