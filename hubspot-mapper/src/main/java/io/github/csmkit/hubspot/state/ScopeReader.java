@@ -45,6 +45,15 @@ final class ScopeReader implements StateReader {
 
   @Override
   public void forEachRecord(ObjectType type, Consumer<StoredRecord> action) {
+    forEach(type, false, action);
+  }
+
+  @Override
+  public void forEachRetry(ObjectType type, Consumer<StoredRecord> action) {
+    forEach(type, true, action);
+  }
+
+  private void forEach(ObjectType type, boolean retriesOnly, Consumer<StoredRecord> action) {
     OptionalLong scope = scope();
     if (scope.isEmpty()) {
       return;
@@ -53,7 +62,9 @@ final class ScopeReader implements StateReader {
     while (true) {
       long from = after;
       List<Map.Entry<Long, StoredRecord>> page =
-          db.read("read records", c -> RecordStore.page(c, scope.getAsLong(), type, from, PAGE));
+          db.read(
+              "read records",
+              c -> RecordStore.page(c, scope.getAsLong(), type, from, PAGE, retriesOnly));
       for (Map.Entry<Long, StoredRecord> e : page) {
         action.accept(e.getValue());
         after = e.getKey();

@@ -41,6 +41,15 @@ public interface StateReader {
   void forEachRecord(ObjectType type, Consumer<StoredRecord> action);
 
   /**
+   * Every stored record of a type whose last attempt failed or was rejected (what {@code
+   * --retry-failed} sends), paged like {@link #forEachRecord}. The action must not write.
+   *
+   * @param type contact or company
+   * @param action what to do with each
+   */
+  void forEachRetry(ObjectType type, Consumer<StoredRecord> action);
+
+  /**
    * How many records of a type the state holds.
    *
    * @param type contact or company

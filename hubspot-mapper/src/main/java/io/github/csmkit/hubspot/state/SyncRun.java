@@ -109,6 +109,27 @@ public final class SyncRun implements StateReader, AutoCloseable {
   }
 
   /**
+   * Records the CSM ids of records already settled, learned by fetching back what was created
+   * (CSM's tasks report failures only, never the ids they gave). Hashes, memberships and outcomes
+   * stay as they are. One transaction.
+   *
+   * @param type contact or company
+   * @param csmIds HubSpot id to CSM id
+   * @return how many records were updated; ids the state does not hold are ignored
+   * @throws IllegalStateException on a dry run, or a run finished or closed
+   * @throws SyncStateException on a database error (nothing was written)
+   */
+  public int learnCsmIds(ObjectType type, Map<String, String> csmIds) {
+    checkWritable("record CSM ids");
+    if (csmIds.isEmpty()) {
+      return 0;
+    }
+    return db.write(
+        "record " + csmIds.size() + " CSM ids",
+        c -> RecordStore.learnIds(c, scopeId, type, csmIds));
+  }
+
+  /**
    * Moves the watermark of an object type: call it only when every record changed up to it has
    * settled.
    *
@@ -175,6 +196,11 @@ public final class SyncRun implements StateReader, AutoCloseable {
   @Override
   public void forEachRecord(ObjectType type, Consumer<StoredRecord> action) {
     reader.forEachRecord(type, action);
+  }
+
+  @Override
+  public void forEachRetry(ObjectType type, Consumer<StoredRecord> action) {
+    reader.forEachRetry(type, action);
   }
 
   @Override

@@ -129,6 +129,33 @@ abstract class SyncStateContract {
   }
 
   @Test
+  void idsLearnedLaterAreRecordedAndRetriesListed() {
+    try (SyncRun run = open().beginRun(JOB, SITE, false)) {
+      List<Settlement> batch = new ArrayList<>();
+      for (int i = 0; i < 1100; i++) {
+        batch.add(
+            i % 100 == 7
+                ? Settlement.failed(ObjectType.CONTACT, "h" + i, "boom " + i)
+                : contact("h" + i, null, i + "@example.com", Map.of("N", List.of("" + i))));
+      }
+      run.settle(batch);
+      int learned =
+          run.learnCsmIds(ObjectType.CONTACT, Map.of("h1", "qm:1", "h2", "qm:2", "nope", "x"));
+      assertThat(learned).isEqualTo(2);
+      StoredRecord h1 = run.record(ObjectType.CONTACT, "h1").orElseThrow();
+      assertThat(h1.csmId()).contains("qm:1");
+      assertThat(h1.fieldHashes()).containsOnlyKeys("N");
+      assertThat(h1.memberships()).hasSize(2);
+      assertThat(run.record(ObjectType.CONTACT, "h3").orElseThrow().csmId()).isEmpty();
+      List<String> retries = new ArrayList<>();
+      run.forEachRetry(ObjectType.CONTACT, r -> retries.add(r.hubSpotId()));
+      assertThat(retries).hasSize(11).startsWith("h7", "h107").endsWith("h1007");
+      assertThat(run.record(ObjectType.CONTACT, "h107").orElseThrow().outcomeDetail())
+          .contains("boom 107");
+    }
+  }
+
+  @Test
   void forEachRecordPagesThroughEveryRecordAndLookupsBatch() {
     SyncState state = open();
     try (SyncRun run = state.beginRun(JOB, SITE, false)) {
@@ -382,11 +409,27 @@ abstract class SyncStateContract {
               StateLockedException.class,
               e -> assertThat(e.holder()).contains("pid " + child.pid()));
       child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-      try (SyncRun run = state.beginRun(JOB, SITE, false)) {
+      // the OS releases a file lock as the process dies; PostgreSQL ends the session (and its
+      // advisory lock) when its backend sees the socket close, a moment later
+      try (SyncRun run = beginWithin(state, 10_000)) {
         assertThat(run.resumed()).as("the dead holder's run is resumed").isTrue();
       }
     } finally {
       child.destroyForcibly();
+    }
+  }
+
+  static SyncRun beginWithin(SyncState state, long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    while (true) {
+      try {
+        return state.beginRun(JOB, SITE, false);
+      } catch (StateLockedException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(50);
+      }
     }
   }
 
@@ -403,7 +446,7 @@ abstract class SyncStateContract {
       child.destroyForcibly();
     }
     SyncState state = open();
-    try (SyncRun run = state.beginRun(JOB, SITE, false)) {
+    try (SyncRun run = beginWithin(state, 10_000)) {
       assertThat(run.runId()).isEqualTo(runId);
       long n = run.count(ObjectType.CONTACT);
       assertThat(n).isGreaterThanOrEqualTo(3L * StateChild.BATCH);

@@ -162,6 +162,38 @@ public final class RecordStore {
   }
 
   /**
+   * Sets the CSM ids of records (learned by fetching back what was created), leaving everything
+   * else as it is; the caller commits.
+   *
+   * @param c the connection, in a transaction
+   * @param scopeId the job's scope
+   * @param type contact or company
+   * @param csmIds HubSpot id to CSM id
+   * @return how many records were updated (ids the state does not hold are ignored)
+   * @throws SQLException on a database error
+   */
+  public static int learnIds(
+      Connection c, long scopeId, ObjectType type, Map<String, String> csmIds) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE records SET csm_id = ? WHERE scope_id = ? AND object_type = ?"
+                + " AND hubspot_id = ?")) {
+      for (Map.Entry<String, String> e : csmIds.entrySet()) {
+        ps.setString(1, e.getValue());
+        ps.setLong(2, scopeId);
+        ps.setString(3, type.column());
+        ps.setString(4, e.getKey());
+        ps.addBatch();
+      }
+      int n = 0;
+      for (int updated : ps.executeBatch()) {
+        n += Math.max(0, updated);
+      }
+      return n;
+    }
+  }
+
+  /**
    * The stored records with these HubSpot ids; ids the state does not hold are absent.
    *
    * @param c the connection
@@ -207,15 +239,18 @@ public final class RecordStore {
    * @param type contact or company
    * @param afterId the last record id of the previous page (0 for the first)
    * @param limit the page size
+   * @param retriesOnly only the records whose last attempt failed or was rejected
    * @return the records with their record ids
    * @throws SQLException on a database error
    */
   public static List<Map.Entry<Long, StoredRecord>> page(
-      Connection c, long scopeId, ObjectType type, long afterId, int limit) throws SQLException {
+      Connection c, long scopeId, ObjectType type, long afterId, int limit, boolean retriesOnly)
+      throws SQLException {
     String sql =
         "SELECT "
             + COLUMNS
             + " FROM records WHERE scope_id = ? AND object_type = ? AND record_id > ?"
+            + (retriesOnly ? " AND outcome <> 'IMPORTED'" : "")
             + " ORDER BY record_id LIMIT "
             + limit;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
