@@ -159,7 +159,7 @@ public final class SyncRun implements StateReader, AutoCloseable {
    * @throws IllegalStateException when already finished or closed
    * @throws SyncStateException on a database error
    */
-  public void finish(RunStatus status, RunCounts counts) {
+  public synchronized void finish(RunStatus status, RunCounts counts) {
     if (status == RunStatus.RUNNING) {
       throw new IllegalArgumentException("a run ends COMPLETED or ABORTED");
     }

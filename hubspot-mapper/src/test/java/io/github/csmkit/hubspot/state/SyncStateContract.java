@@ -287,6 +287,41 @@ abstract class SyncStateContract {
   }
 
   @Test
+  void jobsSharingADatabaseWriteAtTheSameTime() throws Exception {
+    List<CompletableFuture<Long>> jobs = new ArrayList<>();
+    for (int j = 0; j < 3; j++) {
+      String job = "portal-" + j;
+      jobs.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try (SyncState s = SyncState.open(location());
+                    SyncRun run = s.beginRun(job, SITE, false)) {
+                  for (int b = 0; b < 20; b++) {
+                    List<Settlement> batch = new ArrayList<>();
+                    for (int i = 0; i < 50; i++) {
+                      String id = b + "-" + i;
+                      batch.add(
+                          contact(id, "qm:" + id, id + "@example.com", Map.of("J", List.of(job))));
+                    }
+                    run.settle(batch);
+                  }
+                  run.finish(RunStatus.COMPLETED, RunCounts.ZERO);
+                  return run.count(ObjectType.CONTACT);
+                }
+              }));
+    }
+    for (CompletableFuture<Long> f : jobs) {
+      assertThat(f.get(120, TimeUnit.SECONDS)).isEqualTo(1000L);
+    }
+    SyncState state = open();
+    for (int j = 0; j < 3; j++) {
+      StoredRecord r =
+          state.reader("portal-" + j, SITE).record(ObjectType.CONTACT, "7-7").orElseThrow();
+      assertThat(r.fieldHashes().get("J")).isEqualTo(FieldHashes.hash(List.of("portal-" + j)));
+    }
+  }
+
+  @Test
   void theWatermarkIsKeptPerJobAndObjectType() {
     Instant mark = Instant.parse("2026-12-01T20:00:00.123Z");
     try (SyncRun run = open().beginRun(JOB, SITE, false)) {
