@@ -363,12 +363,13 @@ abstract class SyncStateContract {
           rs.next();
           record = rs.getLong(1);
         }
-        s.execute(
-            "INSERT INTO record_fields (record_id, field, hash) VALUES ("
-                + record
-                + ", 'Phone', '"
-                + FieldHashes.hash(List.of("1"))
-                + "')");
+        try (var ps =
+            c.prepareStatement(
+                "INSERT INTO record_fields (record_id, field, hash) VALUES (?, 'Phone', ?)")) {
+          ps.setLong(1, record);
+          ps.setBytes(2, java.util.HexFormat.of().parseHex(FieldHashes.hash(List.of("1"))));
+          ps.executeUpdate();
+        }
         s.execute("INSERT INTO memberships (record_id, company_id) VALUES (" + record + ", 'c-9')");
       }
       assertThat(Schema.version(c)).isEqualTo(1);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ import java.util.TreeSet;
 
 /** The SQL of the records, their field hashes and memberships. Callers own the transaction. */
 public final class RecordStore {
+  // hashes are stored as their 16 bytes, half the size of their hex digits
+  private static final HexFormat HEX = HexFormat.of();
+
   /** Ids per {@code IN (...)} list: far below SQLite's and PostgreSQL's parameter limits. */
   static final int CHUNK = 500;
 
@@ -117,7 +121,7 @@ public final class RecordStore {
         for (Map.Entry<String, String> f : new java.util.TreeMap<>(s.fieldHashes()).entrySet()) {
           addField.setLong(1, id);
           addField.setString(2, f.getKey());
-          addField.setString(3, f.getValue());
+          addField.setBytes(3, HEX.parseHex(f.getValue()));
           addField.addBatch();
         }
         for (String company : new TreeSet<>(s.memberships())) {
@@ -287,9 +291,13 @@ public final class RecordStore {
     }
     List<Long> recordIds = rows.stream().map(r -> (Long) r[0]).toList();
     Map<Long, Map<String, String>> fields =
-        children(c, "SELECT record_id, field, hash FROM record_fields", recordIds);
+        children(
+            c,
+            "SELECT record_id, field, hash FROM record_fields",
+            recordIds,
+            rs -> HEX.formatHex(rs.getBytes(3)));
     Map<Long, Map<String, String>> members =
-        children(c, "SELECT record_id, company_id, company_id FROM memberships", recordIds);
+        children(c, "SELECT record_id, company_id, NULL FROM memberships", recordIds, rs -> "");
     List<Map.Entry<Long, StoredRecord>> out = new ArrayList<>(rows.size());
     for (Object[] r : rows) {
       long id = (Long) r[0];
@@ -311,8 +319,14 @@ public final class RecordStore {
     return out;
   }
 
+  /** Reads a value from the current row. */
+  @FunctionalInterface
+  private interface Column {
+    String read(ResultSet rs) throws SQLException;
+  }
+
   private static Map<Long, Map<String, String>> children(
-      Connection c, String select, List<Long> recordIds) throws SQLException {
+      Connection c, String select, List<Long> recordIds, Column value) throws SQLException {
     if (recordIds.isEmpty()) {
       return Collections.emptyMap();
     }
@@ -327,7 +341,7 @@ public final class RecordStore {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-                .put(rs.getString(2), rs.getString(3));
+                .put(rs.getString(2), value.read(rs));
           }
         }
       }

@@ -41,7 +41,7 @@ public final class Schema {
                   + " run_id TEXT NOT NULL, updated_at TEXT NOT NULL,"
                   + " UNIQUE (scope_id, object_type, hubspot_id))",
               "CREATE TABLE record_fields (record_id BIGINT NOT NULL"
-                  + " REFERENCES records (record_id), field TEXT NOT NULL, hash TEXT NOT NULL,"
+                  + " REFERENCES records (record_id), field TEXT NOT NULL, hash {bytes} NOT NULL,"
                   + " PRIMARY KEY (record_id, field)){compact}",
               "CREATE TABLE memberships (record_id BIGINT NOT NULL"
                   + " REFERENCES records (record_id), company_id TEXT NOT NULL,"
