@@ -153,8 +153,21 @@ public final class SyncState implements AutoCloseable {
                 long s = RunStore.scope(c, jobId, site);
                 Optional<RunInfo> open = RunStore.unfinished(c, s);
                 if (open.isPresent()) {
-                  RunStore.resume(c, open.get().runId(), holder);
-                  return new Begun(s, open.get(), true);
+                  RunInfo o = open.get();
+                  RunStore.resume(c, o.runId(), holder);
+                  return new Begun(
+                      s,
+                      new RunInfo(
+                          o.runId(),
+                          jobId,
+                          site,
+                          false,
+                          o.status(),
+                          holder,
+                          o.startedAt(),
+                          o.endedAt(),
+                          o.counts()),
+                      true);
                 }
                 String runId = UUID.randomUUID().toString();
                 RunStore.insert(c, runId, s, false, holder, now);
