@@ -86,4 +86,18 @@ class SqliteSyncStateTest extends SyncStateContract {
       assertThat(run.record(ObjectType.CONTACT, "1")).isPresent();
     }
   }
+
+  @Test
+  void aLocationThatIsNotADatabaseFailsClearly() throws Exception {
+    Path notADatabase = dir.resolve("notes.txt");
+    Files.writeString(
+        notADatabase, "this is not a SQLite file, but long enough to look at".repeat(20));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> SyncState.open(notADatabase.toString()))
+        .isInstanceOf(SyncStateException.class)
+        .hasMessageContaining(notADatabase.toString());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SyncState.open("jdbc:nosuchdb://x"))
+        .isInstanceOf(SyncStateException.class)
+        .hasMessageContaining("jdbc:nosuchdb://x");
+  }
 }

@@ -133,7 +133,16 @@ public final class Connector {
    * @throws SQLException when the metadata cannot be read
    */
   public static Optional<Path> sqliteFile(Connection c) throws SQLException {
-    String url = c.getMetaData().getURL();
+    return sqliteFile(c.getMetaData().getURL());
+  }
+
+  /**
+   * The database file a SQLite JDBC URL names.
+   *
+   * @param url the URL, or null
+   * @return the file; empty for an in-memory database and for other databases
+   */
+  public static Optional<Path> sqliteFile(String url) {
     if (url == null || !url.startsWith(SQLITE)) {
       return Optional.empty();
     }
