@@ -27,25 +27,16 @@ public final class SyncRun implements StateReader, AutoCloseable {
   private final boolean resumed;
   private final RunLock lock;
   private final StateReader reader;
-  private final Runnable onClose;
   private boolean finished;
   private boolean closed;
 
-  SyncRun(
-      Db db,
-      Clock clock,
-      long scopeId,
-      RunInfo started,
-      boolean resumed,
-      RunLock lock,
-      Runnable onClose) {
+  SyncRun(Db db, Clock clock, long scopeId, RunInfo started, boolean resumed, RunLock lock) {
     this.db = db;
     this.clock = clock;
     this.scopeId = scopeId;
     this.started = started;
     this.resumed = resumed;
     this.lock = lock;
-    this.onClose = onClose;
     this.reader =
         new ScopeReader(db, started.jobId(), started.site(), java.util.OptionalLong.of(scopeId));
   }
@@ -218,11 +209,7 @@ public final class SyncRun implements StateReader, AutoCloseable {
   public synchronized void close() {
     if (!closed) {
       closed = true;
-      try {
-        lock.close();
-      } finally {
-        onClose.run();
-      }
+      lock.close();
     }
   }
 

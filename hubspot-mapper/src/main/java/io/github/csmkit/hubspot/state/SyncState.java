@@ -1,27 +1,23 @@
 package io.github.csmkit.hubspot.state;
 
-import io.github.csmkit.hubspot.state.internal.AdvisoryRunLock;
 import io.github.csmkit.hubspot.state.internal.Connector;
 import io.github.csmkit.hubspot.state.internal.Db;
 import io.github.csmkit.hubspot.state.internal.Dialect;
-import io.github.csmkit.hubspot.state.internal.FileRunLock;
 import io.github.csmkit.hubspot.state.internal.RunLock;
+import io.github.csmkit.hubspot.state.internal.RunLocks;
 import io.github.csmkit.hubspot.state.internal.RunStore;
 import io.github.csmkit.hubspot.state.internal.Schema;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -49,9 +45,8 @@ public final class SyncState implements AutoCloseable {
 
   private final Connector connector;
   private final Db db;
-  private final Optional<Path> sqliteFile;
   private final Clock clock;
-  private final Set<String> activeRuns = new HashSet<>();
+  private final RunLocks locks;
 
   private SyncState(Connector connector, Clock clock) {
     this.connector = connector;
@@ -61,8 +56,8 @@ public final class SyncState implements AutoCloseable {
       try {
         Dialect dialect = Dialect.of(c);
         Schema.upgrade(c, dialect, Schema.LATEST, connector.description());
-        this.sqliteFile = Connector.sqliteFile(c);
         this.db = new Db(c, dialect, connector.description());
+        this.locks = new RunLocks(db, connector, Connector.sqliteFile(c));
       } catch (SQLException | RuntimeException e) {
         c.close();
         throw e;
@@ -123,7 +118,7 @@ public final class SyncState implements AutoCloseable {
   public SyncRun beginRun(String jobId, String site, boolean dryRun) {
     Objects.requireNonNull(jobId, "jobId");
     Objects.requireNonNull(site, "site");
-    String holder = holder();
+    String holder = RunLocks.holder();
     Instant now = clock.instant();
     if (dryRun) {
       String runId = UUID.randomUUID().toString();
@@ -136,16 +131,13 @@ public final class SyncState implements AutoCloseable {
                 return s;
               });
       return new SyncRun(
-          db, clock, scope, info(runId, jobId, site, true, holder, now), false, () -> {}, () -> {});
+          db, clock, scope, info(runId, jobId, site, true, holder, now), false, () -> {});
     }
-    String key = jobId + '\0' + site;
-    RunLock lock = lock(jobId, site, key);
+    RunLock lock = locks.acquire(jobId, site);
     try {
-      // on PostgreSQL the run works on the session that holds its lock (see AdvisoryRunLock)
+      // on PostgreSQL the run works on the session that holds its lock
       Db runDb =
-          lock instanceof AdvisoryRunLock a
-              ? new Db(a.connection(), db.dialect(), connector.description())
-              : db;
+          lock.session().map(c -> new Db(c, db.dialect(), connector.description())).orElse(db);
       Begun begun =
           runDb.write(
               "begin a run",
@@ -173,11 +165,9 @@ public final class SyncState implements AutoCloseable {
                 RunStore.insert(c, runId, s, false, holder, now);
                 return new Begun(s, info(runId, jobId, site, false, holder, now), false);
               });
-      return new SyncRun(
-          runDb, clock, begun.scope(), begun.run(), begun.resumed(), lock, () -> release(key));
+      return new SyncRun(runDb, clock, begun.scope(), begun.run(), begun.resumed(), lock);
     } catch (RuntimeException e) {
       lock.close();
-      release(key);
       throw e;
     }
   }
@@ -196,95 +186,6 @@ public final class SyncState implements AutoCloseable {
         now,
         Optional.empty(),
         RunCounts.ZERO);
-  }
-
-  private RunLock lock(String jobId, String site, String key) {
-    synchronized (activeRuns) {
-      if (!activeRuns.add(key)) {
-        throw locked(jobId, site);
-      }
-    }
-    RunLock lock;
-    try {
-      lock = tryLock(jobId, site);
-    } catch (IOException | SQLException | RuntimeException e) {
-      release(key);
-      if (e instanceof SyncStateException s) {
-        throw s;
-      }
-      throw new SyncStateException(
-          "Cannot lock job '" + jobId + "' in the sync state at " + connector.description(), e);
-    }
-    if (lock == null) {
-      release(key);
-      throw locked(jobId, site);
-    }
-    return lock;
-  }
-
-  private RunLock tryLock(String jobId, String site) throws IOException, SQLException {
-    switch (db.dialect()) {
-      case SQLITE:
-        if (sqliteFile.isPresent()) {
-          return FileRunLock.tryAcquire(sqliteFile.get(), jobId, site);
-        }
-        // an in-memory database lives in this SyncState alone: activeRuns is its lock
-        return () -> {};
-      case POSTGRESQL:
-        return AdvisoryRunLock.tryAcquire(connector.open(), jobId, site);
-      default:
-        throw new SyncStateException(
-            "The sync state at "
-                + connector.description()
-                + " is neither SQLite nor PostgreSQL: runs cannot be locked there, so a second"
-                + " run could interleave. Use SQLite or PostgreSQL.");
-    }
-  }
-
-  private void release(String key) {
-    synchronized (activeRuns) {
-      activeRuns.remove(key);
-    }
-  }
-
-  private StateLockedException locked(String jobId, String site) {
-    String holder;
-    try {
-      holder =
-          db.read(
-              "read the lock holder",
-              c -> {
-                OptionalLong s = RunStore.findScope(c, jobId, site);
-                if (s.isEmpty()) {
-                  return "holder unknown";
-                }
-                return RunStore.unfinished(c, s.getAsLong())
-                    .map(
-                        r ->
-                            "held by "
-                                + r.holder()
-                                + ", run "
-                                + r.runId()
-                                + ", started "
-                                + r.startedAt())
-                    .orElse("holder unknown");
-              });
-    } catch (SyncStateException e) {
-      holder = "holder unknown";
-    }
-    return new StateLockedException(jobId, site, holder);
-  }
-
-  private static String holder() {
-    String host = System.getenv("HOSTNAME");
-    if (host == null || host.isBlank()) {
-      try {
-        host = java.net.InetAddress.getLocalHost().getHostName();
-      } catch (IOException e) {
-        host = "localhost";
-      }
-    }
-    return "pid " + ProcessHandle.current().pid() + " on " + host;
   }
 
   /**

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * The run lock of a PostgreSQL state: a session-level {@code pg_try_advisory_lock} on the job and
@@ -48,14 +49,9 @@ public final class AdvisoryRunLock implements RunLock {
     return null;
   }
 
-  /**
-   * The session that holds the lock: the run writes through it, so that a run whose session (and so
-   * whose lock) is lost cannot write another word, rather than write beside a new holder.
-   *
-   * @return the connection, closed by {@link #close()}
-   */
-  public Connection connection() {
-    return connection;
+  @Override
+  public Optional<Connection> session() {
+    return Optional.of(connection);
   }
 
   @Override

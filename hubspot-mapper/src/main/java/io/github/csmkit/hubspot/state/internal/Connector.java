@@ -21,6 +21,7 @@ import javax.sql.DataSource;
  */
 public final class Connector {
   private static final String SQLITE = "jdbc:sqlite:";
+  private static final int SQLITE_BUSY = 5;
 
   /** Opens a connection. */
   @FunctionalInterface
@@ -62,7 +63,7 @@ public final class Connector {
     }
     Properties props = new Properties();
     if (url.startsWith(SQLITE)) {
-      props.setProperty("journal_mode", "WAL");
+      // WAL is set in open(), after the busy timeout: switching to it waits for other openers
       props.setProperty("busy_timeout", Long.toString(busyTimeout.toMillis()));
       props.setProperty("foreign_keys", "true");
       // writes take the write lock when they begin, so two writers wait instead of deadlocking
@@ -113,7 +114,7 @@ public final class Connector {
       if (Dialect.of(c) == Dialect.SQLITE) {
         try (Statement s = c.createStatement()) {
           s.execute("PRAGMA busy_timeout = " + busyTimeout.toMillis());
-          s.execute("PRAGMA journal_mode = WAL");
+          walMode(s);
           s.execute("PRAGMA foreign_keys = ON");
         }
       }
@@ -121,6 +122,34 @@ public final class Connector {
     } catch (SQLException | RuntimeException e) {
       c.close();
       throw e;
+    }
+  }
+
+  /**
+   * Switches to WAL. Two openers converting a new file at once both hold a shared lock and want an
+   * exclusive one: SQLite answers one of them SQLITE_BUSY at once, without its busy handler (it
+   * would deadlock), so that one retries until the busy timeout.
+   */
+  private void walMode(Statement s) throws SQLException {
+    long deadline = System.nanoTime() + busyTimeout.toNanos();
+    while (true) {
+      try {
+        s.execute("PRAGMA journal_mode = WAL");
+        return;
+      } catch (SQLException e) {
+        boolean busy =
+            e.getErrorCode() == SQLITE_BUSY
+                || String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
+        if (!busy || System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 
