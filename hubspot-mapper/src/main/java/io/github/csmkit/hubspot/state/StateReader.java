@@ -1,7 +1,10 @@
 package io.github.csmkit.hubspot.state;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -21,6 +24,27 @@ public interface StateReader {
   Map<String, StoredRecord> records(ObjectType type, Collection<String> hubSpotIds);
 
   /**
+   * Classifies a batch of records against what the state holds: one look-up per type for the whole
+   * batch, then {@link DeltaPlanner#classify} for each.
+   *
+   * @param batch the records as this run would send them (typically 50)
+   * @return the deltas, one per snapshot, in the batch's order
+   */
+  default List<Delta> deltas(List<SourceSnapshot> batch) {
+    Map<ObjectType, List<String>> ids = new EnumMap<>(ObjectType.class);
+    for (SourceSnapshot s : batch) {
+      ids.computeIfAbsent(s.type(), t -> new ArrayList<>()).add(s.hubSpotId());
+    }
+    Map<ObjectType, Map<String, StoredRecord>> stored = new EnumMap<>(ObjectType.class);
+    ids.forEach((type, list) -> stored.put(type, records(type, list)));
+    List<Delta> out = new ArrayList<>(batch.size());
+    for (SourceSnapshot s : batch) {
+      out.add(DeltaPlanner.classify(s, stored.get(s.type()).get(s.hubSpotId())));
+    }
+    return out;
+  }
+
+  /**
    * One stored record.
    *
    * @param type contact or company
@@ -28,7 +52,7 @@ public interface StateReader {
    * @return the record, empty when the state does not hold it
    */
   default Optional<StoredRecord> record(ObjectType type, String hubSpotId) {
-    return Optional.ofNullable(records(type, java.util.List.of(hubSpotId)).get(hubSpotId));
+    return Optional.ofNullable(records(type, List.of(hubSpotId)).get(hubSpotId));
   }
 
   /**

@@ -94,6 +94,46 @@ abstract class SyncStateContract {
   }
 
   @Test
+  void aBatchIsClassifiedAgainstTheState() {
+    try (SyncRun run = open().beginRun(JOB, SITE, false)) {
+      run.settle(
+          List.of(
+              contact("1", "qm:1", "a@example.com", Map.of("P", List.of("1"))),
+              contact("2", "qm:2", "b@example.com", Map.of("P", List.of("2"))),
+              Settlement.failed(ObjectType.CONTACT, "3", "boom")));
+      Set<String> companies = Set.of("c-1", "c-2");
+      List<Delta> deltas =
+          run.deltas(
+              List.of(
+                  new SourceSnapshot(
+                      ObjectType.CONTACT,
+                      "1",
+                      "a@example.com",
+                      Map.of("P", List.of("1")),
+                      companies),
+                  new SourceSnapshot(
+                      ObjectType.CONTACT,
+                      "2",
+                      "b@example.com",
+                      Map.of("P", List.of("9")),
+                      companies),
+                  new SourceSnapshot(ObjectType.CONTACT, "3", "c@example.com", Map.of(), Set.of()),
+                  new SourceSnapshot(ObjectType.CONTACT, "4", "d@example.com", Map.of(), Set.of()),
+                  new SourceSnapshot(ObjectType.COMPANY, "1", "Acme", Map.of(), Set.of())));
+      assertThat(deltas)
+          .extracting(Delta::kind)
+          .containsExactly(
+              Delta.Kind.UNCHANGED,
+              Delta.Kind.CHANGED,
+              Delta.Kind.RETRY,
+              Delta.Kind.NEW,
+              Delta.Kind.NEW);
+      assertThat(deltas.get(1).changedFields()).containsExactly("P");
+      assertThat(deltas.get(0).csmId()).contains("qm:1");
+    }
+  }
+
+  @Test
   void aFailureKeepsWhatCsmLastAcceptedAndASuccessReplacesIt() {
     SyncState state = open();
     try (SyncRun run = state.beginRun(JOB, SITE, false)) {
