@@ -47,6 +47,9 @@ final class BodyShapes {
       case CUSTOMER_PROFILE_FETCH:
         lookup(root, e.limit(), "customerIds", "emails");
         break;
+      case ORGANIZATION_PROFILE_FETCH:
+        lookup(root, e.limit(), "organizationIds", "names");
+        break;
       default:
         throw new IllegalArgumentException("no body for " + e);
     }

@@ -59,7 +59,12 @@ public enum Endpoint {
   /** {@code POST /api/v1/organization/fetch}: organizations by id or name (50 at most). */
   ORGANIZATION_FETCH("POST", "/organization/fetch", null, 50, null),
   /** {@code POST /api/v1/customer/profile/fetch}: customer profiles by id or email (25 at most). */
-  CUSTOMER_PROFILE_FETCH("POST", "/customer/profile/fetch", null, 25, null);
+  CUSTOMER_PROFILE_FETCH("POST", "/customer/profile/fetch", null, 25, null),
+  /**
+   * {@code POST /api/v1/organization/profile/fetch}: organization profiles, with their details, by
+   * id or name (25 at most).
+   */
+  ORGANIZATION_PROFILE_FETCH("POST", "/organization/profile/fetch", null, 25, null);
 
   private final String method;
   private final String path;
@@ -122,6 +127,7 @@ public enum Endpoint {
       case ORGANIZATION_DETAIL_DEFINITIONS:
       case ORGANIZATION_DETAIL_FIELDS:
       case ORGANIZATION_FETCH:
+      case ORGANIZATION_PROFILE_FETCH:
         return EntityKind.ORGANIZATION;
       default:
         return EntityKind.CUSTOMER;

@@ -204,6 +204,9 @@ final class SandboxHandler implements HttpHandler {
     if (endpoint == Endpoint.CUSTOMER_PROFILE_FETCH) {
       return fetchCustomers(tenant, body);
     }
+    if (endpoint == Endpoint.ORGANIZATION_PROFILE_FETCH) {
+      return fetchOrganizationProfiles(tenant, body);
+    }
     return submit(endpoint, tenant, prefix, key, body, fault);
   }
 
@@ -304,23 +307,11 @@ final class SandboxHandler implements HttpHandler {
   }
 
   private Answer fetchOrganizations(Tenant tenant, JsonNode body) {
-    Map<String, Organization> found = new LinkedHashMap<>();
     ObjectNode out = Json.object();
     ArrayNode results = out.putArray("results");
     synchronized (tenant) {
       tenant.settle(sandbox.clock.instant());
-      for (String id : Json.texts(body, "ids")) {
-        Organization o = tenant.organizations.get(id);
-        if (o != null) {
-          found.putIfAbsent(o.id, o);
-        }
-      }
-      for (String name : Json.texts(body, "names")) {
-        Organization o = tenant.organizationByName(name);
-        if (o != null) {
-          found.putIfAbsent(o.id, o);
-        }
-      }
+      Map<String, Organization> found = organizations(tenant, body, "ids");
       for (Organization o : found.values()) {
         results.addObject().put("id", o.id).put("name", o.name);
       }
@@ -353,10 +344,7 @@ final class SandboxHandler implements HttpHandler {
         if (c.displayName != null) {
           r.put("displayName", c.displayName);
         }
-        ArrayNode details = r.putArray("details");
-        for (Map.Entry<String, List<String>> d : c.details.entrySet()) {
-          details.addObject().put("name", d.getKey()).set("values", Json.strings(d.getValue()));
-        }
+        details(r, c.details);
         ArrayNode orgs = r.putArray("organizations");
         for (String orgId : c.organizationIds) {
           Organization o = tenant.organizations.get(orgId);
@@ -365,6 +353,45 @@ final class SandboxHandler implements HttpHandler {
       }
     }
     return Answer.json(200, out);
+  }
+
+  private Answer fetchOrganizationProfiles(Tenant tenant, JsonNode body) {
+    ObjectNode out = Json.object();
+    ArrayNode results = out.putArray("results");
+    synchronized (tenant) {
+      tenant.settle(sandbox.clock.instant());
+      Map<String, Organization> found = organizations(tenant, body, "organizationIds");
+      for (Organization o : found.values()) {
+        details(results.addObject().put("id", o.id).put("name", o.name), o.details);
+      }
+    }
+    return Answer.json(200, out);
+  }
+
+  /** The organizations a fetch names, by id then by name, each once. Hold the tenant's monitor. */
+  private static Map<String, Organization> organizations(
+      Tenant tenant, JsonNode body, String idsKey) {
+    Map<String, Organization> found = new LinkedHashMap<>();
+    for (String id : Json.texts(body, idsKey)) {
+      Organization o = tenant.organizations.get(id);
+      if (o != null) {
+        found.putIfAbsent(o.id, o);
+      }
+    }
+    for (String name : Json.texts(body, "names")) {
+      Organization o = tenant.organizationByName(name);
+      if (o != null) {
+        found.putIfAbsent(o.id, o);
+      }
+    }
+    return found;
+  }
+
+  private static void details(ObjectNode record, Map<String, List<String>> values) {
+    ArrayNode details = record.putArray("details");
+    for (Map.Entry<String, List<String>> d : values.entrySet()) {
+      details.addObject().put("name", d.getKey()).set("values", Json.strings(d.getValue()));
+    }
   }
 
   private void send(HttpExchange ex, Answer answer) throws IOException {
