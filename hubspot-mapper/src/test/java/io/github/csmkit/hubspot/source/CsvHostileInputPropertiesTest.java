@@ -472,14 +472,30 @@ class CsvHostileInputPropertiesTest {
   // ---------------------------------------------------------------- huge cells: a few large cases
 
   @Example
-  void aHugeUnquotedCellOnOneLineIsRead() {
+  void aHugeUnquotedCellOnOneLineIsRejectedAtItsLineAndTheNextRowIsRead() {
+    // issue 16: a row this large would fail its whole batch at CSM (and a 21-million-character
+    // line held whole exhausted a 128 MB heap); it is rejected alone, with its line
     String huge = "x".repeat(3 * CsvExportSource.MAX_RECORD_CHARS);
     String text = HEADER + "\n1," + huge + "@example.com,Ada,\n2,b@example.com,Bo,\n";
     Outcome o = read(new StringReader(text));
     assertThat(o.error()).isNull();
-    assertThat(o.items()).hasSize(2).allMatch(r -> r instanceof SourceRecord.Parsed);
-    assertThat(((SourceRecord.Parsed<HubSpotContact>) o.items().get(0)).value().email())
-        .hasValue(huge + "@example.com");
+    assertThat(o.items()).hasSize(2);
+    assertThat(o.items().get(0))
+        .isInstanceOfSatisfying(
+            SourceRecord.Rejected.class,
+            r -> {
+              assertThat(r.position().line()).isEqualTo(2);
+              assertThat(r.reason()).contains("longer than");
+            });
+    assertThat(o.items().get(1)).isInstanceOf(SourceRecord.Parsed.class);
+  }
+
+  @Example
+  void aCellJustWithinTheLimitOnOneLineIsRead() {
+    String email = "x".repeat(CsvExportSource.MAX_RECORD_CHARS - 40) + "@example.com";
+    String text = HEADER + "\n1," + email + ",Ada,\n";
+    Outcome o = read(new StringReader(text));
+    assertThat(o.items()).singleElement().isInstanceOf(SourceRecord.Parsed.class);
   }
 
   @Example
