@@ -1,8 +1,8 @@
 package io.github.csmkit.hubspot.internal;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,7 +17,8 @@ import java.util.List;
  *
  * <p>Accepts an optional UTF-8 BOM, CRLF, LF or CR endings, quoted cells with doubled quotes and
  * line breaks (returned as {@code \n}). A quote inside an unquoted cell is kept as text. Blank
- * lines between records are skipped. Not thread-safe.
+ * lines between records are skipped. A line longer than the record limit is never held whole: the
+ * record it starts is rejected with its line, and reading goes on after it. Not thread-safe.
  */
 public final class CsvRowReader implements Closeable {
   /**
@@ -30,9 +31,9 @@ public final class CsvRowReader implements Closeable {
    */
   public record Row(long line, List<String> cells, String raw, String error) {}
 
-  private record Line(long number, String text) {}
+  private record Line(long number, String text, boolean cut) {}
 
-  private final BufferedReader in;
+  private final BoundedLineReader in;
   private final int maxRecordChars;
   private final Deque<Line> pushback = new ArrayDeque<>();
   private long lineNumber;
@@ -42,11 +43,11 @@ public final class CsvRowReader implements Closeable {
    * A reader over {@code in}.
    *
    * @param in the text (closed by {@link #close()})
-   * @param maxRecordChars the longest a quoted record may grow before its quote counts as
-   *     unterminated
+   * @param maxRecordChars the longest a record may be: a longer line is rejected, and a quoted
+   *     record that grows longer counts as unterminated
    */
-  public CsvRowReader(BufferedReader in, int maxRecordChars) {
-    this.in = in;
+  public CsvRowReader(Reader in, int maxRecordChars) {
+    this.in = new BoundedLineReader(in, maxRecordChars);
     this.maxRecordChars = maxRecordChars;
   }
 
@@ -54,10 +55,11 @@ public final class CsvRowReader implements Closeable {
     if (!pushback.isEmpty()) {
       return pushback.pollFirst();
     }
-    String s = in.readLine();
-    if (s == null) {
+    BoundedLineReader.Line read = in.readLine();
+    if (read == null) {
       return null;
     }
+    String s = read.text();
     lineNumber++;
     if (first) {
       first = false;
@@ -65,7 +67,7 @@ public final class CsvRowReader implements Closeable {
         s = s.substring(1);
       }
     }
-    return new Line(lineNumber, s);
+    return new Line(lineNumber, s, read.cut());
   }
 
   /**
@@ -81,6 +83,17 @@ public final class CsvRowReader implements Closeable {
         return null;
       }
     } while (start.text().isEmpty());
+    if (start.cut()) {
+      return new Row(
+          start.number(),
+          List.of(),
+          "",
+          "the record on line "
+              + start.number()
+              + " is longer than "
+              + maxRecordChars
+              + " characters (a cell this large cannot be sent to CSM)");
+    }
 
     List<Line> lines = new ArrayList<>();
     lines.add(start);
@@ -99,7 +112,7 @@ public final class CsvRowReader implements Closeable {
           return new Row(start.number(), cells, raw.toString(), null);
         }
         Line more = nextLine();
-        if (more == null || raw.length() + more.text().length() > maxRecordChars) {
+        if (more == null || more.cut() || raw.length() + more.text().length() > maxRecordChars) {
           if (more != null) {
             pushback.addFirst(more);
           }

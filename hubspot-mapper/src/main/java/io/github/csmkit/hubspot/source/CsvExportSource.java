@@ -3,7 +3,6 @@ package io.github.csmkit.hubspot.source;
 import io.github.csmkit.hubspot.internal.CsvRowReader;
 import io.github.csmkit.hubspot.internal.LookAhead;
 import io.github.csmkit.hubspot.internal.Utf8Reader;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -37,7 +36,7 @@ import java.util.Optional;
  * @param <T> {@link HubSpotContact} or {@link HubSpotCompany}
  */
 public final class CsvExportSource<T extends HubSpotRecord> implements RecordSource<T> {
-  /** The longest a record with a quoted line break may grow, in characters. */
+  /** The longest a record may be, in characters: a longer row is rejected with its line. */
   public static final int MAX_RECORD_CHARS = 1 << 20;
 
   private static final String ASSOCIATED_COMPANY_IDS = "associated company ids";
@@ -61,7 +60,7 @@ public final class CsvExportSource<T extends HubSpotRecord> implements RecordSou
   private CsvExportSource(Reader in, String sourceName, Kind kind, PropertyCatalog catalog) {
     this.sourceName = sourceName;
     this.kind = kind;
-    this.reader = new CsvRowReader(new BufferedReader(in), MAX_RECORD_CHARS);
+    this.reader = new CsvRowReader(in, MAX_RECORD_CHARS);
     try {
       CsvRowReader.Row header = readHeader();
       this.columns = resolve(header, catalog);

@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Hostile mapping files (unknown keys, wrong types, random text), emails (Unicode, spaces,
@@ -50,14 +52,36 @@ class MappingHostileInputPropertiesTest {
     }
   }
 
+  /**
+   * Either the text is a mapping that works — it maps a contact and survives a round trip through
+   * its own YAML — or it is refused with a {@link MappingFileException} that names the file and a
+   * line inside the text. Anything else thrown fails the property.
+   */
   private static void parseOrRefuse(String text, boolean json) {
+    HubSpotMapping mapping;
     try {
-      HubSpotMapping.parse(new StringReader(text), NAME, json);
+      mapping = HubSpotMapping.parse(new StringReader(text), NAME, json);
     } catch (MappingFileException e) {
-      assertThat(e.getMessage()).startsWith(NAME);
-      assertThat(e.line()).isGreaterThanOrEqualTo(0);
-      assertThat(e.key()).isNotNull();
+      Statistics.label("outcome").collect("refused");
+      assertThat(e.getMessage()).startsWith(NAME + ":");
+      long lines = text.lines().count();
+      assertThat(e.line()).as("line of %s", e.getMessage()).isBetween(0, (int) lines + 1);
+      return;
     }
+    Statistics.label("outcome").collect("parsed");
+    assertThat(HubSpotMapping.parse(new StringReader(mapping.toYaml()), NAME, false))
+        .as("round trip of %s", text)
+        .isEqualTo(mapping);
+    MappedContact mapped =
+        Mapper.of(mapping)
+            .map(
+                new HubSpotContact(
+                    "1",
+                    Map.of(mapping.emailProperty(), "ada@example.com", "firstname", "Ada"),
+                    List.of(),
+                    false,
+                    new SourcePosition("t", 2, 1)));
+    assertThat(mapped.rejected() || mapped.operation().isPresent()).isTrue();
   }
 
   /** The objects of the default mapping where a key can go, by their key path. */
@@ -240,6 +264,69 @@ class MappingHostileInputPropertiesTest {
   void anyTextIsAMappingOrAMappingFileError(
       @ForAll("mappingish") String text, @ForAll boolean json) {
     parseOrRefuse(text, json);
+    Statistics.label("outcome")
+        .coverage(
+            c -> {
+              c.check("refused").percentage(p -> p >= 10);
+            });
+  }
+
+  @Property(tries = 300)
+  void anyEditOfTheDefaultsIsAMappingOrAMappingFileError(
+      @ForAll("objects") String where,
+      @ForAll("editKeys") String key,
+      @ForAll("editValues") String value,
+      @ForAll boolean json) {
+    JsonNode tree = defaultsTree();
+    at(tree, where).put(key, value);
+    parseOrRefuse(render(tree, json), json);
+  }
+
+  /** Edits that keep the mapping valid: each must parse, map a contact and round-trip. */
+  @Property(tries = 100)
+  void aValidEditOfTheDefaultsParsesAndWorks(
+      @ForAll("validEdits") Tuple.Tuple3<String, String, String> edit, @ForAll boolean json) {
+    JsonNode tree = defaultsTree();
+    at(tree, edit.get1()).put(edit.get2(), edit.get3());
+    parseOrRefuse(render(tree, json), json);
+    Statistics.label("outcome").coverage(c -> c.check("parsed").percentage(p -> p == 100.0));
+  }
+
+  @Provide
+  Arbitrary<Tuple.Tuple3<String, String, String>> validEdits() {
+    return Arbitraries.of(
+        Tuple.of("", "strict", "true"),
+        Tuple.of("", "strict", "false"),
+        Tuple.of("", "timeZone", "Europe/Paris"),
+        Tuple.of("", "timeZone", "UTC"),
+        Tuple.of("", "operationType", "UPSERT"),
+        Tuple.of("", "operationType", "CREATE"),
+        Tuple.of("customers", "email", "work_email"),
+        Tuple.of("customers.fields[0]", "field", "Telephone"),
+        Tuple.of("organizations", "name", "company_name"));
+  }
+
+  /** Values that fit some keys of the defaults, and arbitrary ones. */
+  @Provide
+  Arbitrary<String> editValues() {
+    return Arbitraries.oneOf(
+        Arbitraries.of(
+            "true", "false", "UTC", "Europe/Paris", "UPSERT", "CREATE", "TEXT", "SELECT", "email"),
+        mappingish());
+  }
+
+  /** Keys the defaults have (so their values are replaced) and arbitrary ones. */
+  @Provide
+  Arbitrary<String> editKeys() {
+    return Arbitraries.oneOf(
+        Arbitraries.of("strict", "timeZone", "operationType", "email", "name", "type", "format"),
+        mappingish());
+  }
+
+  @Example
+  void theDefaultsParseFromTheirOwnYamlAndJson() {
+    parseOrRefuse(render(defaultsTree(), false), false);
+    parseOrRefuse(render(defaultsTree(), true), true);
   }
 
   // ---------------------------------------------------------------- emails

@@ -57,6 +57,33 @@ class CsvExportSourceTest {
   }
 
   @Test
+  void aRowLongerThanTheLimitIsRejectedAtItsLineAndTheNextRowsAreRead() {
+    String huge = "x".repeat(CsvExportSource.MAX_RECORD_CHARS + 1);
+    String csv =
+        "Record ID,Email,First Name\n"
+            + "1,a@example.com,Ada\n"
+            + "2,b@example.com,"
+            + huge
+            + "\n"
+            + "3,c@example.com,\""
+            + huge
+            + "\"\n"
+            + "4,d@example.com,Dan\n";
+    List<SourceRecord<HubSpotContact>> items =
+        all(CsvExportSource.contacts(new StringReader(csv), "big.csv", PropertyCatalog.empty()));
+    assertThat(parsed(items)).extracting(HubSpotContact::id).containsExactly("1", "4");
+    assertThat(rejected(items))
+        .hasSize(2)
+        .allSatisfy(
+            r -> {
+              assertThat(r.reason()).contains("longer than " + CsvExportSource.MAX_RECORD_CHARS);
+              assertThat(r.excerpt().length()).isLessThan(1000);
+            })
+        .extracting(r -> r.position().line())
+        .containsExactly(3L, 4L);
+  }
+
+  @Test
   void unterminatedQuoteRejectsItsLineAndRereadsTheLinesItSwallowed() {
     List<SourceRecord<HubSpotContact>> items =
         all(CsvExportSource.contacts(fixture("unterminated.csv")));
