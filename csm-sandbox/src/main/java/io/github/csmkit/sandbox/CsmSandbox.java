@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
@@ -62,6 +63,7 @@ public final class CsmSandbox implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final URI baseUri;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private CsmSandbox(Builder b) throws IOException {
     this.clock = b.clock;
@@ -256,9 +258,12 @@ public final class CsmSandbox implements AutoCloseable {
     }
   }
 
-  /** Stops the server at once and releases its threads. */
+  /** Stops the server at once and releases its threads; a second call does nothing. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     server.stop(0);
     executor.shutdownNow();
     try {
