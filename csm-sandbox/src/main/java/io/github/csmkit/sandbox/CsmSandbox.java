@@ -60,6 +60,7 @@ public final class CsmSandbox implements AutoCloseable {
   private final AtomicLongArray requestCounts = new AtomicLongArray(Endpoint.values().length);
   private final java.util.concurrent.ConcurrentHashMap<String, Long> keyCounts =
       new java.util.concurrent.ConcurrentHashMap<>();
+  final RequestLog requestLog;
   private final HttpServer server;
   private final ExecutorService executor;
   private final URI baseUri;
@@ -74,6 +75,7 @@ public final class CsmSandbox implements AutoCloseable {
     this.requireExperimentalHeader = b.requireExperimentalHeader;
     this.token =
         b.token != null ? b.token : "sandbox-" + UUID.randomUUID().toString().replace("-", "");
+    this.requestLog = new RequestLog(b.requestLogLimit, token);
     this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 1024);
     AtomicInteger n = new AtomicInteger();
     ThreadFactory threads =
@@ -158,6 +160,36 @@ public final class CsmSandbox implements AutoCloseable {
    */
   public Faults faults() {
     return faults;
+  }
+
+  /**
+   * The requests received, to assert on what a client sent.
+   *
+   * @return the request log of this sandbox
+   */
+  public RequestLog requestLog() {
+    return requestLog;
+  }
+
+  /**
+   * Puts customers, organizations and detail fields into a tenant before a test, as if a client had
+   * created them earlier; they do not count in {@link #creationCount(String)}.
+   *
+   * @return a seeder for the tenant {@code default}
+   */
+  public Seeder seed() {
+    return seed("default");
+  }
+
+  /**
+   * Puts customers, organizations and detail fields into one tenant before a test.
+   *
+   * @param cloudId the tenant's cloud id
+   * @return a seeder for that tenant
+   */
+  public Seeder seed(String cloudId) {
+    cloudBaseUri(cloudId); // checks the id
+    return new Seeder(this, cloudId);
   }
 
   /**
@@ -248,9 +280,13 @@ public final class CsmSandbox implements AutoCloseable {
         .sum();
   }
 
-  /** Forgets every tenant, task, key, request count and fault; the server keeps running. */
+  /**
+   * Forgets every tenant, task, key, request count, logged request and fault; the server keeps
+   * running.
+   */
   public void reset() {
     tenants.clear();
+    requestLog.clear();
     faults.clear();
     keyCounts.clear();
     for (int i = 0; i < requestCounts.length(); i++) {
@@ -316,8 +352,24 @@ public final class CsmSandbox implements AutoCloseable {
     private Duration retention = Duration.ofDays(3);
     private int threads = 16;
     private boolean requireExperimentalHeader = true;
+    private int requestLogLimit = 1000;
 
     private Builder() {}
+
+    /**
+     * How many of the last requests {@link CsmSandbox#requestLog()} keeps; default 1000, 0 for none
+     * (long runs such as benchmarks need no log).
+     *
+     * @param limit at least 0
+     * @return this builder
+     */
+    public Builder requestLogLimit(int limit) {
+      if (limit < 0) {
+        throw new IllegalArgumentException("requestLogLimit must not be negative: " + limit);
+      }
+      this.requestLogLimit = limit;
+      return this;
+    }
 
     /**
      * The address to bind to; default {@code 127.0.0.1}.
