@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A request the sandbox received, as {@link CsmSandbox#requests()} returns it: what to assert on
- * when a test checks what a client sent, the way WireMock's {@code verify} does.
+ * A request the sandbox received, as {@link RequestLog#all()} returns it: what to assert on when a
+ * test checks what a client sent, the way WireMock's {@code verify} does.
  *
  * <p>The token never appears in it: {@code Authorization} keeps only its scheme ({@code "Bearer
  * <redacted>"}), and the token is replaced by {@code <redacted>} anywhere else in the headers or
