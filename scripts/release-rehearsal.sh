@@ -62,7 +62,7 @@ for m in csm-client csm-sandbox hubspot-mapper; do
   required+=("$m-$version.jar" "$m-$version-sources.jar" "$m-$version-javadoc.jar" "$m-$version.pom")
   if $signed; then required+=("$m-$version.jar.asc"); fi
 done
-required+=("csm-bom-$version.pom")
+required+=("csm-bom-$version.pom" "csm-sandbox-$version-standalone.jar")
 for f in "${required[@]}"; do
   grep -q "/$f\$" <<<"$listing" || { echo "missing from the bundle: $f" >&2; exit 1; }
 done
@@ -76,7 +76,17 @@ while IFS= read -r pom; do
     grep -q "<$tag>\|<$tag " "$pom" || { echo "$(basename "$pom") lacks <$tag>" >&2; exit 1; }
   done
   if grep -q "<parent>" "$pom"; then echo "$(basename "$pom") still has a <parent>" >&2; exit 1; fi
+  # a property left unresolved (the BOM once shipped a literal ${project.version}) breaks Gradle
+  # and other non-Maven resolvers, and Maven too when it is not the POM's own property
+  if grep -n '\${' "$pom" >&2; then echo "$(basename "$pom") has an unresolved \${...}" >&2; exit 1; fi
 done < <(find "$work/bundle" -name '*.pom')
+# every published jar carries the licence and the notice
+while IFS= read -r jar; do
+  entries="$(jar tf "$jar")"
+  for f in META-INF/LICENSE META-INF/NOTICE; do
+    grep -qx "$f" <<<"$entries" || { echo "$(basename "$jar") lacks $f" >&2; exit 1; }
+  done
+done < <(find "$work/bundle" -name "*-$version.jar" -o -name "*-$version-standalone.jar")
 # the signatures verify against the throwaway key
 if $signed; then
   gpg --batch --verify "$work/bundle/io/github/csmkit/csm-client/$version/csm-client-$version.jar.asc" \
