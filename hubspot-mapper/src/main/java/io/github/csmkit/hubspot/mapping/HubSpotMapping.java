@@ -8,12 +8,10 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.csmkit.client.model.DetailFieldDefinition;
 import io.github.csmkit.client.model.DetailFieldType;
 import io.github.csmkit.client.model.ProfileOperationType;
+import io.github.csmkit.hubspot.internal.YamlSupport;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -39,18 +37,6 @@ import java.util.Objects;
  * the format is described in {@code docs/HUBSPOT.md}.
  */
 public final class HubSpotMapping {
-  private static final YAMLMapper YAML =
-      (YAMLMapper)
-          YAMLMapper.builder(
-                  YAMLFactory.builder()
-                      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                      .build())
-              .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-              .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-              .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-              .build();
   private static final ObjectMapper JSON =
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -282,7 +268,8 @@ public final class HubSpotMapping {
    * the {@link #defaults()}' values; a {@code fields} list replaces the default list.
    *
    * @throws MappingFileException when the file cannot be read, is malformed, has an unknown key or
-   *     a value of the wrong type (naming the key and line), or describes an invalid mapping
+   *     a value of the wrong type (naming the key and line), or describes an invalid mapping; or,
+   *     for a YAML file, when jackson-dataformat-yaml (an optional dependency) is missing
    */
   public static HubSpotMapping load(Path file) {
     String text;
@@ -301,12 +288,19 @@ public final class HubSpotMapping {
    * @param in the text
    * @param name the name used in error messages
    * @param json true for JSON, false for YAML
-   * @throws MappingFileException when the mapping is malformed or invalid
+   * @throws MappingFileException when the mapping is malformed or invalid, or YAML is asked for and
+   *     jackson-dataformat-yaml (an optional dependency) is missing
    */
   public static HubSpotMapping parse(Reader in, String name, boolean json) {
+    ObjectMapper mapper;
+    try {
+      mapper = json ? JSON : YamlSupport.mapper();
+    } catch (IllegalStateException e) {
+      throw new MappingFileException(name + ": " + e.getMessage(), "", 0, e);
+    }
     MappingFile.Root root;
     try {
-      root = (json ? JSON : YAML).readValue(in, MappingFile.Root.class);
+      root = mapper.readValue(in, MappingFile.Root.class);
     } catch (JsonMappingException e) {
       throw fileError(name, e);
     } catch (JsonProcessingException e) {
@@ -458,11 +452,15 @@ public final class HubSpotMapping {
     return pb.build();
   }
 
-  /** This mapping as a YAML document, the format {@link #load(Path)} reads. */
+  /**
+   * This mapping as a YAML document, the format {@link #load(Path)} reads.
+   *
+   * @throws IllegalStateException when jackson-dataformat-yaml (an optional dependency) is missing
+   */
   public String toYaml() {
     try {
       return "# csmkit HubSpot -> CSM mapping; see docs/HUBSPOT.md for every key.\n"
-          + YAML.writeValueAsString(toFile());
+          + YamlSupport.mapper().writeValueAsString(toFile());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the mapping as YAML", e);
     }
@@ -472,6 +470,7 @@ public final class HubSpotMapping {
    * Writes this mapping as YAML (what {@code csmkit mapping init} does).
    *
    * @throws java.io.UncheckedIOException when the file cannot be written
+   * @throws IllegalStateException when jackson-dataformat-yaml (an optional dependency) is missing
    */
   public void write(Path file) {
     try {
