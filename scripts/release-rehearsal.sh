@@ -6,6 +6,10 @@
 # --unsigned skips GPG (no key needed) and the signature checks: what CI runs after the tests, so that
 # the bundle's layout, the sources and Javadoc jars and the published POMs cannot rot unnoticed.
 #
+# The build timestamp of every jar entry (project.build.outputTimestamp) is the commit time of HEAD,
+# so a release is reproducible from its tag; the rehearsal builds the published modules a second
+# time and fails unless every jar is byte-for-byte the same.
+#
 # Uses a throwaway GPG key in a temporary GNUPGHOME and a temporary settings.xml with a dummy
 # "central" server (the publishing plugin wants one even when nothing is uploaded). Leaves the
 # bundle in target/central-publishing/central-bundle.zip and lists it.
@@ -47,8 +51,14 @@ cat > "$work/settings.xml" <<'XML'
 </settings>
 XML
 
+# one timestamp per release: the commit's, so that a rebuild from the tag gives the same jars
+export TZ=UTC
+timestamp="$(git log -1 --format=%cd --date=format-local:%Y-%m-%dT%H:%M:%SZ 2>/dev/null || true)"
+timestamp="${timestamp:-2026-01-01T00:00:00Z}"
+echo "project.build.outputTimestamp=$timestamp"
+
 ./mvnw -B -s "$work/settings.xml" -Prelease clean deploy -DskipUpload=true -Dmaven.install.skip=true \
-  -Drevision="$version" ${extra[@]+"${extra[@]}"}
+  -Drevision="$version" -Dproject.build.outputTimestamp="$timestamp" ${extra[@]+"${extra[@]}"}
 
 bundle=target/central-publishing/central-bundle.zip
 test -f "$bundle" || { echo "no bundle at $bundle" >&2; exit 1; }
@@ -92,4 +102,24 @@ if $signed; then
   gpg --batch --verify "$work/bundle/io/github/csmkit/csm-client/$version/csm-client-$version.jar.asc" \
     "$work/bundle/io/github/csmkit/csm-client/$version/csm-client-$version.jar"
 fi
+# reproducible: build the published modules again and compare every jar with the bundle's
+published="csm-client,csm-sandbox,hubspot-mapper"
+cp "$bundle" "$work/central-bundle.zip"
+./mvnw -B -q clean package -pl "$published" -am -DskipTests -Dcsmkit.consumerCheck.skip=true \
+  -Djacoco.skip=true -Drevision="$version" -Dproject.build.outputTimestamp="$timestamp"
+mkdir -p "$(dirname "$bundle")" && cp "$work/central-bundle.zip" "$bundle"
+compared=0
+for m in ${published//,/ }; do
+  for built in "$m"/target/"$m-$version"*.jar; do
+    first="$work/bundle/io/github/csmkit/$m/$version/$(basename "$built")"
+    test -f "$first" || { echo "not in the bundle: $(basename "$built")" >&2; exit 1; }
+    if ! cmp -s "$first" "$built"; then
+      echo "not reproducible: $(basename "$built") differs between two builds" >&2
+      diff <(jar tvf "$first") <(jar tvf "$built") | head -20 >&2 || true
+      exit 1
+    fi
+    compared=$((compared + 1))
+  done
+done
+echo "reproducible: $compared jars identical in two builds"
 echo "rehearsal OK ($($signed && echo signed || echo unsigned)): $bundle"
