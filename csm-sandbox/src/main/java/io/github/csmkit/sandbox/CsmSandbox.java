@@ -3,7 +3,6 @@ package io.github.csmkit.sandbox;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,16 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
 
 /**
@@ -41,13 +35,6 @@ import java.util.function.Function;
  * <p>Thread-safe. Inspection methods first apply every task that is due by the clock.
  */
 public final class CsmSandbox implements AutoCloseable {
-  static {
-    // read once, when the JDK's HTTP server is first used: without it small answers wait on Nagle
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   final Clock clock;
   final Duration queuedFor;
   final Duration runsFor;
@@ -57,12 +44,9 @@ public final class CsmSandbox implements AutoCloseable {
   private final String token;
   private final Faults faults = new Faults();
   private final ConcurrentHashMap<String, Tenant> tenants = new ConcurrentHashMap<>();
-  private final AtomicLongArray requestCounts = new AtomicLongArray(Endpoint.values().length);
-  private final java.util.concurrent.ConcurrentHashMap<String, Long> keyCounts =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  final RequestCounts counts = new RequestCounts();
   final RequestLog requestLog;
   private final HttpServer server;
-  private final ExecutorService executor;
   private final URI baseUri;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -76,18 +60,7 @@ public final class CsmSandbox implements AutoCloseable {
     this.token =
         b.token != null ? b.token : "sandbox-" + UUID.randomUUID().toString().replace("-", "");
     this.requestLog = new RequestLog(b.requestLogLimit, token);
-    this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 1024);
-    AtomicInteger n = new AtomicInteger();
-    ThreadFactory threads =
-        r -> {
-          Thread t = new Thread(r, "csm-sandbox-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        };
-    this.executor = Executors.newFixedThreadPool(b.threads, threads);
-    server.setExecutor(executor);
-    server.createContext("/", new SandboxHandler(this));
-    server.start();
+    this.server = HttpServers.start(b.host, b.port, b.threads, new SandboxHandler(this));
     String host = b.host.contains(":") ? "[" + b.host + "]" : b.host;
     this.baseUri = URI.create("http://" + host + ":" + server.getAddress().getPort());
   }
@@ -239,7 +212,7 @@ public final class CsmSandbox implements AutoCloseable {
    * @return the number of requests
    */
   public long requestCount(Endpoint endpoint) {
-    return requestCounts.get(endpoint.ordinal());
+    return counts.of(endpoint);
   }
 
   /**
@@ -250,7 +223,7 @@ public final class CsmSandbox implements AutoCloseable {
    * @return the number of requests
    */
   public long requestCount(String idempotencyKey) {
-    return keyCounts.getOrDefault(idempotencyKey, 0L);
+    return counts.of(idempotencyKey);
   }
 
   /**
@@ -261,10 +234,7 @@ public final class CsmSandbox implements AutoCloseable {
    * @return the number of creations
    */
   public int creationCount(String email) {
-    String key = Tenant.fold(email);
-    return collect(t -> List.of(t.customerCreations.getOrDefault(key, 0))).stream()
-        .mapToInt(Integer::intValue)
-        .sum();
+    return creations(t -> t.customerCreations, email);
   }
 
   /**
@@ -274,8 +244,12 @@ public final class CsmSandbox implements AutoCloseable {
    * @return the number of creations
    */
   public int organizationCreationCount(String name) {
+    return creations(t -> t.organizationCreations, name);
+  }
+
+  private int creations(Function<Tenant, Map<String, Integer>> counter, String name) {
     String key = Tenant.fold(name);
-    return collect(t -> List.of(t.organizationCreations.getOrDefault(key, 0))).stream()
+    return collect(t -> List.of(counter.apply(t).getOrDefault(key, 0))).stream()
         .mapToInt(Integer::intValue)
         .sum();
   }
@@ -288,10 +262,7 @@ public final class CsmSandbox implements AutoCloseable {
     tenants.clear();
     requestLog.clear();
     faults.clear();
-    keyCounts.clear();
-    for (int i = 0; i < requestCounts.length(); i++) {
-      requestCounts.set(i, 0);
-    }
+    counts.clear();
   }
 
   /** Stops the server at once and releases its threads; a second call does nothing. */
@@ -300,13 +271,7 @@ public final class CsmSandbox implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    server.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    HttpServers.stop(server);
   }
 
   /** {@inheritDoc} */
@@ -317,13 +282,6 @@ public final class CsmSandbox implements AutoCloseable {
 
   Tenant tenant(String name) {
     return tenants.computeIfAbsent(name, n -> new Tenant(n, retention));
-  }
-
-  void count(Endpoint endpoint, String idempotencyKey) {
-    requestCounts.incrementAndGet(endpoint.ordinal());
-    if (idempotencyKey != null && !idempotencyKey.isEmpty()) {
-      keyCounts.merge(idempotencyKey, 1L, Long::sum);
-    }
   }
 
   private <T> List<T> collect(Function<Tenant, List<T>> view) {

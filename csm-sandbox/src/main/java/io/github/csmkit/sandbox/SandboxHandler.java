@@ -145,7 +145,7 @@ final class SandboxHandler implements HttpHandler {
       throw new BadRequest(
           405, "Method " + ex.getRequestMethod() + " not allowed; use " + endpoint.method());
     }
-    sandbox.count(endpoint, trim(ex.getRequestHeaders().getFirst("Idempotency-Key")));
+    sandbox.counts.count(endpoint, trim(ex.getRequestHeaders().getFirst("Idempotency-Key")));
     authenticate(ex);
     if (sandbox.requireExperimentalHeader
         && !"opt-in".equalsIgnoreCase(trim(ex.getRequestHeaders().getFirst("X-ExperimentalApi")))) {
