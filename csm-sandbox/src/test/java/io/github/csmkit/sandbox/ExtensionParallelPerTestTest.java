@@ -26,12 +26,14 @@ class ExtensionParallelPerTestTest {
   static final CyclicBarrier USED = new CyclicBarrier(TESTS);
   static final List<CsmSandbox> SEEN = new CopyOnWriteArrayList<>();
 
-  @RegisterExtension final CsmSandboxExtension extension = CsmSandboxExtension.perTest();
+  // one extension for the class (a static field), as users register it: the case where a shared
+  // field let parallel tests close each other's sandbox
+  @RegisterExtension static final CsmSandboxExtension EXTENSION = CsmSandboxExtension.perTest();
 
   void run(CsmSandbox sandbox) throws Exception {
     SEEN.add(sandbox);
     together(STARTED);
-    assertThat(extension.sandbox()).isSameAs(sandbox);
+    assertThat(EXTENSION.sandbox()).isSameAs(sandbox);
     assertThat(new Http(sandbox).get("/api/v1/customer/details").status).isEqualTo(200);
     // a test that finished must not have closed the others' sandboxes, nor counted in them
     together(USED);
