@@ -3,6 +3,8 @@
 #
 #   scripts/release-rehearsal.sh [--unsigned] [--skip-tests] [VERSION]      (default 0.1.0)
 #
+# --skip-tests skips the tests and the consumer check (CI has just run both in ./mvnw verify).
+#
 # --unsigned skips GPG (no key needed) and the signature checks: what CI runs after the tests, so that
 # the bundle's layout, the sources and Javadoc jars and the published POMs cannot rot unnoticed.
 #
@@ -20,7 +22,7 @@ extra=()
 while [[ $# -gt 0 && "$1" == --* ]]; do
   case "$1" in
     --unsigned) signed=false; extra+=(-Dgpg.skip=true) ;;
-    --skip-tests) extra+=(-DskipTests) ;;
+    --skip-tests) extra+=(-DskipTests -Dcsmkit.consumerCheck.skip=true) ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
