@@ -3,8 +3,14 @@
 #
 #   scripts/release-rehearsal.sh [--unsigned] [--skip-tests] [VERSION]      (default 0.1.0)
 #
+# --skip-tests skips the tests and the consumer check (CI has just run both in ./mvnw verify).
+#
 # --unsigned skips GPG (no key needed) and the signature checks: what CI runs after the tests, so that
 # the bundle's layout, the sources and Javadoc jars and the published POMs cannot rot unnoticed.
+#
+# The build timestamp of every jar entry (project.build.outputTimestamp) is the commit time of HEAD,
+# so a release is reproducible from its tag; the rehearsal builds the published modules a second
+# time and fails unless every jar is byte-for-byte the same.
 #
 # Uses a throwaway GPG key in a temporary GNUPGHOME and a temporary settings.xml with a dummy
 # "central" server (the publishing plugin wants one even when nothing is uploaded). Leaves the
@@ -16,7 +22,7 @@ extra=()
 while [[ $# -gt 0 && "$1" == --* ]]; do
   case "$1" in
     --unsigned) signed=false; extra+=(-Dgpg.skip=true) ;;
-    --skip-tests) extra+=(-DskipTests) ;;
+    --skip-tests) extra+=(-DskipTests -Dcsmkit.consumerCheck.skip=true) ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -47,8 +53,14 @@ cat > "$work/settings.xml" <<'XML'
 </settings>
 XML
 
+# one timestamp per release: the commit's, so that a rebuild from the tag gives the same jars
+export TZ=UTC
+timestamp="$(git log -1 --format=%cd --date=format-local:%Y-%m-%dT%H:%M:%SZ 2>/dev/null || true)"
+timestamp="${timestamp:-2026-01-01T00:00:00Z}"
+echo "project.build.outputTimestamp=$timestamp"
+
 ./mvnw -B -s "$work/settings.xml" -Prelease clean deploy -DskipUpload=true -Dmaven.install.skip=true \
-  -Drevision="$version" ${extra[@]+"${extra[@]}"}
+  -Drevision="$version" -Dproject.build.outputTimestamp="$timestamp" ${extra[@]+"${extra[@]}"}
 
 bundle=target/central-publishing/central-bundle.zip
 test -f "$bundle" || { echo "no bundle at $bundle" >&2; exit 1; }
@@ -62,7 +74,7 @@ for m in csm-client csm-sandbox hubspot-mapper; do
   required+=("$m-$version.jar" "$m-$version-sources.jar" "$m-$version-javadoc.jar" "$m-$version.pom")
   if $signed; then required+=("$m-$version.jar.asc"); fi
 done
-required+=("csm-bom-$version.pom")
+required+=("csm-bom-$version.pom" "csm-sandbox-$version-standalone.jar")
 for f in "${required[@]}"; do
   grep -q "/$f\$" <<<"$listing" || { echo "missing from the bundle: $f" >&2; exit 1; }
 done
@@ -76,10 +88,41 @@ while IFS= read -r pom; do
     grep -q "<$tag>\|<$tag " "$pom" || { echo "$(basename "$pom") lacks <$tag>" >&2; exit 1; }
   done
   if grep -q "<parent>" "$pom"; then echo "$(basename "$pom") still has a <parent>" >&2; exit 1; fi
+  # a property left unresolved (the BOM once shipped a literal ${project.version}) breaks Gradle
+  # and other non-Maven resolvers, and Maven too when it is not the POM's own property
+  if grep -n '\${' "$pom" >&2; then echo "$(basename "$pom") has an unresolved \${...}" >&2; exit 1; fi
 done < <(find "$work/bundle" -name '*.pom')
+# every published jar and sources jar carries the licence and the notice (the Javadoc jars do not)
+while IFS= read -r jar; do
+  entries="$(jar tf "$jar")"
+  for f in META-INF/LICENSE META-INF/NOTICE; do
+    grep -qx "$f" <<<"$entries" || { echo "$(basename "$jar") lacks $f" >&2; exit 1; }
+  done
+done < <(find "$work/bundle" -name "*-$version.jar" -o -name "*-$version-sources.jar" \
+  -o -name "*-$version-standalone.jar")
 # the signatures verify against the throwaway key
 if $signed; then
   gpg --batch --verify "$work/bundle/io/github/csmkit/csm-client/$version/csm-client-$version.jar.asc" \
     "$work/bundle/io/github/csmkit/csm-client/$version/csm-client-$version.jar"
 fi
+# reproducible: build the published modules again and compare every jar with the bundle's
+published="csm-client,csm-sandbox,hubspot-mapper"
+cp "$bundle" "$work/central-bundle.zip"
+./mvnw -B -q clean package -pl "$published" -am -DskipTests -Dcsmkit.consumerCheck.skip=true \
+  -Djacoco.skip=true -Drevision="$version" -Dproject.build.outputTimestamp="$timestamp"
+mkdir -p "$(dirname "$bundle")" && cp "$work/central-bundle.zip" "$bundle"
+compared=0
+for m in ${published//,/ }; do
+  for built in "$m"/target/"$m-$version"*.jar; do
+    first="$work/bundle/io/github/csmkit/$m/$version/$(basename "$built")"
+    test -f "$first" || { echo "not in the bundle: $(basename "$built")" >&2; exit 1; }
+    if ! cmp -s "$first" "$built"; then
+      echo "not reproducible: $(basename "$built") differs between two builds" >&2
+      diff <(jar tvf "$first") <(jar tvf "$built") | head -20 >&2 || true
+      exit 1
+    fi
+    compared=$((compared + 1))
+  done
+done
+echo "reproducible: $compared jars identical in two builds"
 echo "rehearsal OK ($($signed && echo signed || echo unsigned)): $bundle"

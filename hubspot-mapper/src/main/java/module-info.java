@@ -6,7 +6,8 @@
 module io.github.csmkit.hubspot {
   requires transitive io.github.csmkit.client;
   requires com.fasterxml.jackson.databind;
-  requires com.fasterxml.jackson.dataformat.yaml;
+  // optional: only YAML mapping files need it (internal.YamlSupport says so when it is missing)
+  requires static com.fasterxml.jackson.dataformat.yaml;
   requires java.net.http;
   // the sync state's API takes a DataSource
   requires transitive java.sql;

@@ -3,7 +3,6 @@ package io.github.csmkit.sandbox;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,15 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -40,13 +35,6 @@ import java.util.function.Function;
  * <p>Thread-safe. Inspection methods first apply every task that is due by the clock.
  */
 public final class CsmSandbox implements AutoCloseable {
-  static {
-    // read once, when the JDK's HTTP server is first used: without it small answers wait on Nagle
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   final Clock clock;
   final Duration queuedFor;
   final Duration runsFor;
@@ -56,12 +44,11 @@ public final class CsmSandbox implements AutoCloseable {
   private final String token;
   private final Faults faults = new Faults();
   private final ConcurrentHashMap<String, Tenant> tenants = new ConcurrentHashMap<>();
-  private final AtomicLongArray requestCounts = new AtomicLongArray(Endpoint.values().length);
-  private final java.util.concurrent.ConcurrentHashMap<String, Long> keyCounts =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  final RequestCounts counts = new RequestCounts();
+  final RequestLog requestLog;
   private final HttpServer server;
-  private final ExecutorService executor;
   private final URI baseUri;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private CsmSandbox(Builder b) throws IOException {
     this.clock = b.clock;
@@ -72,18 +59,8 @@ public final class CsmSandbox implements AutoCloseable {
     this.requireExperimentalHeader = b.requireExperimentalHeader;
     this.token =
         b.token != null ? b.token : "sandbox-" + UUID.randomUUID().toString().replace("-", "");
-    this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 1024);
-    AtomicInteger n = new AtomicInteger();
-    ThreadFactory threads =
-        r -> {
-          Thread t = new Thread(r, "csm-sandbox-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        };
-    this.executor = Executors.newFixedThreadPool(b.threads, threads);
-    server.setExecutor(executor);
-    server.createContext("/", new SandboxHandler(this));
-    server.start();
+    this.requestLog = new RequestLog(b.requestLogLimit, token);
+    this.server = HttpServers.start(b.host, b.port, b.threads, new SandboxHandler(this));
     String host = b.host.contains(":") ? "[" + b.host + "]" : b.host;
     this.baseUri = URI.create("http://" + host + ":" + server.getAddress().getPort());
   }
@@ -159,6 +136,36 @@ public final class CsmSandbox implements AutoCloseable {
   }
 
   /**
+   * The requests received, to assert on what a client sent.
+   *
+   * @return the request log of this sandbox
+   */
+  public RequestLog requestLog() {
+    return requestLog;
+  }
+
+  /**
+   * Puts customers, organizations and detail fields into a tenant before a test, as if a client had
+   * created them earlier; they do not count in {@link #creationCount(String)}.
+   *
+   * @return a seeder for the tenant {@code default}
+   */
+  public Seeder seed() {
+    return seed("default");
+  }
+
+  /**
+   * Puts customers, organizations and detail fields into one tenant before a test.
+   *
+   * @param cloudId the tenant's cloud id
+   * @return a seeder for that tenant
+   */
+  public Seeder seed(String cloudId) {
+    cloudBaseUri(cloudId); // checks the id
+    return new Seeder(this, cloudId);
+  }
+
+  /**
    * Every customer of every tenant, by tenant and then creation order.
    *
    * @return snapshots of the customers
@@ -205,7 +212,7 @@ public final class CsmSandbox implements AutoCloseable {
    * @return the number of requests
    */
   public long requestCount(Endpoint endpoint) {
-    return requestCounts.get(endpoint.ordinal());
+    return counts.of(endpoint);
   }
 
   /**
@@ -216,7 +223,7 @@ public final class CsmSandbox implements AutoCloseable {
    * @return the number of requests
    */
   public long requestCount(String idempotencyKey) {
-    return keyCounts.getOrDefault(idempotencyKey, 0L);
+    return counts.of(idempotencyKey);
   }
 
   /**
@@ -227,10 +234,7 @@ public final class CsmSandbox implements AutoCloseable {
    * @return the number of creations
    */
   public int creationCount(String email) {
-    String key = Tenant.fold(email);
-    return collect(t -> List.of(t.customerCreations.getOrDefault(key, 0))).stream()
-        .mapToInt(Integer::intValue)
-        .sum();
+    return creations(t -> t.customerCreations, email);
   }
 
   /**
@@ -240,32 +244,34 @@ public final class CsmSandbox implements AutoCloseable {
    * @return the number of creations
    */
   public int organizationCreationCount(String name) {
+    return creations(t -> t.organizationCreations, name);
+  }
+
+  private int creations(Function<Tenant, Map<String, Integer>> counter, String name) {
     String key = Tenant.fold(name);
-    return collect(t -> List.of(t.organizationCreations.getOrDefault(key, 0))).stream()
+    return collect(t -> List.of(counter.apply(t).getOrDefault(key, 0))).stream()
         .mapToInt(Integer::intValue)
         .sum();
   }
 
-  /** Forgets every tenant, task, key, request count and fault; the server keeps running. */
+  /**
+   * Forgets every tenant, task, key, request count, logged request and fault; the server keeps
+   * running.
+   */
   public void reset() {
     tenants.clear();
+    requestLog.clear();
     faults.clear();
-    keyCounts.clear();
-    for (int i = 0; i < requestCounts.length(); i++) {
-      requestCounts.set(i, 0);
-    }
+    counts.clear();
   }
 
-  /** Stops the server at once and releases its threads. */
+  /** Stops the server at once and releases its threads; a second call does nothing. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (!closed.compareAndSet(false, true)) {
+      return;
     }
+    HttpServers.stop(server);
   }
 
   /** {@inheritDoc} */
@@ -276,13 +282,6 @@ public final class CsmSandbox implements AutoCloseable {
 
   Tenant tenant(String name) {
     return tenants.computeIfAbsent(name, n -> new Tenant(n, retention));
-  }
-
-  void count(Endpoint endpoint, String idempotencyKey) {
-    requestCounts.incrementAndGet(endpoint.ordinal());
-    if (idempotencyKey != null && !idempotencyKey.isEmpty()) {
-      keyCounts.merge(idempotencyKey, 1L, Long::sum);
-    }
   }
 
   private <T> List<T> collect(Function<Tenant, List<T>> view) {
@@ -311,8 +310,24 @@ public final class CsmSandbox implements AutoCloseable {
     private Duration retention = Duration.ofDays(3);
     private int threads = 16;
     private boolean requireExperimentalHeader = true;
+    private int requestLogLimit = 1000;
 
     private Builder() {}
+
+    /**
+     * How many of the last requests {@link CsmSandbox#requestLog()} keeps; default 1000, 0 for none
+     * (long runs such as benchmarks need no log).
+     *
+     * @param limit at least 0
+     * @return this builder
+     */
+    public Builder requestLogLimit(int limit) {
+      if (limit < 0) {
+        throw new IllegalArgumentException("requestLogLimit must not be negative: " + limit);
+      }
+      this.requestLogLimit = limit;
+      return this;
+    }
 
     /**
      * The address to bind to; default {@code 127.0.0.1}.

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
  * Runs a sandbox until the process is killed, so that scripts in any language can use it.
  *
  * <pre>
- * java -jar csm-sandbox.jar [--port N] [--token T] [--runs-for-ms N] [--task-limit N]
+ * java -jar csm-sandbox-&lt;version&gt;-standalone.jar [--port N] [--token T] [--runs-for-ms N] [--task-limit N]
  * </pre>
  *
  * <p>Prints {@code baseUri=<uri>} and {@code token=<token>} on standard output, one a line.

@@ -50,28 +50,61 @@ final class SandboxHandler implements HttpHandler {
     }
   }
 
+  /** What the request log needs to know about a request once it is answered. */
+  private static final class Seen {
+    final long sequence;
+    final Instant at;
+    byte[] body = new byte[0];
+    String tenant = "default";
+    Endpoint endpoint;
+
+    Seen(long sequence, Instant at) {
+      this.sequence = sequence;
+      this.at = at;
+    }
+  }
+
   @Override
   public void handle(HttpExchange ex) throws IOException {
+    Seen seen = new Seen(sandbox.requestLog.next(), sandbox.clock.instant());
     try {
       Answer answer;
       try {
-        answer = answer(ex);
+        seen.body = ex.getRequestBody().readAllBytes();
+        answer = answer(ex, seen);
       } catch (BadRequest e) {
         answer = Answer.json(e.status, Json.message(e.getMessage()));
+      } catch (Reset r) {
+        // Closing an exchange before its headers are sent closes the connection: the client sees
+        // the connection end without an answer.
+        record(ex, seen, 0);
+        return;
+      } catch (RuntimeException e) {
+        answer = Answer.json(500, Json.message("Internal sandbox error: " + e));
       }
+      // logged before the answer leaves, so a client that has its answer finds its request logged
+      record(ex, seen, answer.status());
       send(ex, answer);
-    } catch (Reset r) {
-      // Closing an exchange before its headers are sent closes the connection: the client sees
-      // the connection end without an answer.
-      ex.close();
-    } catch (RuntimeException e) {
-      send(ex, Answer.json(500, Json.message("Internal sandbox error: " + e)));
     } finally {
       ex.close();
     }
   }
 
-  private Answer answer(HttpExchange ex) throws IOException {
+  private void record(HttpExchange ex, Seen seen, int status) {
+    String query = ex.getRequestURI().getRawQuery();
+    sandbox.requestLog.add(
+        seen.sequence,
+        seen.at,
+        seen.tenant,
+        seen.endpoint,
+        ex.getRequestMethod(),
+        ex.getRequestURI().getRawPath() + (query == null ? "" : "?" + query),
+        ex.getRequestHeaders(),
+        seen.body,
+        status);
+  }
+
+  private Answer answer(HttpExchange ex, Seen seen) throws IOException {
     String path = ex.getRequestURI().getRawPath();
     String tenant = "default";
     String prefix = "";
@@ -81,6 +114,7 @@ final class SandboxHandler implements HttpHandler {
         throw new BadRequest(404, "Not found: " + path);
       }
       tenant = path.substring(CLOUD_PREFIX.length(), slash);
+      seen.tenant = tenant;
       prefix = path.substring(0, slash);
       path = path.substring(slash);
     }
@@ -105,12 +139,13 @@ final class SandboxHandler implements HttpHandler {
     if (endpoint == null) {
       throw new BadRequest(404, "Not found: " + path);
     }
+    seen.endpoint = endpoint;
     if (!endpoint.method().equals(ex.getRequestMethod())) {
       ex.getResponseHeaders().set("Allow", endpoint.method());
       throw new BadRequest(
           405, "Method " + ex.getRequestMethod() + " not allowed; use " + endpoint.method());
     }
-    sandbox.count(endpoint, trim(ex.getRequestHeaders().getFirst("Idempotency-Key")));
+    sandbox.counts.count(endpoint, trim(ex.getRequestHeaders().getFirst("Idempotency-Key")));
     authenticate(ex);
     if (sandbox.requireExperimentalHeader
         && !"opt-in".equalsIgnoreCase(trim(ex.getRequestHeaders().getFirst("X-ExperimentalApi")))) {
@@ -123,7 +158,6 @@ final class SandboxHandler implements HttpHandler {
         throw new Reset();
       }
       if (fault.answersAlone()) {
-        ex.getRequestBody().readAllBytes();
         Map<String, String> headers =
             fault.retryAfter == null ? Map.of() : Map.of("Retry-After", fault.retryAfter);
         return new Answer(fault.status, fault.body.getBytes(StandardCharsets.UTF_8), headers);
@@ -132,7 +166,7 @@ final class SandboxHandler implements HttpHandler {
         sleep(fault);
       }
     }
-    Answer answer = process(ex, endpoint, sandbox.tenant(tenant), prefix, taskId, fault);
+    Answer answer = process(ex, seen.body, endpoint, sandbox.tenant(tenant), prefix, taskId, fault);
     if (fault != null && fault.kind == Fault.Kind.RESET_AFTER) {
       throw new Reset();
     }
@@ -170,8 +204,13 @@ final class SandboxHandler implements HttpHandler {
   }
 
   private Answer process(
-      HttpExchange ex, Endpoint endpoint, Tenant tenant, String prefix, String taskId, Fault fault)
-      throws IOException {
+      HttpExchange ex,
+      byte[] requestBody,
+      Endpoint endpoint,
+      Tenant tenant,
+      String prefix,
+      String taskId,
+      Fault fault) {
     if (endpoint == Endpoint.TASK_GET) {
       return task(tenant, taskId);
     }
@@ -196,7 +235,7 @@ final class SandboxHandler implements HttpHandler {
         throw BadRequest.of("The Idempotency-Key header is required on bulk operations");
       }
     }
-    JsonNode body = Json.parse(ex.getRequestBody().readAllBytes());
+    JsonNode body = Json.parse(requestBody);
     BodyShapes.check(endpoint, body);
     if (endpoint == Endpoint.ORGANIZATION_FETCH) {
       return fetchOrganizations(tenant, body);

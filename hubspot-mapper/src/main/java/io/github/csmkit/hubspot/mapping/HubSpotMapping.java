@@ -234,7 +234,8 @@ public final class HubSpotMapping {
    * the {@link #defaults()}' values; a {@code fields} list replaces the default list.
    *
    * @throws MappingFileException when the file cannot be read, is malformed, has an unknown key or
-   *     a value of the wrong type (naming the key and line), or describes an invalid mapping
+   *     a value of the wrong type (naming the key and line), or describes an invalid mapping; or,
+   *     for a YAML file, when jackson-dataformat-yaml (an optional dependency) is missing
    */
   public static HubSpotMapping load(Path file) {
     return MappingCodec.load(file);
@@ -246,13 +247,18 @@ public final class HubSpotMapping {
    * @param in the text
    * @param name the name used in error messages
    * @param json true for JSON, false for YAML
-   * @throws MappingFileException when the mapping is malformed or invalid
+   * @throws MappingFileException when the mapping is malformed or invalid, or YAML is asked for and
+   *     jackson-dataformat-yaml (an optional dependency) is missing
    */
   public static HubSpotMapping parse(Reader in, String name, boolean json) {
     return MappingCodec.parse(in, name, json);
   }
 
-  /** This mapping as a YAML document, the format {@link #load(Path)} reads. */
+  /**
+   * This mapping as a YAML document, the format {@link #load(Path)} reads.
+   *
+   * @throws IllegalStateException when jackson-dataformat-yaml (an optional dependency) is missing
+   */
   public String toYaml() {
     return MappingCodec.toYaml(this);
   }
@@ -261,6 +267,7 @@ public final class HubSpotMapping {
    * Writes this mapping as YAML (what {@code csmkit mapping init} does).
    *
    * @throws java.io.UncheckedIOException when the file cannot be written
+   * @throws IllegalStateException when jackson-dataformat-yaml (an optional dependency) is missing
    */
   public void write(Path file) {
     MappingCodec.write(this, file);

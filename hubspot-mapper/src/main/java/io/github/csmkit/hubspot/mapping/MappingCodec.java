@@ -9,10 +9,8 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.csmkit.client.model.DetailFieldType;
+import io.github.csmkit.hubspot.internal.YamlSupport;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -30,19 +28,6 @@ import java.util.Locale;
  * strict reading that names the key and line of every mistake, and YAML writing.
  */
 final class MappingCodec {
-  private static final YAMLMapper YAML =
-      (YAMLMapper)
-          YAMLMapper.builder(
-                  YAMLFactory.builder()
-                      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                      .build())
-              .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-              .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-              .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // else the last key wins
-              .build();
   private static final ObjectMapper JSON =
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -77,12 +62,19 @@ final class MappingCodec {
    * @param in the text
    * @param name the name used in error messages
    * @param json true for JSON, false for YAML
-   * @throws MappingFileException when the mapping is malformed or invalid
+   * @throws MappingFileException when the mapping is malformed or invalid, or YAML is asked for and
+   *     jackson-dataformat-yaml (an optional dependency) is missing
    */
   static HubSpotMapping parse(Reader in, String name, boolean json) {
+    ObjectMapper mapper;
+    try {
+      mapper = json ? JSON : YamlSupport.mapper();
+    } catch (IllegalStateException e) {
+      throw new MappingFileException(name + ": " + e.getMessage(), "", 0, e);
+    }
     MappingFile.Root root;
     try {
-      root = (json ? JSON : YAML).readValue(in, MappingFile.Root.class);
+      root = mapper.readValue(in, MappingFile.Root.class);
     } catch (JsonMappingException e) {
       throw fileError(name, e);
     } catch (JsonProcessingException e) {
@@ -238,7 +230,7 @@ final class MappingCodec {
   static String toYaml(HubSpotMapping mapping) {
     try {
       return "# csmkit HubSpot -> CSM mapping; see docs/HUBSPOT.md for every key.\n"
-          + YAML.writeValueAsString(toFile(mapping));
+          + YamlSupport.mapper().writeValueAsString(toFile(mapping));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the mapping as YAML", e);
     }
