@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The {@code csmkit} executable: {@code java -jar csmkit.jar ARGS}. */
+/** The {@code csmkit} executable, as {@code bin/csmkit} of the release archive runs it. */
 public final class Main {
   private Main() {}
 
@@ -66,8 +66,7 @@ public final class Main {
   }
 
   static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return CsmkitCommand.commandLine(
-            out, err, System.getenv(), Path.of(""), System.console() != null)
+    return CsmkitCommand.commandLine(out, err, System.getenv(), Path.of(""), Terminal.stderr())
         .execute(args);
   }
 }
