@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code csmkit demo}: the bundled HubSpot export, migrated into an embedded sandbox. */
@@ -38,16 +39,21 @@ final class DemoCommand extends BaseCommand {
       paramLabel = "DIR",
       defaultValue = "csmkit-demo",
       description =
-          "Where to write report.json and dead-letters.csv (default: ./${DEFAULT-VALUE}).")
+          "The run folder: report.json, report.html, dead-letters.csv, batches.jsonl"
+              + " (default: ./${DEFAULT-VALUE}).")
   Path output;
+
+  @Mixin ProgressOption progress = new ProgressOption();
 
   @Override
   public Integer call() {
     Path dir = root().workingDirectory().resolve(output);
-    MigrationRun run = new MigrationRun(out(), err(), quiet, json, root().terminal());
+    MigrationRun run =
+        new MigrationRun(out(), err(), quiet, json, progress.mode, root().terminal());
     run.jobId = "csmkit-demo";
-    run.reportFile = relative(dir.resolve("report.json"));
-    run.deadLettersFile = relative(dir.resolve("dead-letters.csv"));
+    run.runFolder = relative(dir);
+    run.inputs.put("contacts", "(bundled) " + CONTACTS);
+    run.inputs.put("companies", "(bundled) " + COMPANIES);
     run.customersTotal = OptionalLong.of(Inputs.count(open(CONTACTS, CsvExportSource::contacts)));
     if (!quiet) {
       err()

@@ -77,7 +77,9 @@ final class MigrateCommand extends BaseCommand {
       names = "--journal",
       paramLabel = "DIR",
       description =
-          "Journal directory: finished batches are recorded there and skipped when the migration is run again.")
+          "Journal directory: finished batches are recorded there and skipped when the migration is"
+              + " run again. Default: the run folder's journal/, started from the latest earlier"
+              + " run of the same job and target.")
   Path journal;
 
   @Option(
@@ -114,16 +116,29 @@ final class MigrateCommand extends BaseCommand {
   String failureThreshold;
 
   @Option(
+      names = "--runs-dir",
+      paramLabel = "DIR",
+      defaultValue = "csmkit-runs",
+      description =
+          "Each run gets a folder <timestamp>-<job-id> here, with report.json, report.html,"
+              + " dead-letters.csv, batches.jsonl and journal/ (default: ./${DEFAULT-VALUE}).")
+  Path runsDirectory;
+
+  @Option(
       names = "--report",
       paramLabel = "FILE",
-      description = "Write the report as JSON to FILE.")
+      description = "Also write the report as JSON to FILE (the run folder keeps its copy).")
   Path report;
 
   @Option(
       names = "--dead-letters",
       paramLabel = "FILE",
-      description = "Write every record that did not import, with the reason, as CSV to FILE.")
+      description =
+          "Write every record that did not import, with the reason, as CSV to FILE instead of the"
+              + " run folder.")
   Path deadLetters;
+
+  @Mixin ProgressOption progress = new ProgressOption();
 
   @Override
   public Integer call() {
@@ -165,7 +180,22 @@ final class MigrateCommand extends BaseCommand {
   }
 
   private int migrate(CsmClient target) {
-    MigrationRun run = new MigrationRun(out(), err(), quiet, json, root().terminal());
+    MigrationRun run =
+        new MigrationRun(out(), err(), quiet, json, progress.mode, root().terminal());
+    run.runsDirectory = root().workingDirectory().resolve(runsDirectory);
+    run.whereExpressions.addAll(where);
+    if (contacts != null) {
+      run.inputs.put("contacts", contacts);
+    }
+    if (companies != null) {
+      run.inputs.put("companies", companies);
+    }
+    if (hubspotTokenEnv != null) {
+      run.inputs.put("source", "the HubSpot API (token in $" + hubspotTokenEnv + ")");
+    }
+    if (mapping != null) {
+      run.inputs.put("mapping", mapping);
+    }
     if (failureThreshold != null) {
       run.failureThreshold = parseThreshold(failureThreshold);
       run.stopOnFailureThreshold = true;
