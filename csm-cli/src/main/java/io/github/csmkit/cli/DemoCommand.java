@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
           + "exports have) into an embedded CSM sandbox, and prints the report. Nothing leaves this "
           + "machine; the report and the dead letters are written to the output directory.",
       ""
-    })
+    },
+    footerHeading = "%nExample:%n",
+    footer = {"  csmkit demo                # then open csmkit-demo/report.html in a browser"})
 final class DemoCommand extends BaseCommand {
   static final String CONTACTS = "demo/contacts.csv";
   static final String COMPANIES = "demo/companies.csv";
@@ -86,7 +88,10 @@ final class DemoCommand extends BaseCommand {
                     + " customers.");
         out()
             .println(
-                "Next: ./csmkit migrate --contacts contacts.csv --companies companies.csv --dry-run");
+                "Next: open "
+                    + run.runFolder.resolve("report.html")
+                    + " in a browser, then try: csmkit migrate --contacts contacts.csv --companies"
+                    + " companies.csv --dry-run");
         out().flush();
       }
       return code;

@@ -10,6 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** The {@code csmkit} executable, as {@code bin/csmkit} of the release archive runs it. */
 public final class Main {
+  // held: java.util.logging forgets the level of a logger nobody references
+  private static final java.util.logging.Logger CSMKIT_LOGGER =
+      java.util.logging.Logger.getLogger("io.github.csmkit");
+
   private Main() {}
 
   /** Runs {@code csmkit} and exits with its exit code (see docs/CLI.md). */
@@ -53,15 +57,17 @@ public final class Main {
 
   /**
    * csmkit's libraries log through System.Logger (java.util.logging here); the command prints its
-   * own progress, so their batch lines show only with --verbose.
+   * own progress, so their lines show only with --verbose: csmkit's own at DEBUG (each batch),
+   * everything else at INFO.
    */
   static void quietLogging(boolean verbose) {
     java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
     java.util.logging.Level level =
         verbose ? java.util.logging.Level.INFO : java.util.logging.Level.SEVERE;
     root.setLevel(level);
+    CSMKIT_LOGGER.setLevel(verbose ? java.util.logging.Level.FINE : null);
     for (java.util.logging.Handler h : root.getHandlers()) {
-      h.setLevel(level);
+      h.setLevel(verbose ? java.util.logging.Level.FINE : level);
     }
   }
 

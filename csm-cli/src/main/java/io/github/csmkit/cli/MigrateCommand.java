@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -36,6 +37,15 @@ import picocli.CommandLine.Option;
       "The token comes from an environment variable (--token-env, default CSM_TOKEN) or a file "
           + "(--token-file); it is never taken as an argument and never printed.",
       ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  csmkit migrate --contacts contacts.csv --companies companies.csv --dry-run",
+      "  CSM_CLOUD_ID=<cloud-id> CSM_TOKEN=<token> csmkit migrate --contacts contacts.csv"
+          + " --companies companies.csv --test-batch 100",
+      "",
+      "Each run writes csmkit-runs/<timestamp>-<job-id>/ (report.html to open in a browser);"
+          + " 'csmkit runs' lists them."
     })
 final class MigrateCommand extends BaseCommand {
   @Option(
@@ -139,6 +149,11 @@ final class MigrateCommand extends BaseCommand {
   Path deadLetters;
 
   @Mixin ProgressOption progress = new ProgressOption();
+
+  @Option(
+      names = {"-y", "--yes"},
+      description = "Do not ask before writing to a real site (a non-interactive run never asks).")
+  boolean yes;
 
   @Override
   public Integer call() {
@@ -257,7 +272,48 @@ final class MigrateCommand extends BaseCommand {
         return run.run(csm, companySource, contactSource);
       }
     }
+    confirm(target, run.jobId, run.customersTotal);
     return run.run(target, companySource, contactSource);
+  }
+
+  /**
+   * On an interactive terminal, shows what is about to be written where and asks; --yes, a
+   * non-interactive run and a local sandbox (loopback address) never ask.
+   */
+  private void confirm(CsmClient target, String job, OptionalLong contactsTotal) {
+    Prompt prompt = root().prompt();
+    String host = String.valueOf(target.baseUri().getHost());
+    if (yes || prompt == null || host.equals("localhost") || host.startsWith("127.")) {
+      return;
+    }
+    StringBuilder plan =
+        new StringBuilder("About to write to CSM at ")
+            .append(target.baseUri())
+            .append(" as job ")
+            .append(job)
+            .append(":\n");
+    if (hubspotTokenEnv != null) {
+      plan.append("  contacts and companies: from the HubSpot API\n");
+    } else {
+      plan.append("  contacts: ")
+          .append(contactsTotal.isPresent() ? contactsTotal.getAsLong() + " records" : "selected")
+          .append(" from ")
+          .append(contacts)
+          .append(where.isEmpty() ? "" : " matching " + String.join(" and ", where))
+          .append('\n');
+      if (companies != null) {
+        plan.append("  companies: ")
+            .append(Inputs.count(Inputs.companies(companies)))
+            .append(" records from ")
+            .append(companies)
+            .append('\n');
+      }
+    }
+    plan.append("Detail fields and organizations are created first, then customers.\n");
+    String answer = prompt.ask(plan + "Write to this site? [y/N] ");
+    if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("y|yes")) {
+      throw new CliException(ExitCode.STOPPED, "not confirmed: nothing was written to CSM");
+    }
   }
 
   /** "5%", "5" (percent, when above 1) or "0.05" (a fraction). */
