@@ -157,6 +157,12 @@ final class MigrateCommand extends BaseCommand {
 
   @Override
   public Integer call() {
+    contacts = inWorkingDirectory(contacts);
+    companies = inWorkingDirectory(companies);
+    mapping = inWorkingDirectory(mapping);
+    journal = inWorkingDirectory(journal);
+    report = inWorkingDirectory(report);
+    deadLetters = inWorkingDirectory(deadLetters);
     if (hubspotTokenEnv != null && (contacts != null || companies != null)) {
       throw CliException.usage(
           "give --contacts/--companies files or --hubspot-token-env, not both");
@@ -277,13 +283,13 @@ final class MigrateCommand extends BaseCommand {
   }
 
   /**
-   * On an interactive terminal, shows what is about to be written where and asks; --yes, a
-   * non-interactive run and a local sandbox (loopback address) never ask.
+   * On an interactive terminal, shows what is about to be written where and asks; --yes and a
+   * non-interactive run never ask (a dry run never gets here). A local address asks too: it may be
+   * a tunnel or proxy to a real site.
    */
   private void confirm(CsmClient target, String job, OptionalLong contactsTotal) {
     Prompt prompt = root().prompt();
-    String host = String.valueOf(target.baseUri().getHost());
-    if (yes || prompt == null || host.equals("localhost") || host.startsWith("127.")) {
+    if (yes || prompt == null) {
       return;
     }
     StringBuilder plan =
@@ -314,6 +320,11 @@ final class MigrateCommand extends BaseCommand {
     if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("y|yes")) {
       throw new CliException(ExitCode.STOPPED, "not confirmed: nothing was written to CSM");
     }
+  }
+
+  /** A relative path as the command's working directory sees it (the process's, outside tests). */
+  private Path inWorkingDirectory(Path p) {
+    return p == null ? null : root().workingDirectory().resolve(p);
   }
 
   /** "5%", "5" (percent, when above 1) or "0.05" (a fraction). */
