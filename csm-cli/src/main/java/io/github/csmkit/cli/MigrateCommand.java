@@ -180,9 +180,17 @@ final class MigrateCommand extends BaseCommand {
     if (testBatch != null && testBatch < 1) {
       throw CliException.usage("--test-batch must be at least 1");
     }
-    if (maxInFlight < 1) {
-      throw CliException.usage("--max-in-flight must be at least 1");
+    if (maxInFlight < 1 || maxInFlight > 100) {
+      throw CliException.usage("--max-in-flight must be 1 to 100: " + maxInFlight);
     }
+    if (jobId != null && (jobId.isBlank() || jobId.length() > 80)) {
+      throw CliException.usage("--job-id must be 1 to 80 characters, not blank");
+    }
+    OutputPaths.requireWritableFile(report, "--report");
+    OutputPaths.requireWritableFile(deadLetters, "--dead-letters");
+    OutputPaths.requireWritableFolder(journal, "--journal");
+    OutputPaths.requireWritableFolder(
+        root().workingDirectory().resolve(runsDirectory), "--runs-dir");
 
     if (dryRun) {
       // loud even with --quiet: a dry run must never be mistaken for the real thing

@@ -56,6 +56,15 @@ final class SandboxCommand extends BaseCommand {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw CliException.usage("--port must be 0 (any free port) to 65535: " + port);
+    }
+    if (taskLimit < 1) {
+      throw CliException.usage("--task-limit must be at least 1: " + taskLimit);
+    }
+    if (runsForMs < 0) {
+      throw CliException.usage("--runs-for-ms must not be negative: " + runsForMs);
+    }
     CsmSandbox.Builder b =
         CsmSandbox.builder().port(port).runsFor(Duration.ofMillis(runsForMs)).taskLimit(taskLimit);
     if (token != null) {

@@ -44,6 +44,9 @@ final class TaskCommand implements Runnable {
 
     @Override
     public Integer call() {
+      if (taskId.isBlank()) {
+        throw CliException.usage("the task id is empty");
+      }
       try (CsmClient csm = target.client(env(), this::configure)) {
         TaskStatus status = fetch(csm);
         print(status, out(), json);
