@@ -6,7 +6,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The {@code csmkit} executable, as {@code bin/csmkit} of the release archive runs it. */
 public final class Main {
@@ -26,9 +25,8 @@ public final class Main {
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, cs), true);
     Thread worker = Thread.currentThread();
     CountDownLatch done = new CountDownLatch(1);
-    AtomicInteger exitCode = new AtomicInteger(ExitCode.STOPPED);
     // Ctrl-C: interrupt the command so that it stops, settles what is in flight and writes its
-    // report, then end with its exit code (4 when it stopped early).
+    // report, then end with 4 whatever the command returned: a run that was stopped did not end.
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -46,11 +44,10 @@ public final class Main {
                   }
                   out.flush();
                   err.flush();
-                  Runtime.getRuntime().halt(exitCode.get());
+                  Runtime.getRuntime().halt(ExitCode.STOPPED);
                 },
                 "csmkit-interrupt"));
     int code = run(args, out, err);
-    exitCode.set(code);
     done.countDown();
     System.exit(code);
   }

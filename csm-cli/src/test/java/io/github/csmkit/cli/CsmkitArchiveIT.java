@@ -155,4 +155,27 @@ class CsmkitArchiveIT {
     assertThat(csmkit(Map.of("JAVA_HOME", dir.resolve("old-jdk").toString()), "--version").err())
         .contains("is Java 1.8.0_292");
   }
+
+  @Test
+  void ctrlCExitsWith4WhateverTheCommandWasDoing() throws Exception {
+    Path out = dir.resolve("sandbox-out.txt");
+    ProcessBuilder pb =
+        new ProcessBuilder(launcher.toString(), "sandbox")
+            .directory(dir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(dir.resolve("sandbox-err.txt").toFile());
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process p = pb.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.readString(out).contains("token=") && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(Files.readString(out)).contains("baseUri=");
+    // the launcher execs java: its pid is the JVM's, so this is Ctrl-C as a terminal sends it
+    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+
+    assertThat(p.waitFor(40, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(4);
+    assertThat(Files.readString(dir.resolve("sandbox-err.txt"))).contains("interrupted");
+  }
 }
