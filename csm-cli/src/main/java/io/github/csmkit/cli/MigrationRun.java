@@ -99,7 +99,7 @@ final class MigrationRun {
     Path journal = journalDirectory;
     Optional<Path> resumed = Optional.empty();
     if (journal == null && runFolder == null) {
-      journal = folder.file("journal");
+      journal = folder.journal();
       if (!dryRun) {
         resumed = folder.resumeFrom(runsDirectory, jobId, target);
       }

@@ -82,6 +82,8 @@ class RunFolderTest {
           .as(f)
           .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
+    assertThat(Files.getPosixFilePermissions(folder.resolve("journal")))
+        .isEqualTo(PosixFilePermissions.fromString("rwx------"));
     try (Stream<Path> journal = Files.list(folder.resolve("journal"))) {
       assertThat(journal.map(p -> p.getFileName().toString()))
           .anyMatch(n -> n.endsWith(".customers.journal"));

@@ -42,6 +42,20 @@ public final class RunFolder {
     return dir;
   }
 
+  /**
+   * The folder's journal/, created owner-only (the engine would create it with the default
+   * permissions).
+   *
+   * @throws UncheckedIOException when it cannot be created
+   */
+  public Path journal() {
+    try {
+      return OwnerOnly.directory(file("journal"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + file("journal"), e);
+    }
+  }
+
   /** A file of the folder. */
   public Path file(String name) {
     return dir.resolve(name);
