@@ -25,10 +25,19 @@ import picocli.CommandLine.Command;
       TaskCommand.class,
       SandboxCommand.class,
       MappingCommand.class,
+      ReportCommand.class,
+      RunsCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
-    footerHeading = "%nExit codes:%n",
+    footerHeading = "%nExamples:%n",
     footer = {
+      "  csmkit demo                          # a whole migration on this machine, in seconds",
+      "  csmkit migrate --help                # then a real one",
+      "",
+      "Environment: CSM_TOKEN (the token), CSM_CLOUD_ID or CSM_BASE_URL (the target; flags win).",
+      "",
+      "Exit codes:",
       "  0  success",
       "  1  failures above the threshold, verification failed, or an error while running",
       "  2  usage error (bad option or value, missing input file)",
@@ -39,13 +48,20 @@ final class CsmkitCommand implements Runnable {
   private final Map<String, String> env;
   private final Path workingDirectory;
   private final boolean terminal;
+  private final Prompt prompt;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  CsmkitCommand(Map<String, String> env, Path workingDirectory, boolean terminal) {
+  CsmkitCommand(Map<String, String> env, Path workingDirectory, boolean terminal, Prompt prompt) {
     this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
     this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory");
     this.terminal = terminal;
+    this.prompt = prompt;
+  }
+
+  /** Who to ask before writing to a real site; null when not interactive (never ask then). */
+  Prompt prompt() {
+    return prompt;
   }
 
   /** Whether stderr is a terminal: a redrawn progress line rather than periodic plain lines. */
@@ -81,7 +97,18 @@ final class CsmkitCommand implements Runnable {
       Map<String, String> env,
       Path workingDirectory,
       boolean terminal) {
-    CommandLine cl = new CommandLine(new CsmkitCommand(env, workingDirectory, terminal));
+    return commandLine(out, err, env, workingDirectory, terminal, null);
+  }
+
+  /** {@link #commandLine(PrintWriter, PrintWriter, Map, Path, boolean)} with a prompt, or null. */
+  static CommandLine commandLine(
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> env,
+      Path workingDirectory,
+      boolean terminal,
+      Prompt prompt) {
+    CommandLine cl = new CommandLine(new CsmkitCommand(env, workingDirectory, terminal, prompt));
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

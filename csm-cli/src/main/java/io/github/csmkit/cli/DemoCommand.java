@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code csmkit demo}: the bundled HubSpot export, migrated into an embedded sandbox. */
@@ -28,7 +29,9 @@ import picocli.CommandLine.Option;
           + "exports have) into an embedded CSM sandbox, and prints the report. Nothing leaves this "
           + "machine; the report and the dead letters are written to the output directory.",
       ""
-    })
+    },
+    footerHeading = "%nExample:%n",
+    footer = {"  csmkit demo                # then open csmkit-demo/report.html in a browser"})
 final class DemoCommand extends BaseCommand {
   static final String CONTACTS = "demo/contacts.csv";
   static final String COMPANIES = "demo/companies.csv";
@@ -38,16 +41,21 @@ final class DemoCommand extends BaseCommand {
       paramLabel = "DIR",
       defaultValue = "csmkit-demo",
       description =
-          "Where to write report.json and dead-letters.csv (default: ./${DEFAULT-VALUE}).")
+          "The run folder: report.json, report.html, dead-letters.csv, batches.jsonl"
+              + " (default: ./${DEFAULT-VALUE}).")
   Path output;
+
+  @Mixin ProgressOption progress = new ProgressOption();
 
   @Override
   public Integer call() {
     Path dir = root().workingDirectory().resolve(output);
-    MigrationRun run = new MigrationRun(out(), err(), quiet, json, root().terminal());
+    MigrationRun run =
+        new MigrationRun(out(), err(), quiet, json, progress.mode, root().terminal());
     run.jobId = "csmkit-demo";
-    run.reportFile = relative(dir.resolve("report.json"));
-    run.deadLettersFile = relative(dir.resolve("dead-letters.csv"));
+    run.runFolder = relative(dir);
+    run.inputs.put("contacts", "(bundled) " + CONTACTS);
+    run.inputs.put("companies", "(bundled) " + COMPANIES);
     run.customersTotal = OptionalLong.of(Inputs.count(open(CONTACTS, CsvExportSource::contacts)));
     if (!quiet) {
       err()
@@ -80,7 +88,10 @@ final class DemoCommand extends BaseCommand {
                     + " customers.");
         out()
             .println(
-                "Next: ./csmkit migrate --contacts contacts.csv --companies companies.csv --dry-run");
+                "Next: open "
+                    + run.runFolder.resolve("report.html")
+                    + " in a browser, then try: csmkit migrate --contacts contacts.csv --companies"
+                    + " companies.csv --dry-run");
         out().flush();
       }
       return code;

@@ -6,10 +6,13 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** The {@code csmkit} executable: {@code java -jar csmkit.jar ARGS}. */
+/** The {@code csmkit} executable, as {@code bin/csmkit} of the release archive runs it. */
 public final class Main {
+  // held: java.util.logging forgets the level of a logger nobody references
+  private static final java.util.logging.Logger CSMKIT_LOGGER =
+      java.util.logging.Logger.getLogger("io.github.csmkit");
+
   private Main() {}
 
   /** Runs {@code csmkit} and exits with its exit code (see docs/CLI.md). */
@@ -22,9 +25,8 @@ public final class Main {
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, cs), true);
     Thread worker = Thread.currentThread();
     CountDownLatch done = new CountDownLatch(1);
-    AtomicInteger exitCode = new AtomicInteger(ExitCode.STOPPED);
     // Ctrl-C: interrupt the command so that it stops, settles what is in flight and writes its
-    // report, then end with its exit code (4 when it stopped early).
+    // report, then end with 4 whatever the command returned: a run that was stopped did not end.
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -42,32 +44,32 @@ public final class Main {
                   }
                   out.flush();
                   err.flush();
-                  Runtime.getRuntime().halt(exitCode.get());
+                  Runtime.getRuntime().halt(ExitCode.STOPPED);
                 },
                 "csmkit-interrupt"));
     int code = run(args, out, err);
-    exitCode.set(code);
     done.countDown();
     System.exit(code);
   }
 
   /**
    * csmkit's libraries log through System.Logger (java.util.logging here); the command prints its
-   * own progress, so their batch lines show only with --verbose.
+   * own progress, so their lines show only with --verbose: csmkit's own at DEBUG (each batch),
+   * everything else at INFO.
    */
   static void quietLogging(boolean verbose) {
     java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
     java.util.logging.Level level =
         verbose ? java.util.logging.Level.INFO : java.util.logging.Level.SEVERE;
     root.setLevel(level);
+    CSMKIT_LOGGER.setLevel(verbose ? java.util.logging.Level.FINE : null);
     for (java.util.logging.Handler h : root.getHandlers()) {
-      h.setLevel(level);
+      h.setLevel(verbose ? java.util.logging.Level.FINE : level);
     }
   }
 
   static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return CsmkitCommand.commandLine(
-            out, err, System.getenv(), Path.of(""), System.console() != null)
+    return CsmkitCommand.commandLine(out, err, System.getenv(), Path.of(""), Terminal.stderr())
         .execute(args);
   }
 }

@@ -1,5 +1,8 @@
 package io.github.csmkit.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.github.csmkit.cli.report.ReportDocument;
 import io.github.csmkit.hubspot.mapping.HubSpotMapping;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,8 @@ import picocli.CommandLine.Parameters;
     name = "mapping",
     mixinStandardHelpOptions = true,
     description = "HubSpot -> CSM mapping files.",
+    footerHeading = "%nExample:%n",
+    footer = {"  csmkit mapping init mapping.yaml"},
     subcommands = {MappingCommand.Init.class})
 final class MappingCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -27,7 +32,12 @@ final class MappingCommand implements Runnable {
       name = "init",
       mixinStandardHelpOptions = true,
       description =
-          "Writes the default mapping (the guide's field table) as YAML, to edit and pass to 'migrate --mapping'.")
+          "Writes the default mapping (the guide's field table) as YAML, to edit and pass to 'migrate --mapping'.",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  csmkit mapping init mapping.yaml     # then: csmkit migrate --mapping mapping.yaml ...",
+        "  csmkit mapping init - --json         # the same mapping as JSON on stdout"
+      })
   static final class Init extends BaseCommand {
     @Parameters(
         index = "0",
@@ -44,7 +54,7 @@ final class MappingCommand implements Runnable {
     public Integer call() {
       HubSpotMapping mapping = HubSpotMapping.defaults();
       if (file.equals("-")) {
-        out().print(mapping.toYaml());
+        out().print(json ? asJson(mapping) + "\n" : mapping.toYaml());
         out().flush();
         return ExitCode.OK;
       }
@@ -53,7 +63,16 @@ final class MappingCommand implements Runnable {
         throw CliException.usage(file + " exists; use --force to overwrite it");
       }
       mapping.write(path);
-      if (!quiet) {
+      if (json) {
+        out()
+            .println(
+                ReportDocument.toJson(
+                    JsonNodeFactory.instance
+                        .objectNode()
+                        .put("file", path.toString())
+                        .put("format", "yaml")));
+        out().flush();
+      } else if (!quiet) {
         err()
             .println(
                 "Wrote the default mapping to "
@@ -64,6 +83,15 @@ final class MappingCommand implements Runnable {
         err().flush();
       }
       return ExitCode.OK;
+    }
+
+    /** The mapping as JSON, which 'migrate --mapping FILE.json' reads too. */
+    static String asJson(HubSpotMapping mapping) {
+      try {
+        return ReportDocument.toJson(new YAMLMapper().readTree(mapping.toYaml()));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
   }
 }

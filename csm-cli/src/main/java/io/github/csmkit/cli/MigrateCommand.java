@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -36,6 +37,15 @@ import picocli.CommandLine.Option;
       "The token comes from an environment variable (--token-env, default CSM_TOKEN) or a file "
           + "(--token-file); it is never taken as an argument and never printed.",
       ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  csmkit migrate --contacts contacts.csv --companies companies.csv --dry-run",
+      "  CSM_CLOUD_ID=<cloud-id> CSM_TOKEN=<token> csmkit migrate --contacts contacts.csv"
+          + " --companies companies.csv --test-batch 100",
+      "",
+      "Each run writes csmkit-runs/<timestamp>-<job-id>/ (report.html to open in a browser);"
+          + " 'csmkit runs' lists them."
     })
 final class MigrateCommand extends BaseCommand {
   @Option(
@@ -77,7 +87,9 @@ final class MigrateCommand extends BaseCommand {
       names = "--journal",
       paramLabel = "DIR",
       description =
-          "Journal directory: finished batches are recorded there and skipped when the migration is run again.")
+          "Journal directory: finished batches are recorded there and skipped when the migration is"
+              + " run again. Default: the run folder's journal/, started from the latest earlier"
+              + " run of the same job and target.")
   Path journal;
 
   @Option(
@@ -114,19 +126,43 @@ final class MigrateCommand extends BaseCommand {
   String failureThreshold;
 
   @Option(
+      names = "--runs-dir",
+      paramLabel = "DIR",
+      defaultValue = "csmkit-runs",
+      description =
+          "Each run gets a folder <timestamp>-<job-id> here, with report.json, report.html,"
+              + " dead-letters.csv, batches.jsonl and journal/ (default: ./${DEFAULT-VALUE}).")
+  Path runsDirectory;
+
+  @Option(
       names = "--report",
       paramLabel = "FILE",
-      description = "Write the report as JSON to FILE.")
+      description = "Also write the report as JSON to FILE (the run folder keeps its copy).")
   Path report;
 
   @Option(
       names = "--dead-letters",
       paramLabel = "FILE",
-      description = "Write every record that did not import, with the reason, as CSV to FILE.")
+      description =
+          "Write every record that did not import, with the reason, as CSV to FILE instead of the"
+              + " run folder.")
   Path deadLetters;
+
+  @Mixin ProgressOption progress = new ProgressOption();
+
+  @Option(
+      names = {"-y", "--yes"},
+      description = "Do not ask before writing to a real site (a non-interactive run never asks).")
+  boolean yes;
 
   @Override
   public Integer call() {
+    contacts = inWorkingDirectory(contacts);
+    companies = inWorkingDirectory(companies);
+    mapping = inWorkingDirectory(mapping);
+    journal = inWorkingDirectory(journal);
+    report = inWorkingDirectory(report);
+    deadLetters = inWorkingDirectory(deadLetters);
     if (hubspotTokenEnv != null && (contacts != null || companies != null)) {
       throw CliException.usage(
           "give --contacts/--companies files or --hubspot-token-env, not both");
@@ -144,9 +180,17 @@ final class MigrateCommand extends BaseCommand {
     if (testBatch != null && testBatch < 1) {
       throw CliException.usage("--test-batch must be at least 1");
     }
-    if (maxInFlight < 1) {
-      throw CliException.usage("--max-in-flight must be at least 1");
+    if (maxInFlight < 1 || maxInFlight > 100) {
+      throw CliException.usage("--max-in-flight must be 1 to 100: " + maxInFlight);
     }
+    if (jobId != null && (jobId.isBlank() || jobId.length() > 80)) {
+      throw CliException.usage("--job-id must be 1 to 80 characters, not blank");
+    }
+    OutputPaths.requireWritableFile(report, "--report");
+    OutputPaths.requireWritableFile(deadLetters, "--dead-letters");
+    OutputPaths.requireWritableFolder(journal, "--journal");
+    OutputPaths.requireWritableFolder(
+        root().workingDirectory().resolve(runsDirectory), "--runs-dir");
 
     if (dryRun) {
       // loud even with --quiet: a dry run must never be mistaken for the real thing
@@ -165,7 +209,22 @@ final class MigrateCommand extends BaseCommand {
   }
 
   private int migrate(CsmClient target) {
-    MigrationRun run = new MigrationRun(out(), err(), quiet, json, root().terminal());
+    MigrationRun run =
+        new MigrationRun(out(), err(), quiet, json, progress.mode, root().terminal());
+    run.runsDirectory = root().workingDirectory().resolve(runsDirectory);
+    run.whereExpressions.addAll(where);
+    if (contacts != null) {
+      run.inputs.put("contacts", contacts);
+    }
+    if (companies != null) {
+      run.inputs.put("companies", companies);
+    }
+    if (hubspotTokenEnv != null) {
+      run.inputs.put("source", "the HubSpot API (token in $" + hubspotTokenEnv + ")");
+    }
+    if (mapping != null) {
+      run.inputs.put("mapping", mapping);
+    }
     if (failureThreshold != null) {
       run.failureThreshold = parseThreshold(failureThreshold);
       run.stopOnFailureThreshold = true;
@@ -227,7 +286,53 @@ final class MigrateCommand extends BaseCommand {
         return run.run(csm, companySource, contactSource);
       }
     }
+    confirm(target, run.jobId, run.customersTotal);
     return run.run(target, companySource, contactSource);
+  }
+
+  /**
+   * On an interactive terminal, shows what is about to be written where and asks; --yes and a
+   * non-interactive run never ask (a dry run never gets here). A local address asks too: it may be
+   * a tunnel or proxy to a real site.
+   */
+  private void confirm(CsmClient target, String job, OptionalLong contactsTotal) {
+    Prompt prompt = root().prompt();
+    if (yes || prompt == null) {
+      return;
+    }
+    StringBuilder plan =
+        new StringBuilder("About to write to CSM at ")
+            .append(target.baseUri())
+            .append(" as job ")
+            .append(job)
+            .append(":\n");
+    if (hubspotTokenEnv != null) {
+      plan.append("  contacts and companies: from the HubSpot API\n");
+    } else {
+      plan.append("  contacts: ")
+          .append(contactsTotal.isPresent() ? contactsTotal.getAsLong() + " records" : "selected")
+          .append(" from ")
+          .append(contacts)
+          .append(where.isEmpty() ? "" : " matching " + String.join(" and ", where))
+          .append('\n');
+      if (companies != null) {
+        plan.append("  companies: ")
+            .append(Inputs.count(Inputs.companies(companies)))
+            .append(" records from ")
+            .append(companies)
+            .append('\n');
+      }
+    }
+    plan.append("Detail fields and organizations are created first, then customers.\n");
+    String answer = prompt.ask(plan + "Write to this site? [y/N] ");
+    if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("y|yes")) {
+      throw new CliException(ExitCode.STOPPED, "not confirmed: nothing was written to CSM");
+    }
+  }
+
+  /** A relative path as the command's working directory sees it (the process's, outside tests). */
+  private Path inWorkingDirectory(Path p) {
+    return p == null ? null : root().workingDirectory().resolve(p);
   }
 
   /** "5%", "5" (percent, when above 1) or "0.05" (a fraction). */

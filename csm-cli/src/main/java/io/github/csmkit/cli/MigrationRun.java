@@ -1,5 +1,14 @@
 package io.github.csmkit.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.csmkit.cli.report.BatchLogFile;
+import io.github.csmkit.cli.report.HtmlReport;
+import io.github.csmkit.cli.report.ReportDocument;
+import io.github.csmkit.cli.report.ReportDocument.Outcome;
+import io.github.csmkit.cli.report.RunFolder;
+import io.github.csmkit.cli.report.RunSummary;
 import io.github.csmkit.client.CsmClient;
 import io.github.csmkit.hubspot.mapping.HubSpotMapping;
 import io.github.csmkit.hubspot.mapping.RecordFilter;
@@ -9,19 +18,21 @@ import io.github.csmkit.hubspot.migration.MigrationReport;
 import io.github.csmkit.hubspot.source.HubSpotCompany;
 import io.github.csmkit.hubspot.source.HubSpotContact;
 import io.github.csmkit.hubspot.source.RecordSource;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
- * One migration as the command line runs it (migrate and demo): progress, report files, exit code.
+ * One migration as the command line runs it (migrate and demo): progress, the run folder and its
+ * files, the summary and the exit code.
  */
 final class MigrationRun {
   HubSpotMapping mapping = HubSpotMapping.defaults();
@@ -37,27 +48,73 @@ final class MigrationRun {
   boolean dryRun;
   OptionalLong customersTotal = OptionalLong.empty();
 
+  /**
+   * Where a new run folder is made ({@code csmkit-runs}); ignored when {@link #runFolder} is set.
+   */
+  Path runsDirectory = Path.of("csmkit-runs");
+
+  /** A fixed run folder (the demo's output); null for a new one under {@link #runsDirectory}. */
+  Path runFolder;
+
+  /** What the job read and how, for the report's settings (never a token). */
+  final Map<String, Object> inputs = new LinkedHashMap<>();
+
+  /** The --where expressions as given, for the settings. */
+  final List<String> whereExpressions = new ArrayList<>();
+
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean quiet;
   private final boolean json;
-  private final boolean terminal;
+  private final ProgressMode progressMode;
+  private final boolean stderrIsTerminal;
 
-  MigrationRun(PrintWriter out, PrintWriter err, boolean quiet, boolean json, boolean terminal) {
+  MigrationRun(
+      PrintWriter out,
+      PrintWriter err,
+      boolean quiet,
+      boolean json,
+      ProgressMode progressMode,
+      boolean stderrIsTerminal) {
     this.out = out;
     this.err = err;
     this.quiet = quiet;
     this.json = json;
-    this.terminal = terminal;
+    this.progressMode = progressMode;
+    this.stderrIsTerminal = stderrIsTerminal;
   }
 
-  /** Runs the migration, writes and prints its report, and returns the exit code. */
+  /** Runs the migration, writes its run folder, prints its summary and returns the exit code. */
   int run(
       CsmClient csm,
       Supplier<? extends RecordSource<HubSpotCompany>> companies,
       Supplier<? extends RecordSource<HubSpotContact>> contacts) {
+    Instant started = Instant.now();
+    String target = csm.baseUri().toString();
+    // the folder first: a run that cannot write its record must not start writing to CSM
+    RunFolder folder =
+        runFolder != null
+            ? RunFolder.at(runFolder)
+            : RunFolder.create(runsDirectory, jobId, started);
+    Path journal = journalDirectory;
+    Optional<Path> resumed = Optional.empty();
+    if (journal == null && runFolder == null) {
+      journal = folder.journal();
+      if (!dryRun) {
+        resumed = folder.resumeFrom(runsDirectory, jobId, target);
+      }
+    }
+    ObjectNode settings = settings(target, journal);
+    folder.writeStart(settings, started);
+
     ProgressPrinter progress =
-        quiet ? null : new ProgressPrinter(err, terminal, customersTotal, stopOnFailureThreshold);
+        quiet || progressMode == ProgressMode.NONE
+            ? null
+            : new ProgressPrinter(
+                err,
+                progressMode.redraws(stderrIsTerminal),
+                customersTotal,
+                stopOnFailureThreshold);
     HubSpotMigration.Builder b =
         HubSpotMigration.builder(csm)
             .mapping(mapping)
@@ -66,8 +123,8 @@ final class MigrationRun {
             .failureThreshold(failureThreshold)
             .stopOnFailureThreshold(stopOnFailureThreshold)
             .listener(progress == null ? MigrationListener.NONE : progress);
-    if (journalDirectory != null) {
-      b.journalDirectory(journalDirectory);
+    if (journal != null) {
+      b.journalDirectory(journal);
     }
     if (filter != null) {
       b.contactFilter(filter);
@@ -76,8 +133,8 @@ final class MigrationRun {
       b.testBatch(testBatch);
     }
     if (!quiet) {
-      err.println(
-          (dryRun ? "DRY RUN " : "") + "Migrating into " + csm.baseUri() + " as job " + jobId);
+      err.println((dryRun ? "DRY RUN " : "") + "Migrating into " + target + " as job " + jobId);
+      resumed.ifPresent(r -> err.println("Resuming from the journal of " + r));
       err.flush();
     }
     MigrationReport report;
@@ -88,70 +145,91 @@ final class MigrationRun {
         progress.endLine();
       }
     }
+
+    Outcome outcome = outcome(report);
+    Path reportPath = reportFile != null ? reportFile : folder.file(RunFolder.REPORT);
+    Path deadLetters = deadLettersFile != null ? deadLettersFile : folder.file("dead-letters.csv");
+    Path batches = folder.file("batches.jsonl");
+    Path html = folder.file("report.html");
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("runFolder", folder.dir().toString());
+    files.put("report", reportPath.toString());
+    files.put("html", html.toString());
+    files.put("deadLetters", deadLetters.toString());
+    files.put("batchLog", batches.toString());
+    if (journal != null) {
+      files.put("journal", journal.toString());
+    }
+    report.writeDeadLetters(deadLetters);
+    BatchLogFile.write(batches, report);
+    ObjectNode doc =
+        ReportDocument.write(
+            reportPath, report, "csmkit " + CsmClient.version(), outcome, settings, files);
+    HtmlReport.write(html, doc, BatchLogFile.read(batches));
     if (reportFile != null) {
-      report.writeJson(reportFile);
+      // the run folder keeps its own copy, so that 'csmkit report' and 'csmkit runs' find it
+      ReportDocument.write(
+          folder.file(RunFolder.REPORT),
+          report,
+          "csmkit " + CsmClient.version(),
+          outcome,
+          settings,
+          files);
     }
-    if (deadLettersFile != null) {
-      report.writeDeadLetters(deadLettersFile);
+    print(doc, folder, reportPath, deadLetters, report);
+    if (outcome.reason() != null) {
+      err.println("csmkit: " + outcome.reason());
+      err.flush();
     }
-    print(report);
-    return verdict(report);
+    return outcome.exitCode();
   }
 
-  private void print(MigrationReport report) {
+  private ObjectNode settings(String target, Path journal) {
+    ObjectNode s = JsonNodeFactory.instance.objectNode();
+    s.put("jobId", jobId).put("target", target).put("dryRun", dryRun);
+    inputs.forEach((k, v) -> s.put(k, String.valueOf(v)));
+    if (!whereExpressions.isEmpty()) {
+      ArrayNode where = s.putArray("where");
+      whereExpressions.forEach(where::add);
+    }
+    if (testBatch != null) {
+      s.put("testBatch", testBatch);
+    }
+    s.put("maxInFlight", maxInFlight)
+        .put("failureThreshold", failureThreshold)
+        .put("stopOnFailureThreshold", stopOnFailureThreshold);
+    if (journal != null) {
+      s.put("journal", journal.toString());
+    }
+    return s;
+  }
+
+  private void print(
+      ObjectNode doc, RunFolder folder, Path reportPath, Path deadLetters, MigrationReport r) {
     if (json) {
-      out.println(json(report));
+      out.println(ReportDocument.toJson(doc));
     } else {
-      if (dryRun) {
-        out.println("DRY RUN: nothing was written to CSM; this ran against an embedded sandbox.");
-      }
-      out.print(report.summary());
-      out.printf(
-          Locale.ROOT,
-          "  failure rate: %.1f%% (threshold %.1f%%)%n",
-          report.failureRate() * 100,
-          failureThreshold * 100);
-      if (reportFile != null) {
-        out.println("Report: " + reportFile);
-      }
-      if (deadLettersFile != null) {
-        out.println(
-            "Dead letters: "
-                + deadLettersFile
-                + " ("
-                + report.recordsNotImported()
-                + " records not imported, "
-                + report.duplicatesSkipped()
-                + " duplicates)");
-      }
+      out.print(RunSummary.text(doc));
+      out.println("Report: " + reportPath);
+      out.println(
+          "Dead letters: "
+              + deadLetters
+              + " ("
+              + r.recordsNotImported()
+              + " records not imported, "
+              + r.duplicatesSkipped()
+              + " duplicates)");
+      out.println("Run folder: " + folder.dir() + " (open report.html in a browser)");
     }
     out.flush();
   }
 
-  static String json(MigrationReport report) {
-    try {
-      Path tmp = Files.createTempFile("csmkit-report", ".json");
-      try {
-        report.writeJson(tmp);
-        return Files.readString(tmp, StandardCharsets.UTF_8).strip();
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report", e);
-    }
-  }
-
-  /**
-   * The exit code for a finished migration, with one line on stderr saying why when it is not 0.
-   */
-  int verdict(MigrationReport report) {
+  /** The exit code for a finished migration, and why when it is not 0. */
+  Outcome outcome(MigrationReport report) {
     Optional<String> stop = report.stopReason();
-    int code;
-    String why;
     if (stop.isPresent()) {
       String r = stop.get();
-      code =
+      int code =
           r.contains("(401)")
                   || r.contains("(403)")
                   || r.contains("(412)")
@@ -159,33 +237,35 @@ final class MigrationRun {
                   || r.contains("journal mismatch")
               ? ExitCode.CONFIG
               : r.contains("failure rate") ? ExitCode.FAILURES : ExitCode.STOPPED;
-      why = "stopped: " + r;
-    } else if (unresolved(report) > 0) {
-      code = ExitCode.STOPPED;
-      why =
+      return new Outcome(code == ExitCode.FAILURES ? "failed" : "stopped", code, "stopped: " + r);
+    }
+    if (unresolved(report) > 0) {
+      return new Outcome(
+          "stopped",
+          ExitCode.STOPPED,
           unresolved(report)
-              + " records were sent but their tasks' end was not seen: run again to resume";
-    } else if (report.failureRate() > failureThreshold) {
-      code = ExitCode.FAILURES;
-      why =
+              + " records were sent but their tasks' end was not seen: run again to resume");
+    }
+    if (report.failureRate() > failureThreshold) {
+      return new Outcome(
+          "failed",
+          ExitCode.FAILURES,
           String.format(
               Locale.ROOT,
               "%.1f%% of the records did not import, above the threshold %.1f%%",
               report.failureRate() * 100,
-              failureThreshold * 100);
-    } else if (!report.verification().passed()) {
-      code = ExitCode.FAILURES;
-      why =
+              failureThreshold * 100));
+    }
+    if (!report.verification().passed()) {
+      return new Outcome(
+          "failed",
+          ExitCode.FAILURES,
           "verification found "
               + (report.verification().problems().size()
                   + report.verification().organizationsMissing().size())
-              + " problems";
-    } else {
-      return ExitCode.OK;
+              + " problems");
     }
-    err.println("csmkit: " + why);
-    err.flush();
-    return code;
+    return new Outcome("succeeded", ExitCode.OK, null);
   }
 
   private static long unresolved(MigrationReport report) {

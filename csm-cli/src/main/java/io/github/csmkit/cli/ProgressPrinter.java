@@ -1,5 +1,6 @@
 package io.github.csmkit.cli;
 
+import io.github.csmkit.cli.report.Durations;
 import io.github.csmkit.client.bulk.ImportListener;
 import io.github.csmkit.hubspot.migration.MigrationListener;
 import java.io.PrintWriter;
@@ -59,7 +60,7 @@ final class ProgressPrinter implements MigrationListener {
   @Override
   public synchronized void phaseFinished(Phase phase, String summary) {
     endLine();
-    err.println(label(phase) + ": " + summary);
+    err.println(label(phase) + ": " + humanDurations(summary));
     err.flush();
   }
 
@@ -146,6 +147,23 @@ final class ProgressPrinter implements MigrationListener {
       return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
     }
     return s + "s";
+  }
+
+  private static final java.util.regex.Pattern ISO_DURATION =
+      java.util.regex.Pattern.compile("\\bPT[0-9.HMS]+\\b");
+
+  /** The engine's summaries say {@code PT0.43S}; people read {@code 430 ms}. */
+  static String humanDurations(String s) {
+    return ISO_DURATION
+        .matcher(s)
+        .replaceAll(
+            m -> {
+              try {
+                return Durations.human(Duration.parse(m.group()));
+              } catch (java.time.format.DateTimeParseException e) {
+                return m.group();
+              }
+            });
   }
 
   private static String label(Phase phase) {

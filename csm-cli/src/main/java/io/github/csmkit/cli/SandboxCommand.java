@@ -1,5 +1,7 @@
 package io.github.csmkit.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.csmkit.cli.report.ReportDocument;
 import io.github.csmkit.sandbox.CsmSandbox;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +17,11 @@ import picocli.CommandLine.Option;
       "Runs an in-memory CSM sandbox (the bulk and task APIs) until Ctrl-C, and prints its base URL "
           + "and token. Point 'csmkit migrate --base-url' or your own code at it. Nothing is persisted.",
       ""
+    },
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  csmkit sandbox --port 8080 --token dev-token     # then, in another terminal:",
+      "  CSM_TOKEN=dev-token csmkit migrate --base-url http://127.0.0.1:8080 --contacts contacts.csv"
     })
 final class SandboxCommand extends BaseCommand {
   @Option(
@@ -49,14 +56,33 @@ final class SandboxCommand extends BaseCommand {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw CliException.usage("--port must be 0 (any free port) to 65535: " + port);
+    }
+    if (taskLimit < 1) {
+      throw CliException.usage("--task-limit must be at least 1: " + taskLimit);
+    }
+    if (runsForMs < 0) {
+      throw CliException.usage("--runs-for-ms must not be negative: " + runsForMs);
+    }
     CsmSandbox.Builder b =
         CsmSandbox.builder().port(port).runsFor(Duration.ofMillis(runsForMs)).taskLimit(taskLimit);
     if (token != null) {
       b.token(token);
     }
     try (CsmSandbox sandbox = b.start()) {
-      out().println("baseUri=" + sandbox.baseUri());
-      out().println("token=" + sandbox.token());
+      if (json) {
+        out()
+            .println(
+                ReportDocument.toJson(
+                    JsonNodeFactory.instance
+                        .objectNode()
+                        .put("baseUri", sandbox.baseUri().toString())
+                        .put("token", sandbox.token())));
+      } else {
+        out().println("baseUri=" + sandbox.baseUri());
+        out().println("token=" + sandbox.token());
+      }
       out().flush();
       if (!quiet) {
         err()

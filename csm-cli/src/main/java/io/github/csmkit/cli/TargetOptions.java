@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,14 +19,16 @@ final class TargetOptions {
   @Option(
       names = "--base-url",
       paramLabel = "URL",
-      description = "CSM base URL (a sandbox or proxy), e.g. http://127.0.0.1:8080")
+      description =
+          "CSM base URL (a sandbox or proxy), e.g. http://127.0.0.1:8080. Default: $CSM_BASE_URL.")
   URI baseUrl;
 
   @Option(
       names = "--cloud-id",
       paramLabel = "ID",
       description =
-          "The site's cloud id: requests go to https://api.atlassian.com/jsm/csm/cloudid/ID")
+          "The site's cloud id: requests go to https://api.atlassian.com/jsm/csm/cloudid/ID."
+              + " Default: $CSM_CLOUD_ID.")
   String cloudId;
 
   @Option(
@@ -48,18 +51,56 @@ final class TargetOptions {
           "Use basic authentication with this account email and the token as its API token.")
   String email;
 
+  /** The environment variables that name the target when no flag does. */
+  static final String ENV_CLOUD_ID = "CSM_CLOUD_ID";
+
+  static final String ENV_BASE_URL = "CSM_BASE_URL";
+
   boolean hasTarget() {
     return baseUrl != null || cloudId != null;
   }
 
   /** A client for the target; usage error without one, configuration error without a token. */
   CsmClient client(Map<String, String> env) {
+    return client(env, b -> {});
+  }
+
+  /**
+   * A client for the target given by the flags, else by {@code CSM_BASE_URL} or {@code
+   * CSM_CLOUD_ID} (a flag wins over both variables), adjusted by {@code configure}.
+   */
+  CsmClient client(Map<String, String> env, Consumer<CsmClient.Builder> configure) {
     if (baseUrl != null && cloudId != null) {
       throw CliException.usage("give --base-url or --cloud-id, not both");
     }
+    URI base = baseUrl;
+    String cloud = cloudId;
     if (!hasTarget()) {
+      String envBase = blankToNull(env.get(ENV_BASE_URL));
+      cloud = blankToNull(env.get(ENV_CLOUD_ID));
+      if (envBase != null && cloud != null) {
+        throw CliException.usage(
+            "both "
+                + ENV_BASE_URL
+                + " and "
+                + ENV_CLOUD_ID
+                + " are set: unset one, or give a flag");
+      }
+      if (envBase != null) {
+        try {
+          base = URI.create(envBase);
+        } catch (IllegalArgumentException e) {
+          throw CliException.usage(ENV_BASE_URL + " is not a URL: " + envBase);
+        }
+      }
+    }
+    if (base == null && cloud == null) {
       throw CliException.usage(
-          "no target: give --base-url URL or --cloud-id ID (or --dry-run for migrate)");
+          "no target: give --base-url URL or --cloud-id ID, or set "
+              + ENV_BASE_URL
+              + " or "
+              + ENV_CLOUD_ID
+              + " (or --dry-run for migrate)");
     }
     String token = token(env);
     CsmClient.Builder b =
@@ -67,17 +108,22 @@ final class TargetOptions {
             .credentials(
                 email == null ? Credentials.bearer(token) : Credentials.basic(email, token))
             .userAgentSuffix("csmkit-cli");
+    configure.accept(b);
     try {
-      if (cloudId != null) {
-        b.cloudId(cloudId);
+      if (cloud != null) {
+        b.cloudId(cloud);
       } else {
-        b.baseUri(baseUrl);
+        b.baseUri(base);
       }
       return b.build();
     } catch (IllegalArgumentException | IllegalStateException e) {
       // messages name the URL or the cloud id, never the token
       throw CliException.usage(e.getMessage());
     }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   String token(Map<String, String> env) {

@@ -3,14 +3,18 @@ package io.github.csmkit.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.csmkit.cli.report.Durations;
 import io.github.csmkit.client.CsmClient;
+import io.github.csmkit.client.PollPolicy;
 import io.github.csmkit.client.model.TaskFailure;
 import io.github.csmkit.client.model.TaskState;
 import io.github.csmkit.client.model.TaskStatus;
 import java.io.PrintWriter;
+import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code csmkit task get|wait ID}: a bulk task's status. */
@@ -35,9 +39,15 @@ final class TaskCommand implements Runnable {
 
     abstract TaskStatus fetch(CsmClient csm);
 
+    /** Adjusts the client before it is built (the wait's timeout). */
+    void configure(CsmClient.Builder b) {}
+
     @Override
     public Integer call() {
-      try (CsmClient csm = target.client(env())) {
+      if (taskId.isBlank()) {
+        throw CliException.usage("the task id is empty");
+      }
+      try (CsmClient csm = target.client(env(), this::configure)) {
         TaskStatus status = fetch(csm);
         print(status, out(), json);
         return status.state() == TaskState.FAILED ? ExitCode.FAILURES : ExitCode.OK;
@@ -50,7 +60,12 @@ final class TaskCommand implements Runnable {
       name = "get",
       sortOptions = false,
       mixinStandardHelpOptions = true,
-      description = "Prints a task's status once. Exit code 1 when the task FAILED as a whole.")
+      description = "Prints a task's status once. Exit code 1 when the task FAILED as a whole.",
+      footerHeading = "%nExample:%n",
+      footer = {
+        "  CSM_CLOUD_ID=<cloud-id> CSM_TOKEN=<token> csmkit task get 7f0c...e1 --json",
+        "  (try it on 'csmkit sandbox': csmkit task get ID --base-url <its baseUri>)"
+      })
   static final class Get extends TaskBase {
     @Override
     TaskStatus fetch(CsmClient csm) {
@@ -65,12 +80,32 @@ final class TaskCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description =
           "Waits (polling with backoff) until the task ends, then prints it. Exit code 1 when it FAILED,"
-              + " 4 when the wait gave up.")
+              + " 4 when the wait gave up.",
+      footerHeading = "%nExample:%n",
+      footer = {
+        "  CSM_CLOUD_ID=<cloud-id> CSM_TOKEN=<token> csmkit task wait 7f0c...e1 --timeout 5m"
+      })
   static final class Wait extends TaskBase {
+    @Option(
+        names = "--timeout",
+        paramLabel = "DURATION",
+        defaultValue = "15m",
+        converter = DurationConverter.class,
+        description =
+            "Give up (exit code 4) after this long: 90s, 5m, 1h (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    void configure(CsmClient.Builder b) {
+      b.pollPolicy(PollPolicy.defaults().toBuilder().maxWait(timeout).build());
+    }
+
     @Override
     TaskStatus fetch(CsmClient csm) {
       if (!quiet) {
-        err().println("Waiting for task " + taskId + " ...");
+        err()
+            .println(
+                "Waiting for task " + taskId + " (at most " + Durations.human(timeout) + ") ...");
         err().flush();
       }
       return csm.tasks().await(taskId);

@@ -20,6 +20,11 @@ final class CliRunner {
   private CliRunner() {}
 
   static Result run(Map<String, String> env, Path workingDirectory, String... args) {
+    return run(env, workingDirectory, null, args);
+  }
+
+  /** With a prompt standing in for the person at the terminal; null: not interactive. */
+  static Result run(Map<String, String> env, Path workingDirectory, Prompt prompt, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
@@ -28,7 +33,8 @@ final class CliRunner {
                 new PrintWriter(err, true),
                 env,
                 workingDirectory,
-                false)
+                false,
+                prompt)
             .execute(args);
     return new Result(code, out.toString(), err.toString());
   }

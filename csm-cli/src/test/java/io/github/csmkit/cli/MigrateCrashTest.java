@@ -128,6 +128,8 @@ class MigrateCrashTest {
                 "--job-id",
                 "crash",
                 "--quiet")
+            // the run folders go to the test's folder, not the module's
+            .directory(dir.toFile())
             .redirectErrorStream(true);
     pb.environment().put("CSM_TOKEN", TOKEN);
     return pb.start();

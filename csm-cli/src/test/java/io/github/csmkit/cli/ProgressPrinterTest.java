@@ -74,4 +74,30 @@ class ProgressPrinterTest {
     q.progress(new Progress(50, OptionalLong.empty(), 10, Optional.empty()));
     assertThat(rare.toString()).isEqualTo("Customers ...\n");
   }
+
+  @Test
+  void phaseSummariesShowHumanDurations() {
+    assertThat(ProgressPrinter.humanDurations("64 imported; 2 batches in PT0.432855017S"))
+        .isEqualTo("64 imported; 2 batches in 432 ms");
+    assertThat(ProgressPrinter.humanDurations("in PT1M12S, PTX")).isEqualTo("in 1m 12s, PTX");
+  }
+
+  @Test
+  void theLauncherSaysWhetherStderrIsATerminal() {
+    String before = System.getProperty("csmkit.stderrIsTerminal");
+    try {
+      System.setProperty("csmkit.stderrIsTerminal", "true");
+      assertThat(Terminal.stderr()).isTrue();
+      System.setProperty("csmkit.stderrIsTerminal", "false");
+      assertThat(Terminal.stderr()).isFalse();
+    } finally {
+      if (before == null) {
+        System.clearProperty("csmkit.stderrIsTerminal");
+      } else {
+        System.setProperty("csmkit.stderrIsTerminal", before);
+      }
+    }
+    // surefire's stderr is a pipe, not a terminal
+    assertThat(Terminal.stderr()).isFalse();
+  }
 }

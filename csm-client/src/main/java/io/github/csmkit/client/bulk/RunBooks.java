@@ -151,7 +151,7 @@ final class RunBooks<R, O extends BatchItem, B extends Batch<O>> {
       notifyAll();
     }
     LOG.log(
-        System.Logger.Level.INFO,
+        System.Logger.Level.DEBUG,
         "batch {0}: {1} records, task {2} {3}, {4} failures",
         batch.number,
         batch.items.size(),

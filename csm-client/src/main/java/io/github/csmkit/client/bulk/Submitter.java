@@ -138,7 +138,7 @@ final class Submitter<B extends Batch<?>> {
     }
     if (unreadable) {
       LOG.log(
-          System.Logger.Level.INFO,
+          System.Logger.Level.DEBUG,
           "batch {0}: unreadable answer; resending it with its key",
           batch.number);
       return durations.backPressureDelay(round);
@@ -155,7 +155,7 @@ final class Submitter<B extends Batch<?>> {
       pauseUntil = until;
     }
     LOG.log(
-        System.Logger.Level.INFO,
+        System.Logger.Level.DEBUG,
         "batch {0}: {1}; the job pauses {2} ms",
         batch.number,
         cause instanceof TaskLimitReachedException ? "tenant task limit reached" : "rate limited",
