@@ -97,7 +97,7 @@ final class ThroughputBenchmark {
             "rec/s",
             engine.perSecond() / ceiling,
             "of ceiling",
-            0.90));
+            0.95));
     out.add(
         Figure.atLeast(
             b,
