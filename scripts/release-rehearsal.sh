@@ -70,7 +70,7 @@ listing="$(jar tf "$bundle")"   # the JDK's jar tool: no unzip needed
 echo "$listing"
 # a bundle without a file we require is a failed rehearsal
 required=()
-for m in csm-client csm-sandbox hubspot-mapper; do
+for m in csm-client csm-sandbox hubspot-mapper hubspot-sandbox; do
   required+=("$m-$version.jar" "$m-$version-sources.jar" "$m-$version-javadoc.jar" "$m-$version.pom")
   if $signed; then required+=("$m-$version.jar.asc"); fi
 done
@@ -106,7 +106,7 @@ if $signed; then
     "$work/bundle/io/github/csmkit/csm-client/$version/csm-client-$version.jar"
 fi
 # reproducible: build the published modules again and compare every jar with the bundle's
-published="csm-client,csm-sandbox,hubspot-mapper"
+published="csm-client,csm-sandbox,hubspot-mapper,hubspot-sandbox"
 cp "$bundle" "$work/central-bundle.zip"
 ./mvnw -B -q clean package -pl "$published" -am -DskipTests -Dcsmkit.consumerCheck.skip=true \
   -Djacoco.skip=true -Drevision="$version" -Dproject.build.outputTimestamp="$timestamp"
