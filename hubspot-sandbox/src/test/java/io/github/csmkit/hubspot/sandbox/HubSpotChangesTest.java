@@ -300,4 +300,44 @@ class HubSpotChangesTest {
         .hasMessageNotContaining("pat-expired-0000");
     assertThat(changes.toString()).doesNotContain("pat-expired-0000");
   }
+
+  @Test
+  void associationsOfOverAThousandChangedContactsAreReadInThousandsAndPagedPerInput() {
+    try (HubSpotSandbox small =
+        HubSpotSandbox.builder().clock(clock).associationPageSize(2).start()) {
+      HubSpotPortal p = small.portal();
+      Instant mark = clock.instant();
+      clock.advance(Duration.ofHours(1));
+      String a = p.createCompany(Map.of("name", "A"));
+      String b = p.createCompany(Map.of("name", "B"));
+      String c = p.createCompany(Map.of("name", "C"));
+      List<String> ids =
+          p.createMany(ObjectType.CONTACTS, 1_500, i -> Map.of("email", i + "@x.example"));
+      ids.forEach(id -> p.associate(id, a, true));
+      String many = ids.get(1_200);
+      p.associate(many, b, false);
+      p.associate(many, c, false);
+      HubSpotApiClient client =
+          HubSpotApiClient.builder()
+              .baseUri(small.baseUri())
+              .token(small.token())
+              .clock(clock)
+              .sleeper(clock::advance)
+              .build();
+      HubSpotChangeSet set =
+          HubSpotChanges.builder(client)
+              .build()
+              .read(new HubSpotWatermark(mark, mark), clock.instant());
+      Map<String, HubSpotContact> contacts = all(set.contacts());
+      assertThat(contacts).hasSize(1_500);
+      assertThat(contacts.get(many).associatedCompanyIds()).containsExactly(a, b, c);
+      assertThat(contacts.get(ids.get(0)).associatedCompanyIds()).containsExactly(a);
+      // 1,000 + 500 inputs, then the second page of the one contact with three companies
+      assertThat(small.requests(HubSpotEndpoint.ASSOCIATIONS_BATCH_READ))
+          .extracting(LoggedRequest::status)
+          .containsOnly(200)
+          .hasSize(3);
+      assertThat(set.requests()).containsEntry(HubSpotApiEndpoint.ASSOCIATIONS_BATCH_READ, 3L);
+    }
+  }
 }
