@@ -15,6 +15,7 @@ module io.github.csmkit.hubspot {
   requires static org.immutables.value.annotations;
 
   exports io.github.csmkit.hubspot.source;
+  exports io.github.csmkit.hubspot.sync;
   exports io.github.csmkit.hubspot.mapping;
   exports io.github.csmkit.hubspot.migration;
   exports io.github.csmkit.hubspot.state;

@@ -25,6 +25,9 @@ public final class RunAll {
   /** Not in the default set: the memory run again with the engine's de-duplication off. */
   static final String MEMORY_NO_DEDUPE = "memory-nodedupe";
 
+  /** Not in the default set (a million contacts take minutes to seed): the incremental sync. */
+  static final String SYNC = "sync";
+
   private RunAll() {}
 
   public static void main(String[] args) {
@@ -34,11 +37,11 @@ public final class RunAll {
     for (String a : args) {
       if (a.equals("--smoke")) {
         smoke = true;
-      } else if (ALL.contains(a) || a.equals(MEMORY_NO_DEDUPE)) {
+      } else if (ALL.contains(a) || a.equals(MEMORY_NO_DEDUPE) || a.equals(SYNC)) {
         chosen.add(a);
       } else {
         System.err.println(
-            "usage: java -jar benchmarks.jar [throughput|overhead|memory|memory-nodedupe|startup]... [--smoke]");
+            "usage: java -jar benchmarks.jar [throughput|overhead|memory|memory-nodedupe|startup|sync]... [--smoke]");
         System.exit(2);
         return;
       }
@@ -54,6 +57,7 @@ public final class RunAll {
     List<Figure> figures = new ArrayList<>();
     List<String> order = new ArrayList<>(ALL);
     order.add(3, MEMORY_NO_DEDUPE);
+    order.add(SYNC);
     for (String name : order) {
       if (!chosen.contains(name)) {
         continue;
@@ -85,6 +89,13 @@ public final class RunAll {
                     .run());
         case "startup" ->
             figures.addAll(new StartupBenchmark(StartupBenchmark.findRoot(), smoke).run());
+        case SYNC ->
+            figures.addAll(
+                new IncrementalSyncBenchmark(
+                        smoke
+                            ? IncrementalSyncBenchmark.Config.smoke()
+                            : IncrementalSyncBenchmark.Config.full())
+                    .run());
         default -> throw new IllegalArgumentException(name);
       }
       System.err.printf(

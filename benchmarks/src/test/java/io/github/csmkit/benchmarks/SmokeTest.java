@@ -90,6 +90,22 @@ class SmokeTest {
   }
 
   @Test
+  void incrementalSyncReadsOnlyTheChangesOfAPortal() {
+    List<Figure> figures =
+        new IncrementalSyncBenchmark(IncrementalSyncBenchmark.Config.smoke()).run();
+    assertThat(figures).hasSize(7);
+    Figure requests =
+        figures.stream()
+            .filter(f -> f.what().startsWith("incremental: HubSpot requests"))
+            .findFirst()
+            .orElseThrow();
+    // 3,000 contacts: a full pass is 30 list pages + 30 association reads + 1 + 2 searches
+    assertThat(figures.get(0).value()).isEqualTo(63);
+    assertThat(requests.value()).isBetween(3.0, 8.0);
+    assertThat(requests.ratio()).isLessThan(0.2);
+  }
+
+  @Test
   void argumentsChooseHarnesses() {
     assertThat(RunAll.ALL).containsExactly("throughput", "overhead", "memory", "startup");
     assertThat(RunAll.header(true)).contains("SMOKE").contains("cores");

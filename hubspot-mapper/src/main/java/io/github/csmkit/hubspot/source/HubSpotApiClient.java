@@ -1,6 +1,7 @@
 package io.github.csmkit.hubspot.source;
 
 import io.github.csmkit.client.Backoff;
+import io.github.csmkit.hubspot.sync.HubSpotRateLimiter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -23,12 +25,14 @@ import java.util.function.DoubleSupplier;
  * /crm/v4/associations/contacts/companies/batch/read} (all of them, not just the primary one).
  * Archived records are excluded unless {@link Builder#includeArchived(boolean)}.
  *
- * <p>Requests are throttled client-side (default 100 per 10 s). A 429 with policy {@code
- * TEN_SECONDLY_ROLLING} (or {@code SECONDLY}) waits for {@code Retry-After} (else 10 s) and
- * retries; {@code DAILY} throws {@link HubSpotRateLimitException}; 401 throws {@link
- * HubSpotAuthenticationException}; 5xx and I/O errors are retried with a jittered backoff. A
- * response body over {@link Builder#maxResponseBytes(long)} fails its request. The token never
- * appears in {@link #toString()}, messages or exceptions.
+ * <p>Requests are throttled client-side by one {@link HubSpotRateLimiter} (default 100 per 10 s for
+ * the ordinary endpoints, 5 per second for searches), which several clients may share. A 429 with
+ * policy {@code TEN_SECONDLY_ROLLING} (or {@code SECONDLY}, the search limit) holds that bucket for
+ * {@code Retry-After} (else its window) and retries; {@code DAILY} throws {@link
+ * HubSpotDailyLimitException}; 401 throws {@link HubSpotAuthenticationException}; 5xx and I/O
+ * errors are retried with a jittered backoff. A response body over {@link
+ * Builder#maxResponseBytes(long)} fails its request. The token never appears in {@link
+ * #toString()}, messages or exceptions.
  */
 public final class HubSpotApiClient {
   /** HubSpot's API host. */
@@ -65,8 +69,13 @@ public final class HubSpotApiClient {
                     : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
                 b.clock,
                 b.sleeper,
-                b.maxRequests,
-                b.window,
+                b.limiter != null
+                    ? b.limiter
+                    : HubSpotRateLimiter.builder()
+                        .standardLimit(b.maxRequests, b.window)
+                        .clock(b.clock)
+                        .sleeper(b.sleeper::sleep)
+                        .build(),
                 b.maxRetries,
                 b.timeout,
                 b.backoff,
@@ -114,6 +123,28 @@ public final class HubSpotApiClient {
     return PropertyCatalog.fromJson(http.send("GET", path, null), path);
   }
 
+  /**
+   * The requests this client has sent so far (every attempt, retries included), per endpoint;
+   * endpoints never called are left out.
+   */
+  public Map<HubSpotApiEndpoint, Long> requestCounts() {
+    return http.requestCounts();
+  }
+
+  /**
+   * The CRM search API as a {@link io.github.csmkit.hubspot.sync.SearchFetcher} for {@link
+   * io.github.csmkit.hubspot.sync.IncrementalPull}: searches go through this client's limiter and
+   * retries; its fetch throws {@link HubSpotDailyLimitException}, {@link
+   * HubSpotAuthenticationException} or {@link HubSpotApiException} when a search fails for good.
+   */
+  public io.github.csmkit.hubspot.sync.SearchFetcher searchFetcher() {
+    return new HubSpotSearchFetcher(http);
+  }
+
+  HubSpotHttp http() {
+    return http;
+  }
+
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
@@ -132,6 +163,7 @@ public final class HubSpotApiClient {
     private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
     private int maxRequests = 100;
     private Duration window = Duration.ofSeconds(10);
+    private HubSpotRateLimiter limiter;
     private boolean includeArchived;
     private int maxUrlLength = 4000;
     private int maxRetries = 5;
@@ -163,7 +195,10 @@ public final class HubSpotApiClient {
       return this;
     }
 
-    /** At most {@code requests} per {@code window}; default 100 per 10 s. */
+    /**
+     * At most {@code requests} per {@code window} to the ordinary endpoints; default 100 per 10 s.
+     * Not used when a {@link #rateLimiter(HubSpotRateLimiter)} is given.
+     */
     public Builder rateLimit(int requests, Duration window) {
       if (requests < 1 || window.isNegative() || window.isZero()) {
         throw new IllegalArgumentException(
@@ -174,7 +209,17 @@ public final class HubSpotApiClient {
       return this;
     }
 
-    /** The clock used by the rate limiter; default the system clock. */
+    /**
+     * The rate limiter to use, for example one shared by several clients of one portal (HubSpot's
+     * search limit is per account); default a new one with {@link #rateLimit(int, Duration)}, this
+     * builder's clock and sleeper, and 5 searches per second.
+     */
+    public Builder rateLimiter(HubSpotRateLimiter limiter) {
+      this.limiter = Objects.requireNonNull(limiter);
+      return this;
+    }
+
+    /** The clock used by the rate limiter and {@code Retry-After}; default the system clock. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
       return this;

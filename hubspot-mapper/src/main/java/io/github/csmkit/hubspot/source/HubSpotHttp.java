@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.csmkit.client.Backoff;
 import io.github.csmkit.client.RetryAfter;
+import io.github.csmkit.hubspot.sync.HubSpotRateLimiter;
+import io.github.csmkit.hubspot.sync.HubSpotRateLimiter.Bucket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -14,20 +16,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.DoubleSupplier;
 
 /**
- * HubSpot's HTTP exchange: throttling, retries of 429 bursts, 5xx and I/O errors (with the client's
- * {@link Backoff} and jitter, or {@code Retry-After}, capped), a bounded response body, and errors
- * that say what failed without the token.
+ * HubSpot's HTTP exchange: throttling through the one {@link HubSpotRateLimiter} (searches in its
+ * per-second bucket, everything else in the ten-second one), retries of 429 bursts, 5xx and I/O
+ * errors (with the client's {@link Backoff} and jitter, or {@code Retry-After}, capped), a bounded
+ * response body, requests counted per endpoint, and errors that say what failed without the token.
  */
 final class HubSpotHttp {
-  /** Waits, or throws {@link HubSpotApiException} when interrupted. */
-  @FunctionalInterface
-  interface Pause {
-    void pause(Duration d);
-  }
-
   /**
    * What the exchange needs.
    *
@@ -42,8 +42,7 @@ final class HubSpotHttp {
       HttpClient http,
       Clock clock,
       HubSpotApiClient.Sleeper sleeper,
-      int maxRequests,
-      Duration window,
+      HubSpotRateLimiter limiter,
       int maxRetries,
       Duration timeout,
       Backoff backoff,
@@ -65,25 +64,40 @@ final class HubSpotHttp {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration DEFAULT_BURST_WAIT = Duration.ofSeconds(10);
   // a hostile or broken Retry-After must not park the reader for hours
   private static final Duration MAX_BURST_WAIT = Duration.ofSeconds(60);
 
   private final Settings s;
-  private final RateLimiter limiter;
+  private final HubSpotRateLimiter limiter;
+  private final AtomicLongArray sent = new AtomicLongArray(HubSpotApiEndpoint.values().length);
 
   HubSpotHttp(Settings settings) {
     this.s = settings;
-    this.limiter = new RateLimiter(s.maxRequests(), s.window(), s.clock(), this::pause);
+    this.limiter = settings.limiter();
+  }
+
+  /** Requests sent so far (every attempt), per endpoint; zero counts left out. */
+  Map<HubSpotApiEndpoint, Long> requestCounts() {
+    Map<HubSpotApiEndpoint, Long> out = new EnumMap<>(HubSpotApiEndpoint.class);
+    for (HubSpotApiEndpoint e : HubSpotApiEndpoint.values()) {
+      long n = sent.get(e.ordinal());
+      if (n > 0) {
+        out.put(e, n);
+      }
+    }
+    return out;
   }
 
   /** Sends a request with throttling and retries; returns the parsed body of a 2xx or 207. */
   JsonNode send(String method, String pathAndQuery, JsonNode body) {
     String what = method + " " + pathAndQuery.replaceAll("\\?.*", "");
+    HubSpotApiEndpoint endpoint = HubSpotApiEndpoint.of(method, pathAndQuery);
+    Bucket bucket = endpoint == HubSpotApiEndpoint.SEARCH ? Bucket.SEARCH : Bucket.STANDARD;
     int attempt = 0;
     while (true) {
       attempt++;
-      limiter.acquire();
+      acquire(bucket, what);
+      sent.incrementAndGet(endpoint.ordinal());
       Response resp;
       try {
         resp = exchange(method, pathAndQuery, body);
@@ -119,13 +133,7 @@ final class HubSpotHttp {
       if (status == 429) {
         String policy = resp.json().path("policyName").asText(null);
         if ("DAILY".equals(policy)) {
-          throw new HubSpotRateLimitException(
-              what
-                  + ": HubSpot's daily API limit is reached (it resets at midnight in the portal's"
-                  + " time zone): "
-                  + message,
-              policy,
-              correlationId);
+          throw new HubSpotDailyLimitException(what, message, correlationId);
         }
         if (attempt > s.maxRetries()) {
           throw new HubSpotRateLimitException(
@@ -139,7 +147,8 @@ final class HubSpotHttp {
               policy,
               correlationId);
         }
-        pause(burstWait(resp.retryAfter()));
+        // the limiter holds the bucket HubSpot named, so every request of it waits, not just this
+        limiter.backOff(bucketOf(policy, bucket), burstWait(resp.retryAfter()));
         continue;
       }
       if (status >= 500 && attempt <= s.maxRetries()) {
@@ -208,9 +217,29 @@ final class HubSpotHttp {
     return Arrays.copyOf(buf, n);
   }
 
+  /** Retry-After capped, or null for the bucket's own window. */
   private Duration burstWait(String retryAfter) {
-    Duration wait = RetryAfter.parse(retryAfter, s.clock().instant()).orElse(DEFAULT_BURST_WAIT);
-    return wait.compareTo(MAX_BURST_WAIT) > 0 ? MAX_BURST_WAIT : wait;
+    Duration wait = RetryAfter.parse(retryAfter, s.clock().instant()).orElse(null);
+    return wait != null && wait.compareTo(MAX_BURST_WAIT) > 0 ? MAX_BURST_WAIT : wait;
+  }
+
+  /** SECONDLY is the search limit, TEN_SECONDLY_ROLLING the others; else the request's own. */
+  private static Bucket bucketOf(String policy, Bucket requested) {
+    if ("SECONDLY".equals(policy)) {
+      return Bucket.SEARCH;
+    }
+    return "TEN_SECONDLY_ROLLING".equals(policy) ? Bucket.STANDARD : requested;
+  }
+
+  private void acquire(Bucket bucket, String what) {
+    try {
+      limiter.acquire(bucket);
+    } catch (IllegalStateException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new HubSpotApiException(0, what + " interrupted waiting for the rate limit", null, e);
+      }
+      throw e;
+    }
   }
 
   private Duration backoff(int attempt) {

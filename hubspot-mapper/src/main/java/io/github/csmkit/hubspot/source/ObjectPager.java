@@ -156,43 +156,14 @@ final class ObjectPager<T extends HubSpotRecord> implements RecordSource<T> {
   }
 
   private Map<String, List<String>> companiesOf(List<JsonNode> contacts) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    Map<String, String> todo = new LinkedHashMap<>();
+    List<String> ids = new ArrayList<>();
     for (JsonNode c : contacts) {
       String id = c.path("id").asText("");
       if (!id.isEmpty()) {
-        out.put(id, new ArrayList<>());
-        todo.put(id, null);
+        ids.add(id);
       }
     }
-    while (!todo.isEmpty()) {
-      ObjectNode body = JSON.createObjectNode();
-      ArrayNode inputs = body.putArray("inputs");
-      todo.forEach(
-          (id, cursor) -> {
-            ObjectNode in = inputs.addObject().put("id", id);
-            if (cursor != null) {
-              in.put("after", cursor);
-            }
-          });
-      JsonNode resp = http.send("POST", "/crm/v4/associations/contacts/companies/batch/read", body);
-      todo.clear();
-      for (JsonNode r : resp.path("results")) {
-        String from = r.path("from").path("id").asText();
-        List<String> ids = out.computeIfAbsent(from, k -> new ArrayList<>());
-        for (JsonNode to : r.path("to")) {
-          String toId = to.path("toObjectId").asText();
-          if (!toId.isEmpty() && !ids.contains(toId)) {
-            ids.add(toId);
-          }
-        }
-        String next = r.path("paging").path("next").path("after").asText(null);
-        if (next != null && !next.isEmpty()) {
-          todo.put(from, next);
-        }
-      }
-    }
-    return out;
+    return AssociationReader.companiesOf(http, ids);
   }
 
   @Override

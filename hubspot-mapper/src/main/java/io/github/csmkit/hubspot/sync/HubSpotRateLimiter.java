@@ -77,7 +77,7 @@ public final class HubSpotRateLimiter {
     this.clock = b.clock;
     this.sleeper = b.sleeper;
     windows.put(Bucket.SEARCH, new Window(b.searchPerSecond, Duration.ofSeconds(1)));
-    windows.put(Bucket.STANDARD, new Window(b.standardPerTenSeconds, Duration.ofSeconds(10)));
+    windows.put(Bucket.STANDARD, new Window(b.standardMax, b.standardWindow));
   }
 
   /**
@@ -137,7 +137,7 @@ public final class HubSpotRateLimiter {
   public String toString() {
     Window s = windows.get(Bucket.SEARCH);
     Window o = windows.get(Bucket.STANDARD);
-    return "HubSpotRateLimiter[search " + s.max + "/1s, other " + o.max + "/10s]";
+    return "HubSpotRateLimiter[search " + s.max + "/1s, other " + o.max + "/" + o.length + "]";
   }
 
   /** Configures a {@link HubSpotRateLimiter}. */
@@ -145,7 +145,8 @@ public final class HubSpotRateLimiter {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
     private int searchPerSecond = 5;
-    private int standardPerTenSeconds = 100;
+    private int standardMax = 100;
+    private Duration standardWindow = Duration.ofSeconds(10);
 
     private Builder() {}
 
@@ -169,7 +170,23 @@ public final class HubSpotRateLimiter {
      * @throws IllegalArgumentException when below 1
      */
     public Builder standardLimit(int perTenSeconds) {
-      this.standardPerTenSeconds = positive(perTenSeconds);
+      return standardLimit(perTenSeconds, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Other requests per rolling {@code window} (for a proxy or a portal with its own limit).
+     *
+     * @param requests at least 1
+     * @param window a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException when requests is below 1 or the window is not positive
+     */
+    public Builder standardLimit(int requests, Duration window) {
+      if (window.isNegative() || window.isZero()) {
+        throw new IllegalArgumentException("a rate-limit window must be positive: " + window);
+      }
+      this.standardMax = positive(requests);
+      this.standardWindow = window;
       return this;
     }
 

@@ -71,8 +71,13 @@ public record SearchPage(List<ChangedRecord> results, long total, String nextAft
     return new SearchPage(records, root.path("total").asLong(records.size()), after);
   }
 
-  /** ISO-8601 with or without millis or offset, or epoch milliseconds; null when unreadable. */
-  static Instant time(String s) {
+  /**
+   * Reads a HubSpot time.
+   *
+   * @param s ISO-8601 (with or without millis or offset) or epoch milliseconds
+   * @return the instant, or null when absent or unreadable
+   */
+  public static Instant time(String s) {
     if (s == null || s.isBlank()) {
       return null;
     }

@@ -292,26 +292,4 @@ class HubSpotApiClientTest {
     client().build().properties("contacts");
     assertThat(sleeps).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(60));
   }
-
-  @Test
-  void theRateLimiterSlidesItsWindow() {
-    RateLimiter limiter =
-        new RateLimiter(
-            2,
-            Duration.ofSeconds(10),
-            clock,
-            d -> {
-              sleeps.add(d);
-              now = now.plus(d);
-            });
-    limiter.acquire();
-    now = now.plusSeconds(4);
-    limiter.acquire();
-    now = now.plusSeconds(1);
-    limiter.acquire(); // the first left the window at +10 s: wait 5 s
-    assertThat(sleeps).containsExactly(Duration.ofSeconds(5));
-    now = now.plusSeconds(4);
-    limiter.acquire(); // the second left at +14 s, now +14 s: no wait
-    assertThat(sleeps).hasSize(1);
-  }
 }

@@ -106,4 +106,29 @@ class HubSpotRateLimiterTest {
     assertThat(Duration.between(sorted.get(0), sorted.get(10)))
         .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
   }
+
+  /** Moved from HubSpotApiClientTest when the client's own limiter was folded into this one. */
+  @Test
+  void theStandardWindowSlidesWithAConfiguredLength() {
+    HubSpotRateLimiter two =
+        HubSpotRateLimiter.builder()
+            .clock(clock)
+            .sleeper(
+                d -> {
+                  sleeps.add(d);
+                  clock.advance(d);
+                })
+            .standardLimit(2, Duration.ofSeconds(10))
+            .build();
+    two.acquire(Bucket.STANDARD);
+    clock.advance(Duration.ofSeconds(4));
+    two.acquire(Bucket.STANDARD);
+    clock.advance(Duration.ofSeconds(1));
+    two.acquire(Bucket.STANDARD); // the first left the window at +10 s: wait 5 s
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(5));
+    clock.advance(Duration.ofSeconds(4));
+    two.acquire(Bucket.STANDARD); // the second left at +14 s, now +14 s: no wait
+    assertThat(sleeps).hasSize(1);
+    assertThat(two.toString()).contains("other 2/PT10S");
+  }
 }

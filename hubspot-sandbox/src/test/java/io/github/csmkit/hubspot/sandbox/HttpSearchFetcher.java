@@ -15,8 +15,8 @@ import java.util.function.IntConsumer;
 
 /**
  * The test's HTTP adapter for {@link io.github.csmkit.hubspot.sync.IncrementalPull}: one search per
- * call through the rate limiter, a 429 waited out. (The production adapter comes with the
- * HubSpotApiClient split.)
+ * call through the rate limiter, a 429 waited out, with hooks the production adapter ({@code
+ * HubSpotApiClient.searchFetcher()}, tested in HubSpotChangesTest) has no need for.
  */
 final class HttpSearchFetcher implements SearchFetcher {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
