@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       TaskCommand.class,
       SandboxCommand.class,
       MappingCommand.class,
+      VerifyCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
