@@ -20,10 +20,10 @@ import java.util.Set;
 /**
  * Verifies every record of a job and site in the sync state against CSM: each one is fetched back
  * by its CSM id ({@code POST /api/v1/organization/profile/fetch} and {@code POST
- * /api/v1/customer/profile/fetch}, {@value #BATCH} at a time, within the client's retries and rate
- * handling) and compared — that it exists, its email or name, its display name, every detail field
- * last sent (by {@link io.github.csmkit.hubspot.state.FieldHashes hash}) and, for a customer, its
- * organizations against the CSM ids of its stored companies.
+ * /api/v1/customer/profile/fetch}, 25 at a time, within the client's retries and rate handling) and
+ * compared — that it exists, its email or name, its display name, every detail field last sent (by
+ * {@link io.github.csmkit.hubspot.state.FieldHashes hash}) and, for a customer, its organizations
+ * against the CSM ids of its stored companies.
  *
  * <p>The state is read a page at a time and CSM a batch at a time: memory stays bounded whatever
  * the state's size. Every difference goes to the {@link DifferenceSink} as it is found; the report
