@@ -20,6 +20,7 @@ module io.github.csmkit.hubspot {
   exports io.github.csmkit.hubspot.migration;
   exports io.github.csmkit.hubspot.state;
   exports io.github.csmkit.hubspot.sync;
+  exports io.github.csmkit.hubspot.verify;
 
   // the mapping file's records are read and written by Jackson, which needs to reach them
   opens io.github.csmkit.hubspot.mapping to

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       RunsCommand.class,
       CompletionCommand.class,
+      VerifyCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",

@@ -149,5 +149,7 @@ class GoldenBodyTest {
         .isEqualTo(golden("organization-fetch.json"));
     assertThat(utf8(WireWriter.customerLookup(List.of(), List.of("john.doe@example.com"))))
         .isEqualTo(golden("customer-profile-fetch.json"));
+    assertThat(utf8(WireWriter.organizationProfileLookup(List.of("10001", "10002"), List.of())))
+        .isEqualTo(golden("organization-profile-fetch.json"));
   }
 }

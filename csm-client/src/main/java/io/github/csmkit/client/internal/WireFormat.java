@@ -10,6 +10,7 @@ import io.github.csmkit.client.model.Detail;
 import io.github.csmkit.client.model.DetailFieldDefinition;
 import io.github.csmkit.client.model.DetailFieldType;
 import io.github.csmkit.client.model.IdempotencyKey;
+import io.github.csmkit.client.model.OrganizationRecord;
 import io.github.csmkit.client.model.OrganizationRef;
 import io.github.csmkit.client.model.SubmittedTask;
 import io.github.csmkit.client.model.TaskFailure;
@@ -184,6 +185,26 @@ public final class WireFormat {
     return out;
   }
 
+  /** {@code {"results":[{"id","name","details":[{"name","values"}]}]}}: organization profiles. */
+  public static List<OrganizationRecord> readOrganizationProfiles(byte[] body) {
+    List<OrganizationRecord> out = new ArrayList<>();
+    int i = 0;
+    for (JsonNode r : results(body)) {
+      String id = firstText(r, "id", "organizationId");
+      if (id == null) {
+        throw new WireException("results[" + i + "] has no id", null);
+      }
+      out.add(
+          OrganizationRecord.builder()
+              .id(id)
+              .name(Optional.ofNullable(text(r, "name")))
+              .details(details(r))
+              .build());
+      i++;
+    }
+    return out;
+  }
+
   /** {@code {"results":[{"id","email","displayName","details","organizations"}]}}. */
   public static List<CustomerRecord> readCustomers(byte[] body) {
     List<CustomerRecord> out = new ArrayList<>();
@@ -198,18 +219,7 @@ public final class WireFormat {
               .id(id)
               .email(Optional.ofNullable(text(r, "email")))
               .displayName(Optional.ofNullable(text(r, "displayName")));
-      for (JsonNode d : r.path("details")) {
-        String name = text(d, "name");
-        if (name != null) {
-          List<String> values = new ArrayList<>();
-          for (JsonNode v : d.path("values")) {
-            if (v.isValueNode() && !v.isNull()) {
-              values.add(v.asText());
-            }
-          }
-          b.addDetails(Detail.of(name, values));
-        }
-      }
+      b.details(details(r));
       for (JsonNode o : r.path("organizations")) {
         if (o.isValueNode() && !o.isNull()) {
           b.addOrganizations(OrganizationRef.of(o.asText(), null));
@@ -251,6 +261,24 @@ public final class WireFormat {
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /** The {@code details} of a fetched profile; a detail without a name is skipped. */
+  private static List<Detail> details(JsonNode profile) {
+    List<Detail> out = new ArrayList<>();
+    for (JsonNode d : profile.path("details")) {
+      String name = text(d, "name");
+      if (name != null) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode v : d.path("values")) {
+          if (v.isValueNode() && !v.isNull()) {
+            values.add(v.asText());
+          }
+        }
+        out.add(Detail.of(name, values));
+      }
+    }
+    return out;
   }
 
   private static Iterable<JsonNode> results(byte[] body) {

@@ -191,24 +191,32 @@ public final class WireWriter {
 
   /** {@code {"ids":[..],"names":[..]}} for organization fetch; empty lists are omitted. */
   public static byte[] organizationLookup(Collection<String> ids, Collection<String> names) {
-    return json(
-        g -> {
-          g.writeStartObject();
-          strings(g, "ids", ids);
-          strings(g, "names", names);
-          g.writeEndObject();
-        });
+    return lookup("ids", ids, "names", names);
+  }
+
+  /**
+   * {@code {"organizationIds":[..],"names":[..]}} for organization profile fetch; empty lists are
+   * omitted.
+   */
+  public static byte[] organizationProfileLookup(
+      Collection<String> organizationIds, Collection<String> names) {
+    return lookup("organizationIds", organizationIds, "names", names);
   }
 
   /**
    * {@code {"customerIds":[..],"emails":[..]}} for customer profile fetch; empty lists are omitted.
    */
   public static byte[] customerLookup(Collection<String> customerIds, Collection<String> emails) {
+    return lookup("customerIds", customerIds, "emails", emails);
+  }
+
+  private static byte[] lookup(
+      String byId, Collection<String> ids, String byName, Collection<String> names) {
     return json(
         g -> {
           g.writeStartObject();
-          strings(g, "customerIds", customerIds);
-          strings(g, "emails", emails);
+          strings(g, byId, ids);
+          strings(g, byName, names);
           g.writeEndObject();
         });
   }

@@ -30,11 +30,7 @@ public abstract class CustomerRecord {
 
   /** The values of the detail with this name, empty when it has none. */
   public List<String> detail(String name) {
-    return details().stream()
-        .filter(d -> d.name().equals(name))
-        .findFirst()
-        .map(Detail::values)
-        .orElse(List.of());
+    return Detail.valuesOf(details(), name);
   }
 
   /** A new, empty builder. */

@@ -25,6 +25,15 @@ public abstract class Detail {
     return builder().name(name).values(values).build();
   }
 
+  /** The values of the first detail named {@code name} in {@code details}; empty when none. */
+  static List<String> valuesOf(List<Detail> details, String name) {
+    return details.stream()
+        .filter(d -> d.name().equals(name))
+        .findFirst()
+        .map(Detail::values)
+        .orElse(List.of());
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();
