@@ -1,7 +1,7 @@
 /**
  * csmkit's HubSpot side: streaming readers of HubSpot contacts and companies (UI CSV exports, CRM
- * v3 JSON, the live API), the mapping to CSM, the migration, the sync state and the incremental
- * pull. The {@code internal} packages are not exported.
+ * v3 JSON, the live API), the mapping to CSM, the migration, the sync state, the incremental
+ * pull and the verification of a state against CSM. The {@code internal} packages are not exported.
  */
 module io.github.csmkit.hubspot {
   requires transitive io.github.csmkit.client;
@@ -15,7 +15,6 @@ module io.github.csmkit.hubspot {
   requires static org.immutables.value.annotations;
 
   exports io.github.csmkit.hubspot.source;
-  exports io.github.csmkit.hubspot.sync;
   exports io.github.csmkit.hubspot.mapping;
   exports io.github.csmkit.hubspot.migration;
   exports io.github.csmkit.hubspot.state;

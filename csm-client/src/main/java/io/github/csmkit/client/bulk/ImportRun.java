@@ -138,7 +138,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
           new InFlightBatch<>(
               ++lastBatch, built.kept(), body, BatchKeys.derive(config.jobId, body));
     }
-    if (books.open(built, batch)) {
+    if (books.open(built, batch) && batch != null) {
       dispatch(batch);
     }
   }

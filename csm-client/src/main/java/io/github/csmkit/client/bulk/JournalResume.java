@@ -1,5 +1,6 @@
 package io.github.csmkit.client.bulk;
 
+import io.github.csmkit.client.bulk.ImportReport.Stage;
 import io.github.csmkit.client.model.SubmittedTask;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -88,8 +89,9 @@ final class JournalResume implements AutoCloseable {
     }
     List<Journal.ItemFailure> failures = new ArrayList<>();
     for (int i = 0; i < batch.items.size(); i++) {
-      if (end.stageOf(i) != null) {
-        failures.add(new Journal.ItemFailure(i, end.stageOf(i), end.messageOf(i)));
+      Stage stage = end.stageOf(i);
+      if (stage != null) {
+        failures.add(new Journal.ItemFailure(i, stage, end.messageOf(i)));
       }
     }
     journal.finished(

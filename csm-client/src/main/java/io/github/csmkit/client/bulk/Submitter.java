@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The in-flight window and the one owner of back-pressure during an import. A batch takes a slot
@@ -127,7 +128,7 @@ final class Submitter<B extends Batch<?>> {
   }
 
   /** The wait before resending, or null to give up with {@code cause}. */
-  private Duration retryDelay(InFlightBatch<?, ?, B> batch, Throwable cause, int round) {
+  private @Nullable Duration retryDelay(InFlightBatch<?, ?, B> batch, Throwable cause, int round) {
     boolean pushBack =
         cause instanceof TaskLimitReachedException || cause instanceof RateLimitedException;
     boolean unreadable = cause instanceof InvalidResponseException;

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Follows a batch's task to its end: polls when the task is likely done (the learned durations),
@@ -93,11 +94,11 @@ final class TaskFollower {
   }
 
   /** The end this answer shows, or null to poll again. */
-  private BatchEnd next(
+  private @Nullable BatchEnd next(
       InFlightBatch<?, ? extends BatchItem, ?> batch,
       SubmittedTask task,
-      TaskStatus status,
-      Throwable err) {
+      @Nullable TaskStatus status,
+      @Nullable Throwable err) {
     if (batch.settled.get()) {
       return null;
     }
@@ -113,6 +114,9 @@ final class TaskFollower {
         return BatchEnd.unresolved(
             "checking task " + task.id() + " failed: " + Failures.describe(cause));
       }
+      return null;
+    }
+    if (status == null) { // neither an answer nor an error: poll again
       return null;
     }
     if (status.isTerminal()) {
