@@ -7,19 +7,16 @@ import io.github.csmkit.client.bulk.ImportReport;
 import io.github.csmkit.client.error.CsmValidationException;
 import io.github.csmkit.client.model.CustomerProfile;
 import io.github.csmkit.client.model.CustomerProfileOperation;
-import io.github.csmkit.client.model.Detail;
 import io.github.csmkit.hubspot.mapping.MappedContact;
 import io.github.csmkit.hubspot.source.HubSpotContact;
 import io.github.csmkit.hubspot.source.SourcePosition;
 import io.github.csmkit.hubspot.source.SourceRecord;
 import io.github.csmkit.hubspot.state.ObjectType;
-import io.github.csmkit.hubspot.state.SourceSnapshot;
 import io.github.csmkit.hubspot.state.SyncRun;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -175,19 +172,11 @@ final class CustomerPhase {
     } catch (DuplicateRecordException e) {
       return Optional.empty(); // and operation(...) refuses it again, as the same duplicate
     }
-    CustomerProfile p = m.operation().orElseThrow().payload();
-    Map<String, List<String>> fields = new LinkedHashMap<>();
-    p.displayName().ifPresent(n -> fields.put(Planned.DISPLAY_NAME, List.of(n)));
-    for (Detail d : p.details()) {
-      fields.put(d.name(), d.values());
-    }
     Map<String, String> names = organizationNames(contact, m);
     Map<String, String> links = new LinkedHashMap<>();
     names.forEach((key, name) -> directory.idOf(name).ifPresent(id -> links.put(key, id)));
-    SourceSnapshot snapshot =
-        new SourceSnapshot(
-            ObjectType.CONTACT, contact.id(), p.email().orElse(""), fields, names.keySet());
-    return Optional.of(new DeltaFeed.Tracked(snapshot, links, m));
+    return Optional.of(
+        new DeltaFeed.Tracked(Snapshots.contact(contact, m, names.keySet()), links, m));
   }
 
   /** The operation of a planned contact: an upsert when CSM has none, else an update by id. */
@@ -247,30 +236,8 @@ final class CustomerPhase {
     return op;
   }
 
-  /**
-   * The associated companies' organizations (all, or the primary), else the company property: by
-   * membership key (the HubSpot company id, or {@code name:} and the name) to organization name.
-   */
   private Map<String, String> organizationNames(HubSpotContact contact, MappedContact m) {
-    List<String> companyIds = m.hubSpotCompanyIds();
-    if (settings.membership() == Membership.PRIMARY && companyIds.size() > 1) {
-      String primary =
-          contact
-              .property("associatedcompanyid")
-              .filter(companyIds::contains)
-              .orElse(companyIds.get(0));
-      companyIds = List.of(primary);
-    }
-    Map<String, String> names = new LinkedHashMap<>();
-    for (String companyId : companyIds) {
-      organizations.nameOfCompany(companyId).ifPresent(n -> names.put(companyId, n));
-    }
-    if (names.isEmpty()) {
-      for (String n : m.organizationNames()) {
-        names.put("name:" + n.trim().toLowerCase(Locale.ROOT), n);
-      }
-    }
-    return names;
+    return Snapshots.memberships(contact, m, settings.membership(), organizations::nameOfCompany);
   }
 
   private static String safe(String s) {

@@ -162,6 +162,29 @@ public final class HubSpotMigration {
     return report.build(verification);
   }
 
+  /**
+   * The plan of a run with the {@link Builder#state state}: what it would create, update (by
+   * field), leave unchanged, retry and report gone, with examples. Reads the state and the source
+   * only: nothing is sent to CSM and nothing is written, not even a run.
+   *
+   * @param companies the companies, read once
+   * @param contacts the contacts, read once (and closed when closeable)
+   * @return the plan
+   * @throws IllegalStateException when the migration has no state
+   */
+  public SyncPlan plan(
+      Iterable<SourceRecord<HubSpotCompany>> companies,
+      Iterable<SourceRecord<HubSpotContact>> contacts) {
+    SyncState state =
+        settings.state().orElseThrow(() -> new IllegalStateException("a plan needs a state"));
+    try {
+      return new SyncPlanner(settings, state.reader(settings.jobId(), csm.baseUri().toString()))
+          .plan(state.location(), companies, contacts);
+    } finally {
+      Sources.closeQuietly(contacts);
+    }
+  }
+
   /** The first read of the contacts, when a phase needs it; else an empty scan. */
   private ContactScan scan(Supplier<? extends Iterable<SourceRecord<HubSpotContact>>> contacts) {
     if (!settings.organizationsFromContacts()

@@ -3,7 +3,6 @@ package io.github.csmkit.hubspot.migration;
 import io.github.csmkit.client.bulk.BulkTarget;
 import io.github.csmkit.client.bulk.ImportReport;
 import io.github.csmkit.client.error.CsmValidationException;
-import io.github.csmkit.client.model.Detail;
 import io.github.csmkit.client.model.OrganizationProfile;
 import io.github.csmkit.client.model.OrganizationProfileOperation;
 import io.github.csmkit.hubspot.mapping.MappedCompany;
@@ -13,7 +12,6 @@ import io.github.csmkit.hubspot.source.HubSpotCompany;
 import io.github.csmkit.hubspot.source.SourcePosition;
 import io.github.csmkit.hubspot.source.SourceRecord;
 import io.github.csmkit.hubspot.state.ObjectType;
-import io.github.csmkit.hubspot.state.SourceSnapshot;
 import io.github.csmkit.hubspot.state.SyncRun;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -188,15 +186,7 @@ final class OrganizationPhase {
     if (m.rejected() || m.name().isEmpty()) {
       return Optional.empty();
     }
-    Map<String, List<String>> fields = new LinkedHashMap<>();
-    for (Detail d : m.operation().orElseThrow().payload().details()) {
-      fields.put(d.name(), d.values());
-    }
-    return Optional.of(
-        new DeltaFeed.Tracked(
-            new SourceSnapshot(ObjectType.COMPANY, company.id(), m.name().get(), fields, Set.of()),
-            Map.of(),
-            m));
+    return Optional.of(new DeltaFeed.Tracked(Snapshots.company(company, m), Map.of(), m));
   }
 
   /** The organization name of a HubSpot company id, once the phase has read its company. */

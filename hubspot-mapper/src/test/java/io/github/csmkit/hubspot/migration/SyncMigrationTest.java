@@ -9,6 +9,7 @@ import io.github.csmkit.hubspot.state.SyncState;
 import io.github.csmkit.sandbox.CsmSandbox;
 import io.github.csmkit.sandbox.CustomerSnapshot;
 import io.github.csmkit.sandbox.Endpoint;
+import io.github.csmkit.sandbox.Fault;
 import io.github.csmkit.sandbox.OrganizationSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +95,29 @@ class SyncMigrationTest {
         .run(CsvExportSource.companies(companiesCsv), () -> CsvExportSource.contacts(contactsCsv));
   }
 
+  /** Writes the export and returns the plan of a run on it. */
+  private SyncPlan plan(Map<Integer, String> companies, List<Contact> contacts) throws Exception {
+    Path[] files = write(companies, contacts);
+    return HubSpotMigration.builder(csm)
+        .jobId("portal-1")
+        .state(state)
+        .build()
+        .plan(CsvExportSource.companies(files[0]), CsvExportSource.contacts(files[1]));
+  }
+
+  private Path[] write(Map<Integer, String> companies, List<Contact> contacts) throws Exception {
+    StringBuilder c = new StringBuilder("\"Record ID\",\"Company name\",\"Industry\"\n");
+    companies.forEach(
+        (id, name) ->
+            c.append('"').append(id).append("\",\"").append(name).append("\",\"Software\"\n"));
+    StringBuilder p = new StringBuilder(CONTACT_HEADER);
+    contacts.forEach(x -> p.append(x.row()));
+    return new Path[] {
+      Files.writeString(dir.resolve("companies.csv"), c),
+      Files.writeString(dir.resolve("contacts.csv"), p)
+    };
+  }
+
   private static final Map<Integer, String> COMPANIES =
       Map.of(101, "Acme", 102, "Beta", 103, "Gamma");
 
@@ -166,6 +190,25 @@ class SyncMigrationTest {
     Map<Integer, String> companies = Map.of(101, "Acme", 102, "Beta Renamed", 103, "Gamma");
     long profileRequests = sandbox.requestCount(Endpoint.CUSTOMER_PROFILES);
     long orgRequests = sandbox.requestCount(Endpoint.ORGANIZATION_PROFILES);
+    long tasks = sandbox.tasks().size();
+    long runs = state.runs("portal-1", csm.baseUri().toString()).size();
+
+    // the plan: read from the state and the export alone
+    SyncPlan plan = plan(companies, edited);
+    assertThat(plan.contacts().created()).isEqualTo(2);
+    assertThat(plan.contacts().updated()).isEqualTo(8);
+    assertThat(plan.contacts().unchanged()).isEqualTo(21);
+    assertThat(plan.contacts().gone()).isEqualTo(1);
+    assertThat(plan.contacts().updatedByField())
+        .containsEntry("lifecycle", 5L)
+        .containsEntry("display name", 1L)
+        .containsEntry("Phone (cleared)", 1L)
+        .containsEntry("email", 1L);
+    assertThat(plan.companies().updatedByField()).containsEntry("name", 1L);
+    assertThat(plan.summary()).contains("new8@example.com", "was c8@example.com");
+    assertThat(sandbox.tasks()).hasSize((int) tasks); // nothing sent
+    assertThat(sandbox.requestCount(Endpoint.CUSTOMER_PROFILES)).isEqualTo(profileRequests);
+    assertThat(state.runs("portal-1", csm.baseUri().toString())).hasSize((int) runs);
 
     MigrationReport rerun = migrate(companies, edited, b -> b);
 
@@ -215,5 +258,44 @@ class SyncMigrationTest {
     assertThat(idle.sync().orElseThrow().customers().orElseThrow().counts())
         .isEqualTo(new SyncCounts(0, 0, 31, 0, 0, 0, 0, 1, 0));
     assertThat(sandbox.requestCount(Endpoint.CUSTOMER_PROFILES)).isEqualTo(profiles);
+  }
+
+  @Test
+  void aCustomerWhoseOrganizationCouldNotBeMadeIsPartialAndARerunAddsTheMembership()
+      throws Exception {
+    List<Contact> all = contacts(6);
+    sandbox
+        .faults()
+        .on(Endpoint.ORGANIZATION_PROFILES)
+        .next(Fault.taskFailed("no organizations today"));
+
+    MigrationReport first = migrate(COMPANIES, all, b -> b);
+
+    SyncSummary contacts = first.sync().orElseThrow().customers().orElseThrow();
+    assertThat(first.sync().orElseThrow().organizations().orElseThrow().counts().failed())
+        .isEqualTo(3);
+    assertThat(contacts.counts().created()).isEqualTo(6);
+    assertThat(contacts.counts().partial()).isEqualTo(6);
+    assertThat(contacts.partiallyImported())
+        .hasSize(6)
+        .allMatch(e -> e.contains("not yet a member of"));
+    assertThat(first.summary()).contains("6 partially imported");
+    assertThat(sandbox.customers()).allMatch(c -> c.organizationIds().isEmpty());
+
+    MigrationReport rerun = migrate(COMPANIES, all, b -> b);
+
+    assertThat(rerun.recordsNotImported()).isZero();
+    assertThat(rerun.sync().orElseThrow().organizations().orElseThrow().counts())
+        .isEqualTo(new SyncCounts(0, 0, 0, 3, 0, 0, 0, 0, 0));
+    assertThat(rerun.sync().orElseThrow().customers().orElseThrow().counts())
+        .isEqualTo(new SyncCounts(0, 6, 0, 0, 0, 0, 0, 0, 0));
+    Map<String, String> orgIdByName =
+        sandbox.organizations().stream()
+            .collect(Collectors.toMap(OrganizationSnapshot::name, OrganizationSnapshot::id));
+    for (Contact c : all) {
+      assertThat(customersByEmail().get(c.email()).organizationIds())
+          .containsExactly(orgIdByName.get(COMPANIES.get(c.companyId())));
+      assertThat(sandbox.creationCount(c.email())).isEqualTo(1);
+    }
   }
 }
