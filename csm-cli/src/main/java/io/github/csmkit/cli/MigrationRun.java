@@ -6,9 +6,11 @@ import io.github.csmkit.hubspot.mapping.RecordFilter;
 import io.github.csmkit.hubspot.migration.HubSpotMigration;
 import io.github.csmkit.hubspot.migration.MigrationListener;
 import io.github.csmkit.hubspot.migration.MigrationReport;
+import io.github.csmkit.hubspot.migration.SyncPlan;
 import io.github.csmkit.hubspot.source.HubSpotCompany;
 import io.github.csmkit.hubspot.source.HubSpotContact;
 import io.github.csmkit.hubspot.source.RecordSource;
+import io.github.csmkit.hubspot.state.SyncState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -35,6 +37,8 @@ final class MigrationRun {
   Path reportFile;
   Path deadLettersFile;
   boolean dryRun;
+  SyncState state;
+  boolean retryFailed;
   OptionalLong customersTotal = OptionalLong.empty();
 
   private final PrintWriter out;
@@ -75,9 +79,17 @@ final class MigrationRun {
     if (testBatch != null) {
       b.testBatch(testBatch);
     }
+    if (state != null) {
+      b.state(state).retryFailedOnly(retryFailed);
+    }
     if (!quiet) {
       err.println(
-          (dryRun ? "DRY RUN " : "") + "Migrating into " + csm.baseUri() + " as job " + jobId);
+          (dryRun ? "DRY RUN " : "")
+              + "Migrating into "
+              + csm.baseUri()
+              + " as job "
+              + jobId
+              + (state != null ? ", state " + state.location() : ", no state"));
       err.flush();
     }
     MigrationReport report;
@@ -96,6 +108,29 @@ final class MigrationRun {
     }
     print(report);
     return verdict(report);
+  }
+
+  /** Prints the plan of a run with this state against {@code csm}'s site; sends nothing. */
+  void printPlan(
+      CsmClient csm,
+      SyncState planState,
+      String location,
+      Supplier<? extends RecordSource<HubSpotCompany>> companies,
+      Supplier<? extends RecordSource<HubSpotContact>> contacts) {
+    HubSpotMigration.Builder b =
+        HubSpotMigration.builder(csm).mapping(mapping).jobId(jobId).state(planState);
+    if (filter != null) {
+      b.contactFilter(filter);
+    }
+    if (testBatch != null) {
+      b.testBatch(testBatch);
+    }
+    SyncPlan plan;
+    try (RecordSource<HubSpotCompany> companySource = companies.get()) {
+      plan = b.build().plan(companySource, contacts.get());
+    }
+    out.print(plan.summary().replace(planState.location(), location));
+    out.flush();
   }
 
   private void print(MigrationReport report) {

@@ -194,7 +194,9 @@ public final class MigrationReport {
   public double failureRate() {
     long read =
         organizations.map(r -> r.counts().read() - r.counts().duplicates()).orElse(0L)
-            + customers.map(r -> r.counts().read() - r.counts().duplicates()).orElse(0L);
+            + customers.map(r -> r.counts().read() - r.counts().duplicates()).orElse(0L)
+            // with a state, records not sent are part of the run: the rate is over all it read
+            + sync.map(x -> x.total().unchanged() + x.total().skipped()).orElse(0L);
     long bad =
         organizations.map(MigrationReport::notImported).orElse(0L)
             + customers.map(MigrationReport::notImported).orElse(0L);
