@@ -39,15 +39,20 @@ class SyncMigrationTest {
   private CsmClient csm;
   private SyncState state;
 
+  /** The state the tests run with: a SQLite file here, PostgreSQL in a subclass. */
+  SyncState openState() throws Exception {
+    return SyncState.open(dir.resolve("state.db").toString());
+  }
+
   @BeforeEach
-  void start() {
+  void start() throws Exception {
     sandbox = CsmSandbox.builder().runsFor(Duration.ofMillis(5)).start();
     csm =
         CsmClient.builder()
             .baseUri(sandbox.baseUri())
             .credentials(Credentials.bearer(sandbox.token()))
             .build();
-    state = SyncState.open(dir.resolve("state.db").toString());
+    state = openState();
   }
 
   @AfterEach
