@@ -1,7 +1,7 @@
 /**
  * csmkit's HubSpot side: streaming readers of HubSpot contacts and companies (UI CSV exports, CRM
- * v3 JSON, the live API), the mapping to CSM, the migration, the sync state, the incremental
- * pull and the verification of a state against CSM. The {@code internal} packages are not exported.
+ * v3 JSON, the live API), the mapping to CSM, the migration, the sync state, the incremental pull
+ * and the verification of a state against CSM. The {@code internal} packages are not exported.
  */
 module io.github.csmkit.hubspot {
   requires transitive io.github.csmkit.client;

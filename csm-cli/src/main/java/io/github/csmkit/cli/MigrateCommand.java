@@ -8,7 +8,10 @@ import io.github.csmkit.hubspot.source.HubSpotCompany;
 import io.github.csmkit.hubspot.source.HubSpotContact;
 import io.github.csmkit.hubspot.source.RecordSource;
 import io.github.csmkit.hubspot.source.SourceRecord;
+import io.github.csmkit.hubspot.state.StateLockedException;
+import io.github.csmkit.hubspot.state.SyncState;
 import io.github.csmkit.sandbox.CsmSandbox;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -48,6 +51,9 @@ import picocli.CommandLine.Option;
           + " 'csmkit runs' lists them."
     })
 final class MigrateCommand extends BaseCommand {
+  /** The job id of a migration with a state, unless --job-id names another. */
+  static final String DEFAULT_JOB_ID = "csmkit-hubspot";
+
   @Option(
       names = "--contacts",
       paramLabel = "FILE",
@@ -80,16 +86,36 @@ final class MigrateCommand extends BaseCommand {
       names = "--job-id",
       paramLabel = "ID",
       description =
-          "Names the migration; idempotency keys derive from it. Default: derived from the input files' names and sizes, so a rerun resumes.")
+          "Names the migration in the state (e.g. the HubSpot portal). Default: csmkit-hubspot, so the same command rerun on an edited export finds the same state; with --no-state, derived from the input files' names and sizes.")
   String jobId;
+
+  @Option(
+      names = "--state",
+      paramLabel = "PATH|JDBC-URL",
+      description =
+          "The sync state: a SQLite file or a JDBC URL (jdbc:postgresql://...; credentials from PGUSER/PGPASSWORD). Default: "
+              + SyncState.DEFAULT_FILE_NAME
+              + " in the working directory. Every run after the first sends only what changed.")
+  String state;
+
+  @Option(
+      names = "--no-state",
+      description = "A one-shot import without a state (every record is sent).")
+  boolean noState;
+
+  @Option(
+      names = "--retry-failed",
+      description = "Send only the records whose last attempt failed or was rejected.")
+  boolean retryFailed;
 
   @Option(
       names = "--journal",
       paramLabel = "DIR",
       description =
-          "Journal directory: finished batches are recorded there and skipped when the migration is"
-              + " run again. Default: the run folder's journal/, started from the latest earlier"
-              + " run of the same job and target.")
+          "Journal directory, for a run without a state (given alone, it implies --no-state):"
+              + " finished batches are recorded there and skipped when the migration is run again."
+              + " Default without a state: the run folder's journal/, started from the latest"
+              + " earlier run of the same job and target.")
   Path journal;
 
   @Option(
@@ -108,7 +134,7 @@ final class MigrateCommand extends BaseCommand {
   @Option(
       names = "--dry-run",
       description =
-          "Run the whole migration against an embedded sandbox instead of the target: NOTHING is written to CSM.")
+          "Print the plan (what would be created, updated by field, left unchanged, retried and reported gone, from the state and the input), then rehearse the migration against an embedded sandbox: NOTHING is written to CSM or to the state.")
   boolean dryRun;
 
   @Option(
@@ -180,6 +206,9 @@ final class MigrateCommand extends BaseCommand {
     if (testBatch != null && testBatch < 1) {
       throw CliException.usage("--test-batch must be at least 1");
     }
+    if (noState && (state != null || retryFailed)) {
+      throw CliException.usage("--no-state cannot be combined with --state or --retry-failed");
+    }
     if (maxInFlight < 1 || maxInFlight > 100) {
       throw CliException.usage("--max-in-flight must be 1 to 100: " + maxInFlight);
     }
@@ -203,9 +232,18 @@ final class MigrateCommand extends BaseCommand {
       err().flush();
     }
     // the target and token first: a configuration error should not wait for the input to be read
-    try (CsmClient target = dryRun ? null : targetOptions.client(env())) {
+    try (CsmClient target =
+        dryRun && (noState || !targetOptions.hasTarget()) ? null : targetOptions.client(env())) {
       return migrate(target);
     }
+  }
+
+  /** The state's location: a JDBC URL as given, else a file resolved in the working directory. */
+  private String stateLocation() {
+    String s = state != null ? state : SyncState.DEFAULT_FILE_NAME;
+    return s.startsWith("jdbc:")
+        ? s
+        : root().workingDirectory().resolve(s).toAbsolutePath().normalize().toString();
   }
 
   private int migrate(CsmClient target) {
@@ -243,9 +281,11 @@ final class MigrateCommand extends BaseCommand {
     run.jobId =
         jobId != null
             ? jobId
-            : hubspotTokenEnv != null
-                ? "csmkit-hubspot-" + LocalDate.now(ZoneOffset.UTC)
-                : Inputs.defaultJobId(contacts, companies);
+            : !noState && (journal == null || state != null)
+                ? DEFAULT_JOB_ID
+                : hubspotTokenEnv != null
+                    ? "csmkit-hubspot-" + LocalDate.now(ZoneOffset.UTC)
+                    : Inputs.defaultJobId(contacts, companies);
     run.journalDirectory = journal;
     run.testBatch = testBatch;
     run.maxInFlight = maxInFlight;
@@ -276,6 +316,44 @@ final class MigrateCommand extends BaseCommand {
       }
     }
 
+    if (noState || (journal != null && state == null)) {
+      // --journal alone keeps the one-shot import it always was
+      return rehearseOrRun(run, target, companySource, contactSource);
+    }
+    String location = stateLocation();
+    if (dryRun) {
+      int code = rehearseOrRun(run, target, companySource, contactSource);
+      if (target != null) {
+        boolean exists = location.startsWith("jdbc:") || Files.exists(Path.of(location));
+        // a plan writes nothing: without a state file yet, it plans against an empty one
+        try (SyncState plan = SyncState.open(exists ? location : "jdbc:sqlite::memory:")) {
+          run.printPlan(
+              target,
+              plan,
+              exists ? location : location + " (not created yet)",
+              companySource,
+              contactSource);
+        }
+      } else {
+        err()
+            .println("No plan: give the target (--base-url or --cloud-id) to plan with its state.");
+      }
+      return code;
+    }
+    try (SyncState syncState = SyncState.open(location)) {
+      run.state = syncState;
+      run.retryFailed = retryFailed;
+      return rehearseOrRun(run, target, companySource, contactSource);
+    } catch (StateLockedException e) {
+      throw CliException.config(e.getMessage());
+    }
+  }
+
+  private int rehearseOrRun(
+      MigrationRun run,
+      CsmClient target,
+      Supplier<RecordSource<HubSpotCompany>> companySource,
+      Supplier<RecordSource<HubSpotContact>> contactSource) {
     if (dryRun) {
       try (CsmSandbox sandbox = CsmSandbox.builder().runsFor(Duration.ofMillis(20)).start();
           CsmClient csm =

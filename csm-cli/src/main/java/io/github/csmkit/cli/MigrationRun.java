@@ -15,9 +15,11 @@ import io.github.csmkit.hubspot.mapping.RecordFilter;
 import io.github.csmkit.hubspot.migration.HubSpotMigration;
 import io.github.csmkit.hubspot.migration.MigrationListener;
 import io.github.csmkit.hubspot.migration.MigrationReport;
+import io.github.csmkit.hubspot.migration.SyncPlan;
 import io.github.csmkit.hubspot.source.HubSpotCompany;
 import io.github.csmkit.hubspot.source.HubSpotContact;
 import io.github.csmkit.hubspot.source.RecordSource;
+import io.github.csmkit.hubspot.state.SyncState;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -46,6 +48,8 @@ final class MigrationRun {
   Path reportFile;
   Path deadLettersFile;
   boolean dryRun;
+  SyncState state;
+  boolean retryFailed;
   OptionalLong customersTotal = OptionalLong.empty();
 
   /**
@@ -132,8 +136,17 @@ final class MigrationRun {
     if (testBatch != null) {
       b.testBatch(testBatch);
     }
+    if (state != null) {
+      b.state(state).retryFailedOnly(retryFailed);
+    }
     if (!quiet) {
-      err.println((dryRun ? "DRY RUN " : "") + "Migrating into " + target + " as job " + jobId);
+      err.println(
+          (dryRun ? "DRY RUN " : "")
+              + "Migrating into "
+              + target
+              + " as job "
+              + jobId
+              + (state != null ? ", state " + state.location() : ", no state"));
       resumed.ifPresent(r -> err.println("Resuming from the journal of " + r));
       err.flush();
     }
@@ -184,6 +197,29 @@ final class MigrationRun {
     return outcome.exitCode();
   }
 
+  /** Prints the plan of a run with this state against {@code csm}'s site; sends nothing. */
+  void printPlan(
+      CsmClient csm,
+      SyncState planState,
+      String location,
+      Supplier<? extends RecordSource<HubSpotCompany>> companies,
+      Supplier<? extends RecordSource<HubSpotContact>> contacts) {
+    HubSpotMigration.Builder b =
+        HubSpotMigration.builder(csm).mapping(mapping).jobId(jobId).state(planState);
+    if (filter != null) {
+      b.contactFilter(filter);
+    }
+    if (testBatch != null) {
+      b.testBatch(testBatch);
+    }
+    SyncPlan plan;
+    try (RecordSource<HubSpotCompany> companySource = companies.get()) {
+      plan = b.build().plan(companySource, contacts.get());
+    }
+    out.print(plan.summary().replace(planState.location(), location));
+    out.flush();
+  }
+
   private ObjectNode settings(String target, Path journal) {
     ObjectNode s = JsonNodeFactory.instance.objectNode();
     s.put("jobId", jobId).put("target", target).put("dryRun", dryRun);
@@ -200,6 +236,9 @@ final class MigrationRun {
         .put("stopOnFailureThreshold", stopOnFailureThreshold);
     if (journal != null) {
       s.put("journal", journal.toString());
+    }
+    if (state != null) {
+      s.put("state", state.location()).put("retryFailed", retryFailed);
     }
     return s;
   }

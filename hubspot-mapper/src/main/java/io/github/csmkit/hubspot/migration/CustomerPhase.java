@@ -2,16 +2,22 @@ package io.github.csmkit.hubspot.migration;
 
 import io.github.csmkit.client.bulk.BulkImporter;
 import io.github.csmkit.client.bulk.BulkTarget;
+import io.github.csmkit.client.bulk.DuplicateRecordException;
 import io.github.csmkit.client.bulk.ImportReport;
 import io.github.csmkit.client.error.CsmValidationException;
+import io.github.csmkit.client.model.CustomerProfile;
 import io.github.csmkit.client.model.CustomerProfileOperation;
 import io.github.csmkit.hubspot.mapping.MappedContact;
 import io.github.csmkit.hubspot.source.HubSpotContact;
 import io.github.csmkit.hubspot.source.SourcePosition;
 import io.github.csmkit.hubspot.source.SourceRecord;
-import java.util.ArrayList;
+import io.github.csmkit.hubspot.state.ObjectType;
+import io.github.csmkit.hubspot.state.SyncRun;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,6 +26,13 @@ import java.util.TreeSet;
  * The customer phase: the selected contacts mapped to customer profiles, de-duplicated, joined to
  * the organizations of their companies, and imported with a journal when one is set. Unreadable
  * rows go to the engine as they are, which reports them at the SOURCE stage.
+ *
+ * <p>With a sync state, the contacts go through a {@link DeltaFeed}: a new contact is upserted by
+ * email (so a resumed run that sends it in another batch updates rather than fails), a changed one
+ * is updated by its CSM id with only what changed, and an unchanged one is not sent. The engine's
+ * outcomes settle the state; cleared values are then deleted ({@link DetailClears}), the ids of
+ * created customers fetched back, and contacts of the state that a complete source no longer has
+ * reported as gone.
  */
 final class CustomerPhase {
   /**
@@ -30,13 +43,15 @@ final class CustomerPhase {
    * @param unknownOrganizations references to organizations CSM does not have
    * @param readToEnd whether the contacts were read to their end
    * @param lastRead where the last contact read came from
+   * @param sync the counts by class, with a sync state
    */
   record Result(
       ImportReport<SourceRecord<HubSpotContact>> report,
       long excluded,
       long unknownOrganizations,
       boolean readToEnd,
-      Optional<SourcePosition> lastRead) {}
+      Optional<SourcePosition> lastRead,
+      Optional<SyncSummary> sync) {}
 
   private final PhaseImporters importers;
   private final MigrationSettings settings;
@@ -45,6 +60,9 @@ final class CustomerPhase {
   private final Deduplication deduplication;
   private final MappingWarnings warnings;
   private final VerificationSample sample;
+  private final Optional<SyncRun> state;
+  private final Set<String> seen = new HashSet<>();
+  private DeltaFeed<HubSpotContact> feed;
   private long unknownOrganizations;
 
   CustomerPhase(
@@ -54,7 +72,9 @@ final class CustomerPhase {
       OrganizationDirectory directory,
       Deduplication deduplication,
       MappingWarnings warnings,
-      VerificationSample sample) {
+      VerificationSample sample,
+      Optional<SyncRun> state) {
+    this.state = state;
     this.importers = importers;
     this.settings = settings;
     this.organizations = organizations;
@@ -72,11 +92,15 @@ final class CustomerPhase {
     // as they progress, and a rerun finds what they did by looking at CSM itself.
     settings
         .journalDirectory()
+        .filter(d -> state.isEmpty()) // the state replaces the journal
         .ifPresent(d -> importer.journal(d.resolve(safe(settings.jobId()) + ".customers.journal")));
     ContactSelection selection =
         new ContactSelection(settings.contactFilter(), settings.testBatch());
     try {
       Iterator<SourceRecord<HubSpotContact>> selected = selection.select(contacts);
+      if (state.isPresent()) {
+        return runWithState(importer, selected, selection, state.get());
+      }
       ImportReport<SourceRecord<HubSpotContact>> report =
           importer.build().run(() -> selected, this::operation);
       return new Result(
@@ -84,14 +108,113 @@ final class CustomerPhase {
           selection.excluded(),
           unknownOrganizations,
           selection.readToEnd(),
-          selection.lastRead());
+          selection.lastRead(),
+          Optional.empty());
     } finally {
       Sources.closeQuietly(contacts);
     }
   }
 
+  private Result runWithState(
+      BulkImporter.Builder<CustomerProfileOperation, ?> importer,
+      Iterator<SourceRecord<HubSpotContact>> selected,
+      ContactSelection selection,
+      SyncRun run) {
+    SyncTally tally = new SyncTally();
+    feed = new DeltaFeed<>(selected, run, this::track, tally, settings.retryFailedOnly());
+    Settler settler =
+        new Settler(
+            run,
+            ObjectType.CONTACT,
+            feed::take,
+            tally,
+            r -> ((SourceRecord<?>) r).position().toString());
+    ImportReport<SourceRecord<HubSpotContact>> report;
+    try {
+      report = importer.build().run(() -> feed, this::operation, settler);
+    } finally {
+      settler.flush();
+    }
+    DetailClears.run(
+        importers,
+        BulkTarget.CUSTOMER_DETAILS,
+        "customer-details",
+        run,
+        ObjectType.CONTACT,
+        settler.pendingClears(),
+        tally);
+    StateIds.learnCustomers(importers.csm(), run);
+    boolean complete = selection.readToEnd() && settings.testBatch().isEmpty();
+    if (complete && !report.stopped()) {
+      StateIds.reportGone(run, ObjectType.CONTACT, seen, tally);
+    }
+    return new Result(
+        report,
+        selection.excluded(),
+        unknownOrganizations,
+        selection.readToEnd(),
+        selection.lastRead(),
+        Optional.of(SyncSummary.of(tally)));
+  }
+
+  /** The snapshot of a contact, for the delta; empty when the engine is to refuse it. */
+  private Optional<DeltaFeed.Tracked> track(HubSpotContact contact) {
+    if (contact.id().isEmpty()) {
+      return Optional.empty();
+    }
+    seen.add(contact.id());
+    MappedContact m = settings.mapper().map(contact);
+    if (m.rejected()) {
+      return Optional.empty(); // operation(...) maps it again and refuses it
+    }
+    try {
+      deduplication.check(contact); // here, as a skipped first contact must still count
+    } catch (DuplicateRecordException e) {
+      return Optional.empty(); // and operation(...) refuses it again, as the same duplicate
+    }
+    Map<String, String> names = organizationNames(contact, m);
+    Map<String, String> links = new LinkedHashMap<>();
+    names.forEach((key, name) -> directory.idOf(name).ifPresent(id -> links.put(key, id)));
+    return Optional.of(
+        new DeltaFeed.Tracked(Snapshots.contact(contact, m, names.keySet()), links, m));
+  }
+
+  /** The operation of a planned contact: an upsert when CSM has none, else an update by id. */
+  private CustomerProfileOperation planned(SourceRecord<HubSpotContact> record, Planned plan) {
+    MappedContact m = (MappedContact) plan.mapped();
+    warnings.add(record.position(), m.issues());
+    CustomerProfile full = m.operation().orElseThrow().payload();
+    unknownOrganizations += plan.heldBack().size();
+    List<String> joined = List.copyOf(plan.organizationIdsToAdd());
+    sample.offer(
+        record.position(),
+        m.operationWithOrganizations(List.copyOf(new TreeSet<>(plan.links().values()))),
+        new TreeSet<>(plan.links().values()));
+    if (plan.delta().needsCreate()) {
+      return CustomerProfileOperation.upsert(
+          CustomerProfile.builder().from(full).associateOrganizations(joined).build());
+    }
+    Set<String> changed = plan.delta().changedFields();
+    CustomerProfile.Builder update =
+        CustomerProfile.builder()
+            .customerId(plan.delta().csmId().orElseThrow())
+            .associateOrganizations(joined);
+    if (plan.delta().identityChange().isPresent()) {
+      full.email().ifPresent(update::email); // updates the same customer, by id
+    }
+    if (changed.contains(Planned.DISPLAY_NAME)) {
+      full.displayName().ifPresent(update::displayName);
+    }
+    full.details().stream().filter(d -> changed.contains(d.name())).forEach(update::addDetails);
+    return CustomerProfileOperation.update(update.build());
+  }
+
   /** Called by the engine once per readable contact, in input order. */
   CustomerProfileOperation operation(SourceRecord<HubSpotContact> record) {
+    Optional<Planned> plan = feed == null ? Optional.empty() : feed.plan(record);
+    if (plan.isPresent()) {
+      return planned(record, plan.get());
+    }
     HubSpotContact contact = ((SourceRecord.Parsed<HubSpotContact>) record).value();
     MappedContact m = settings.mapper().map(contact);
     warnings.add(record.position(), m.issues());
@@ -100,7 +223,7 @@ final class CustomerPhase {
     }
     deduplication.check(contact);
     Set<String> ids = new TreeSet<>();
-    for (String name : organizationNames(contact, m)) {
+    for (String name : organizationNames(contact, m).values()) {
       Optional<String> id = directory.idOf(name);
       if (id.isPresent()) {
         ids.add(id.get());
@@ -113,22 +236,8 @@ final class CustomerPhase {
     return op;
   }
 
-  /** The associated companies' organizations (all, or the primary), else the company property. */
-  private List<String> organizationNames(HubSpotContact contact, MappedContact m) {
-    List<String> companyIds = m.hubSpotCompanyIds();
-    if (settings.membership() == Membership.PRIMARY && companyIds.size() > 1) {
-      String primary =
-          contact
-              .property("associatedcompanyid")
-              .filter(companyIds::contains)
-              .orElse(companyIds.get(0));
-      companyIds = List.of(primary);
-    }
-    List<String> names = new ArrayList<>();
-    for (String companyId : companyIds) {
-      organizations.nameOfCompany(companyId).ifPresent(names::add);
-    }
-    return names.isEmpty() ? m.organizationNames() : names;
+  private Map<String, String> organizationNames(HubSpotContact contact, MappedContact m) {
+    return Snapshots.memberships(contact, m, settings.membership(), organizations::nameOfCompany);
   }
 
   private static String safe(String s) {

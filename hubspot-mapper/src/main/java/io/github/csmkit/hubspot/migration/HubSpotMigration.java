@@ -8,6 +8,9 @@ import io.github.csmkit.hubspot.migration.MigrationListener.Phase;
 import io.github.csmkit.hubspot.source.HubSpotCompany;
 import io.github.csmkit.hubspot.source.HubSpotContact;
 import io.github.csmkit.hubspot.source.SourceRecord;
+import io.github.csmkit.hubspot.state.RunStatus;
+import io.github.csmkit.hubspot.state.SyncRun;
+import io.github.csmkit.hubspot.state.SyncState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,10 +63,33 @@ public final class HubSpotMigration {
   public MigrationReport run(
       Iterable<SourceRecord<HubSpotCompany>> companies,
       Supplier<? extends Iterable<SourceRecord<HubSpotContact>>> contacts) {
+    if (settings.state().isEmpty()) {
+      return run(companies, contacts, Optional.empty());
+    }
+    SyncState state = settings.state().get();
+    // the site as the client addresses it: the cloud id is part of the base URI
+    try (SyncRun syncRun = state.beginRun(settings.jobId(), csm.baseUri().toString(), false)) {
+      MigrationReport report = run(companies, contacts, Optional.of(syncRun));
+      // a run that throws stays RUNNING, and the next run resumes it with the same keys
+      SyncCounts total = report.sync().map(SyncSection::total).orElse(SyncCounts.ZERO);
+      syncRun.finish(
+          report.stopReason().isPresent() ? RunStatus.ABORTED : RunStatus.COMPLETED,
+          total.toRunCounts());
+      return report;
+    }
+  }
+
+  private MigrationReport run(
+      Iterable<SourceRecord<HubSpotCompany>> companies,
+      Supplier<? extends Iterable<SourceRecord<HubSpotContact>>> contacts,
+      Optional<SyncRun> syncRun) {
     MigrationReport.Builder report =
         new MigrationReport.Builder(settings.jobId(), Instant.now(Clock.systemUTC()));
     MigrationListener listener = settings.listener();
-    PhaseImporters importers = new PhaseImporters(csm, settings);
+    // with a state, the keys derive from the run id: unique to the run, stable across its resume
+    PhaseImporters importers =
+        new PhaseImporters(csm, settings, syncRun.map(SyncRun::runId).orElse(settings.jobId()));
+    SyncParts sync = new SyncParts(settings, syncRun);
 
     if (settings.createDetailFields()) {
       listener.phaseStarted(Phase.DETAIL_FIELDS, OptionalLong.empty());
@@ -82,10 +108,17 @@ public final class HubSpotMigration {
     OrganizationDirectory directory = new OrganizationDirectory(csm);
     OrganizationPhase organizations =
         new OrganizationPhase(
-            importers, settings.mapper(), settings.companyFilter(), directory, warnings);
+            importers,
+            settings.mapper(),
+            settings.companyFilter(),
+            directory,
+            warnings,
+            syncRun,
+            settings.retryFailedOnly());
     listener.phaseStarted(Phase.ORGANIZATIONS, OptionalLong.empty());
     OrganizationPhase.Result orgs = organizations.run(companies, scan.companyNames());
     report.organizations(orgs.report(), orgs.alreadyPresent(), orgs.excluded());
+    sync.organizations(orgs.sync(), report);
     listener.phaseFinished(Phase.ORGANIZATIONS, orgs.report().summary());
     if (orgs.report().stopped()) {
       report.warnings(warnings.count(), warnings.examples());
@@ -98,8 +131,16 @@ public final class HubSpotMigration {
     listener.phaseStarted(Phase.CUSTOMERS, OptionalLong.empty());
     CustomerPhase.Result customers =
         new CustomerPhase(
-                importers, settings, organizations, directory, deduplication, warnings, sample)
+                importers,
+                settings,
+                organizations,
+                directory,
+                deduplication,
+                warnings,
+                sample,
+                syncRun)
             .run(contacts.get());
+    sync.customers(customers.sync(), report);
     report.customers(customers.report(), customers.excluded(), customers.unknownOrganizations());
     report.contactsRead(customers.readToEnd(), customers.lastRead());
     report.warnings(warnings.count(), warnings.examples());
@@ -119,6 +160,29 @@ public final class HubSpotMigration {
                 + verification.organizationsMissing().size()
                 + " problems");
     return report.build(verification);
+  }
+
+  /**
+   * The plan of a run with the {@link Builder#state state}: what it would create, update (by
+   * field), leave unchanged, retry and report gone, with examples. Reads the state and the source
+   * only: nothing is sent to CSM and nothing is written, not even a run.
+   *
+   * @param companies the companies, read once
+   * @param contacts the contacts, read once (and closed when closeable)
+   * @return the plan
+   * @throws IllegalStateException when the migration has no state
+   */
+  public SyncPlan plan(
+      Iterable<SourceRecord<HubSpotCompany>> companies,
+      Iterable<SourceRecord<HubSpotContact>> contacts) {
+    SyncState state =
+        settings.state().orElseThrow(() -> new IllegalStateException("a plan needs a state"));
+    try {
+      return new SyncPlanner(settings, state.reader(settings.jobId(), csm.baseUri().toString()))
+          .plan(state.location(), companies, contacts);
+    } finally {
+      Sources.closeQuietly(contacts);
+    }
   }
 
   /** The first read of the contacts, when a phase needs it; else an empty scan. */
@@ -165,6 +229,8 @@ public final class HubSpotMigration {
     private Duration maxTaskWait = Duration.ofMinutes(15);
     private DuplicatePolicy duplicatePolicy = DuplicatePolicy.FIRST;
     private Membership membership = Membership.ALL;
+    private SyncState state;
+    private boolean retryFailedOnly;
 
     private Builder(CsmClient csm) {
       this.csm = Objects.requireNonNull(csm, "csm");
@@ -306,15 +372,47 @@ public final class HubSpotMigration {
     }
 
     /**
+     * Keeps CSM in sync through this state: each record is compared with what the state says CSM
+     * last accepted, and only what is new, changed or failed before is sent (see docs/SYNC.md). The
+     * state's run is that of the {@link #jobId job id} and the client's site; its run id derives
+     * the idempotency keys (unique to the run, the same when it is resumed), and no journal is
+     * used. The state stays open: the caller closes it.
+     *
+     * @param state the state
+     * @return this builder
+     */
+    public Builder state(SyncState state) {
+      this.state = Objects.requireNonNull(state, "state");
+      return this;
+    }
+
+    /**
+     * With a state, sends only the records whose last attempt failed or was rejected (the others
+     * are counted as skipped); default false.
+     *
+     * @param retryFailedOnly whether to send only the failures
+     * @return this builder
+     */
+    public Builder retryFailedOnly(boolean retryFailedOnly) {
+      this.retryFailedOnly = retryFailedOnly;
+      return this;
+    }
+
+    /**
      * The migration.
      *
-     * @throws IllegalStateException if a journal directory is set without a job id
+     * @throws IllegalStateException if a journal directory or a state is set without a job id, or
+     *     failures are to be retried without a state
      */
     public HubSpotMigration build() {
-      if (journalDirectory != null && !jobIdGiven) {
+      if (retryFailedOnly && state == null) {
         throw new IllegalStateException(
-            "a journal directory needs a job id: set jobId(...) so that a rerun finds its journal"
-                + " and sends the same idempotency keys");
+            "retryFailedOnly needs a state: only it knows the failures");
+      }
+      if ((journalDirectory != null || state != null) && !jobIdGiven) {
+        throw new IllegalStateException(
+            "a journal directory or a state needs a job id: set jobId(...) (for example the"
+                + " HubSpot portal) so that a rerun finds its journal or its state");
       }
       return new HubSpotMigration(csm, settings());
     }
@@ -337,7 +435,9 @@ public final class HubSpotMigration {
           verifySample,
           maxTaskWait,
           duplicatePolicy,
-          membership);
+          membership,
+          Optional.ofNullable(state),
+          retryFailedOnly);
     }
   }
 }

@@ -48,6 +48,7 @@ public final class MigrationReport {
   private final Verification verification;
   private final long mappingWarningCount;
   private final List<String> mappingWarnings;
+  private final Optional<SyncSection> sync;
 
   private MigrationReport(Builder b, Verification verification) {
     this.jobId = b.jobId;
@@ -66,6 +67,12 @@ public final class MigrationReport {
     this.verification = verification;
     this.mappingWarningCount = b.mappingWarningCount;
     this.mappingWarnings = List.copyOf(b.mappingWarnings);
+    this.sync = Optional.ofNullable(b.sync);
+  }
+
+  /** With a sync state: the run and what happened to every record by class; else empty. */
+  public Optional<SyncSection> sync() {
+    return sync;
   }
 
   /**
@@ -187,7 +194,9 @@ public final class MigrationReport {
   public double failureRate() {
     long read =
         organizations.map(r -> r.counts().read() - r.counts().duplicates()).orElse(0L)
-            + customers.map(r -> r.counts().read() - r.counts().duplicates()).orElse(0L);
+            + customers.map(r -> r.counts().read() - r.counts().duplicates()).orElse(0L)
+            // with a state, records not sent are part of the run: the rate is over all it read
+            + sync.map(x -> x.total().unchanged() + x.total().skipped()).orElse(0L);
     long bad =
         organizations.map(MigrationReport::notImported).orElse(0L)
             + customers.map(MigrationReport::notImported).orElse(0L);
@@ -259,6 +268,7 @@ public final class MigrationReport {
           .append(verification.organizationsMissing().size())
           .append(" organizations missing\n");
     }
+    sync.ifPresent(x -> s.append(x.summary()));
     stopReason().ifPresent(r -> s.append("  STOPPED: ").append(r).append('\n'));
     return s.toString();
   }
@@ -348,6 +358,7 @@ public final class MigrationReport {
     v.put("passed", verification.passed()).put("customersChecked", verification.customersChecked());
     verification.problems().forEach(v.putArray("problems")::add);
     verification.organizationsMissing().forEach(v.putArray("organizationsMissing")::add);
+    sync.ifPresent(x -> x.writeJson(root.putObject("sync")));
     try (OutputStream out = ownerOnly(file)) {
       json.writeValue(out, root);
     } catch (IOException e) {
@@ -426,6 +437,7 @@ public final class MigrationReport {
     private Optional<SourcePosition> contactsReadUpTo = Optional.empty();
     private long mappingWarningCount;
     private List<String> mappingWarnings = List.of();
+    private SyncSection sync;
 
     Builder(String jobId, Instant startedAt) {
       this.jobId = jobId;
@@ -462,6 +474,10 @@ public final class MigrationReport {
     void warnings(long count, List<String> examples) {
       mappingWarningCount = count;
       mappingWarnings = examples;
+    }
+
+    void sync(SyncSection section) {
+      sync = section;
     }
 
     boolean stopped() {

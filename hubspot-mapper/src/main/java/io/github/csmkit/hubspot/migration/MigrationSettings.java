@@ -2,6 +2,7 @@ package io.github.csmkit.hubspot.migration;
 
 import io.github.csmkit.hubspot.mapping.Mapper;
 import io.github.csmkit.hubspot.mapping.RecordFilter;
+import io.github.csmkit.hubspot.state.SyncState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -27,7 +28,9 @@ record MigrationSettings(
     int verifySample,
     Duration maxTaskWait,
     DuplicatePolicy duplicatePolicy,
-    Membership membership) {
+    Membership membership,
+    Optional<SyncState> state,
+    boolean retryFailedOnly) {
 
   /** The mapping's email property: the one key every de-duplication uses. */
   String emailProperty() {

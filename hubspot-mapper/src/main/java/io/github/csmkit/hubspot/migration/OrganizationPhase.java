@@ -3,6 +3,7 @@ package io.github.csmkit.hubspot.migration;
 import io.github.csmkit.client.bulk.BulkTarget;
 import io.github.csmkit.client.bulk.ImportReport;
 import io.github.csmkit.client.error.CsmValidationException;
+import io.github.csmkit.client.model.OrganizationProfile;
 import io.github.csmkit.client.model.OrganizationProfileOperation;
 import io.github.csmkit.hubspot.mapping.MappedCompany;
 import io.github.csmkit.hubspot.mapping.Mapper;
@@ -10,9 +11,13 @@ import io.github.csmkit.hubspot.mapping.RecordFilter;
 import io.github.csmkit.hubspot.source.HubSpotCompany;
 import io.github.csmkit.hubspot.source.SourcePosition;
 import io.github.csmkit.hubspot.source.SourceRecord;
+import io.github.csmkit.hubspot.state.ObjectType;
+import io.github.csmkit.hubspot.state.SyncRun;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,12 +40,14 @@ final class OrganizationPhase {
    * @param alreadyPresent companies skipped because CSM had their name
    * @param excluded companies the filter left out
    * @param missing names that CSM still lacks after the import
+   * @param sync with a sync state, the companies by class
    */
   record Result(
       ImportReport<SourceRecord<HubSpotCompany>> report,
       long alreadyPresent,
       long excluded,
-      List<String> missing) {}
+      List<String> missing,
+      Optional<SyncSummary> sync) {}
 
   /** A company read, with the organization name its mapping gives (none when it gives none). */
   private record Candidate(SourceRecord<HubSpotCompany> record, Optional<String> name) {}
@@ -52,6 +59,10 @@ final class OrganizationPhase {
   private final MappingWarnings warnings;
   private final Map<String, String> nameByCompanyId = new HashMap<>();
   private final Set<String> keptProperties = new LinkedHashSet<>();
+  private final Optional<SyncRun> state;
+  private final boolean retryFailedOnly;
+  private final Set<String> seen = new HashSet<>();
+  private DeltaFeed<HubSpotCompany> feed;
 
   OrganizationPhase(
       PhaseImporters importers,
@@ -59,6 +70,23 @@ final class OrganizationPhase {
       RecordFilter filter,
       OrganizationDirectory directory,
       MappingWarnings warnings) {
+    this(importers, mapper, filter, directory, warnings, Optional.empty(), false);
+  }
+
+  /**
+   * @param state with a sync state, companies are classified against it: a new one is upserted by
+   *     name, a changed or renamed one updated by its CSM id, an unchanged one not sent
+   */
+  OrganizationPhase(
+      PhaseImporters importers,
+      Mapper mapper,
+      RecordFilter filter,
+      OrganizationDirectory directory,
+      MappingWarnings warnings,
+      Optional<SyncRun> state,
+      boolean retryFailedOnly) {
+    this.state = state;
+    this.retryFailedOnly = retryFailedOnly;
     this.importers = importers;
     this.mapper = mapper;
     this.filter = filter;
@@ -80,24 +108,85 @@ final class OrganizationPhase {
     Set<String> names = new LinkedHashSet<>();
     candidates.forEach(c -> c.name().ifPresent(names::add));
     directory.lookUp(names); // what CSM had before this phase
+    Map<SourceRecord<HubSpotCompany>, Optional<String>> nameOf = new IdentityHashMap<>();
+    candidates.forEach(c -> nameOf.put(c.record(), c.name()));
+    SyncTally tally = new SyncTally();
+    Iterator<SourceRecord<HubSpotCompany>> records =
+        candidates.stream().map(Candidate::record).iterator();
+    if (state.isPresent()) {
+      feed = new DeltaFeed<>(records, state.get(), this::track, tally, retryFailedOnly);
+      records = feed;
+    }
     List<SourceRecord<HubSpotCompany>> missing = new ArrayList<>();
     long alreadyPresent = 0;
-    for (Candidate c : candidates) {
-      if (c.name().map(directory::has).orElse(false)) {
+    while (records.hasNext()) {
+      SourceRecord<HubSpotCompany> r = records.next();
+      boolean planned = feed != null && feed.plan(r).isPresent();
+      if (!planned && nameOf.get(r).map(directory::has).orElse(false)) {
         alreadyPresent++;
       } else {
-        missing.add(c.record());
+        missing.add(r);
       }
     }
     candidates.clear();
-    ImportReport<SourceRecord<HubSpotCompany>> report =
-        importers
-            .importer(BulkTarget.ORGANIZATION_PROFILES, "organizations")
-            .build()
-            .run(missing, this::operation);
+    nameOf.clear();
+    ImportReport<SourceRecord<HubSpotCompany>> report = importOrganizations(missing, tally);
     directory.lookUp(names); // and now the ids of what this phase made
     List<String> stillMissing = names.stream().filter(n -> !directory.has(n)).toList();
-    return new Result(report, alreadyPresent, excluded, stillMissing);
+    Optional<SyncSummary> sync = Optional.empty();
+    if (state.isPresent()) {
+      StateIds.learnOrganizations(directory, state.get());
+      if (!report.stopped()) {
+        StateIds.reportGone(state.get(), ObjectType.COMPANY, seen, tally);
+      }
+      sync = Optional.of(SyncSummary.of(tally));
+    }
+    return new Result(report, alreadyPresent, excluded, stillMissing, sync);
+  }
+
+  private ImportReport<SourceRecord<HubSpotCompany>> importOrganizations(
+      List<SourceRecord<HubSpotCompany>> missing, SyncTally tally) {
+    var importer = importers.importer(BulkTarget.ORGANIZATION_PROFILES, "organizations").build();
+    if (state.isEmpty()) {
+      return importer.run(missing, this::operation);
+    }
+    Settler settler =
+        new Settler(
+            state.get(),
+            ObjectType.COMPANY,
+            feed::take,
+            tally,
+            r -> ((SourceRecord<?>) r).position().toString());
+    ImportReport<SourceRecord<HubSpotCompany>> report;
+    try {
+      report = importer.run(missing, this::operation, settler);
+    } finally {
+      settler.flush();
+    }
+    DetailClears.run(
+        importers,
+        BulkTarget.ORGANIZATION_DETAILS,
+        "organization-details",
+        state.get(),
+        ObjectType.COMPANY,
+        settler.pendingClears(),
+        tally);
+    return report;
+  }
+
+  /**
+   * The snapshot of a company, for the delta; empty when it has no id or the mapping refuses it.
+   */
+  private Optional<DeltaFeed.Tracked> track(HubSpotCompany company) {
+    if (company.id().isEmpty()) {
+      return Optional.empty();
+    }
+    seen.add(company.id());
+    MappedCompany m = mapper.map(company);
+    if (m.rejected() || m.name().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new DeltaFeed.Tracked(Snapshots.company(company, m), Map.of(), m));
   }
 
   /** The organization name of a HubSpot company id, once the phase has read its company. */
@@ -163,6 +252,10 @@ final class OrganizationPhase {
 
   /** Called by the engine for each company to import. */
   private OrganizationProfileOperation operation(SourceRecord<HubSpotCompany> record) {
+    Optional<Planned> plan = feed == null ? Optional.empty() : feed.plan(record);
+    if (plan.isPresent() && !plan.get().delta().needsCreate()) {
+      return update(record, plan.get());
+    }
     MappedCompany mapped = mapper.map(((SourceRecord.Parsed<HubSpotCompany>) record).value());
     warnings.add(record.position(), mapped.issues());
     OrganizationProfileOperation create =
@@ -175,6 +268,21 @@ final class OrganizationPhase {
     // UPSERT by name, not CREATE: a task a crashed run left in flight may create the same
     // organization meanwhile, and an upsert then updates it instead of failing or duplicating
     return OrganizationProfileOperation.upsert(create.payload());
+  }
+
+  /** A changed company, updated by its CSM id: renamed when its name changed, and what changed. */
+  private OrganizationProfileOperation update(SourceRecord<HubSpotCompany> record, Planned plan) {
+    MappedCompany m = (MappedCompany) plan.mapped();
+    warnings.add(record.position(), m.issues());
+    OrganizationProfile full = m.operation().orElseThrow().payload();
+    Set<String> changed = plan.delta().changedFields();
+    OrganizationProfile.Builder update =
+        OrganizationProfile.builder().id(plan.delta().csmId().orElseThrow());
+    if (plan.delta().identityChange().isPresent()) {
+      update.name(plan.snapshot().identity()); // a rename, in place
+    }
+    full.details().stream().filter(d -> changed.contains(d.name())).forEach(update::addDetails);
+    return OrganizationProfileOperation.update(update.build());
   }
 
   private static String lower(String s) {

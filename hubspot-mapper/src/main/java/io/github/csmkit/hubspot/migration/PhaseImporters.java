@@ -11,20 +11,38 @@ final class PhaseImporters {
   private final CsmClient csm;
   private final MigrationSettings settings;
 
+  private final String keyPrefix;
+
   PhaseImporters(CsmClient csm, MigrationSettings settings) {
-    this.csm = csm;
-    this.settings = settings;
+    this(csm, settings, settings.jobId());
   }
 
-  /** An importer whose job id is {@code <jobId>/<phase>}, so that each phase has its own keys. */
+  /**
+   * @param keyPrefix what the phases' job ids start with: the migration's job id, or the state's
+   *     run id, which is unique to the run and the same when it is resumed
+   */
+  PhaseImporters(CsmClient csm, MigrationSettings settings, String keyPrefix) {
+    this.csm = csm;
+    this.settings = settings;
+    this.keyPrefix = keyPrefix;
+  }
+
+  /**
+   * An importer whose job id is {@code <keyPrefix>/<phase>}, so that each phase has its own keys.
+   */
   <O extends BatchItem, B extends Batch<O>> BulkImporter.Builder<O, B> importer(
       BulkTarget<O, B> target, String phase) {
     return csm.importer(target)
-        .jobId(settings.jobId() + "/" + phase)
+        .jobId(keyPrefix + "/" + phase)
         .maxInFlight(settings.maxInFlight())
         .failureThreshold(settings.failureThreshold())
         .stopOnFailureThreshold(settings.stopOnFailureThreshold())
         .maxTaskWait(settings.maxTaskWait())
         .listener(settings.listener());
+  }
+
+  /** The client the phases send with. */
+  CsmClient csm() {
+    return csm;
   }
 }

@@ -42,7 +42,8 @@ class CustomerPhaseTest extends SandboxTest {
             directory,
             new Deduplication(DuplicatePolicy.FIRST, new EmailKey("email"), new ContactScan()),
             warnings,
-            sample);
+            sample,
+            java.util.Optional.empty());
     List<SourceRecord<HubSpotContact>> contacts =
         List.of(
             contact(
