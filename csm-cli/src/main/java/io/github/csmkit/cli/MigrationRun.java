@@ -122,6 +122,7 @@ final class MigrationRun {
             .maxInFlight(maxInFlight)
             .failureThreshold(failureThreshold)
             .stopOnFailureThreshold(stopOnFailureThreshold)
+            .dryRun(dryRun)
             .listener(progress == null ? MigrationListener.NONE : progress);
     if (journal != null) {
       b.journalDirectory(journal);

@@ -315,4 +315,29 @@ class MigrateCommandTest {
     assertThat(MigrateCommand.parseThreshold("0.05")).isEqualTo(0.05);
     assertThat(MigrateCommand.parseThreshold("0")).isEqualTo(0.0);
   }
+
+  @Test
+  void aDryRunsJournalIsRefusedByTheRealRun() throws Exception {
+    Path journal = dir.resolve("journal");
+    Result dry =
+        migrate(
+            Map.of(), "--dry-run", "--failure-threshold", "25%", "--journal", journal.toString());
+    assertThat(dry.code()).as(dry.all()).isEqualTo(0);
+    assertThat(emails()).isEmpty();
+
+    Result real =
+        migrate(
+            Map.of("CSM_TOKEN", TOKEN),
+            "--failure-threshold",
+            "25%",
+            "--journal",
+            journal.toString());
+    // before the fix: exit 0, "4 imported" and CSM held no customer
+    assertThat(real.code()).as(real.all()).isEqualTo(3);
+    assertThat(real.err())
+        .contains("(a dry run)")
+        .contains("at " + sandbox.baseUri().toString().replaceAll("/+$", ""))
+        .doesNotContain(TOKEN);
+    assertThat(emails()).isEmpty();
+  }
 }

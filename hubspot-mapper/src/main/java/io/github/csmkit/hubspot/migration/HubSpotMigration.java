@@ -165,6 +165,7 @@ public final class HubSpotMigration {
     private Duration maxTaskWait = Duration.ofMinutes(15);
     private DuplicatePolicy duplicatePolicy = DuplicatePolicy.FIRST;
     private Membership membership = Membership.ALL;
+    private boolean dryRun;
 
     private Builder(CsmClient csm) {
       this.csm = Objects.requireNonNull(csm, "csm");
@@ -204,6 +205,15 @@ public final class HubSpotMigration {
      */
     public Builder journalDirectory(Path directory) {
       this.journalDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Marks the migration as a dry run (its client points at a throwaway sandbox): its journal says
+     * so, and a real run never resumes from it (nor a dry run from a real one's). Default false.
+     */
+    public Builder dryRun(boolean dryRun) {
+      this.dryRun = dryRun;
       return this;
     }
 
@@ -337,7 +347,8 @@ public final class HubSpotMigration {
           verifySample,
           maxTaskWait,
           duplicatePolicy,
-          membership);
+          membership,
+          dryRun);
     }
   }
 }

@@ -27,7 +27,8 @@ record MigrationSettings(
     int verifySample,
     Duration maxTaskWait,
     DuplicatePolicy duplicatePolicy,
-    Membership membership) {
+    Membership membership,
+    boolean dryRun) {
 
   /** The mapping's email property: the one key every de-duplication uses. */
   String emailProperty() {
