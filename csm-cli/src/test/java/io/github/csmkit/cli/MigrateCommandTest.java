@@ -354,4 +354,17 @@ class MigrateCommandTest {
         .doesNotContain(TOKEN);
     assertThat(emails()).isEmpty();
   }
+
+  @Test
+  void aDryRunsJsonSaysItWasADryRun() throws Exception {
+    Result dry = migrate(Map.of(), "--dry-run", "--json", "--failure-threshold", "25%");
+    assertThat(dry.code()).as(dry.all()).isEqualTo(0);
+    assertThat(new ObjectMapper().readTree(dry.out()).path("dryRun").isBoolean()).isTrue();
+    assertThat(new ObjectMapper().readTree(dry.out()).path("dryRun").asBoolean()).isTrue();
+    Result real =
+        migrate(Map.of("CSM_TOKEN", TOKEN), "--json", "--failure-threshold", "25%", "--yes");
+    assertThat(real.code()).as(real.all()).isEqualTo(0);
+    assertThat(new ObjectMapper().readTree(real.out()).path("dryRun").isBoolean()).isTrue();
+    assertThat(new ObjectMapper().readTree(real.out()).path("dryRun").asBoolean()).isFalse();
+  }
 }
