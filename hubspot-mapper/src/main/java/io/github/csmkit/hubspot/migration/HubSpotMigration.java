@@ -115,9 +115,11 @@ public final class HubSpotMigration {
         Phase.VERIFICATION,
         verification.passed()
             ? "verified " + verification.customersChecked() + " customers"
-            : verification.problems().size()
-                + verification.organizationsMissing().size()
-                + " problems");
+            : verification.customersChecked() == 0
+                ? "0 of " + verification.customersImported() + " imported customers checked"
+                : verification.problems().size()
+                    + verification.organizationsMissing().size()
+                    + " problems");
     return report.build(verification);
   }
 
