@@ -59,6 +59,15 @@ class UsageErrorsTest {
   }
 
   @Test
+  void thePlainHttpRefusalSaysWhatACliUserCanDo() throws Exception {
+    Result r = migrate("http://csm.example.com:8080");
+    assertUsage(r, "refusing plain http to csm.example.com");
+    // before: "use https, or allowInsecureHttp(true)", a method the CLI user cannot call
+    assertThat(r.err()).contains("https:// --base-url").contains("127.0.0.1");
+    assertThat(r.err()).doesNotContain("allowInsecureHttp").doesNotContain(TOKEN);
+  }
+
+  @Test
   void anUnwritableOutputIsFoundBeforeAnythingIsWrittenToCsm() throws Exception {
     try (CsmSandbox sandbox =
         CsmSandbox.builder().runsFor(Duration.ofMillis(5)).token(TOKEN).start()) {
