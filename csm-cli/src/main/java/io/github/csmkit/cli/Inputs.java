@@ -60,8 +60,23 @@ final class Inputs {
 
   /** A usage error unless {@code file} is a readable regular file. */
   static void requireReadable(Path file, String option) {
-    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw CliException.usage(option + " " + file + ": no such readable file");
+    if (!Files.exists(file)) {
+      throw CliException.usage(option + " " + file + ": no such file");
+    }
+    if (!Files.isRegularFile(file)) {
+      // a pipe or device is read more than once (counted, then imported): a file is needed
+      throw CliException.usage(
+          option
+              + " "
+              + file
+              + ": "
+              + (Files.isDirectory(file)
+                  ? "is a folder"
+                  : "is not a regular file (a pipe or device?)")
+              + "; give a file (the input is read more than once)");
+    }
+    if (!Files.isReadable(file)) {
+      throw CliException.usage(option + " " + file + ": not readable (check its permissions)");
     }
   }
 

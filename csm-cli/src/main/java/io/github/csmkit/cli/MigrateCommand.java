@@ -148,7 +148,7 @@ final class MigrateCommand extends BaseCommand {
       names = "--failure-threshold",
       paramLabel = "P",
       description =
-          "Stop when more than P of the records fail: a percentage (5%% or 5) or a fraction (0.05). Without it: alert at 5%% and exit 1 above it.")
+          "Stop when more than P of the records fail: a percentage with its sign (5%%) or a fraction (0.05); a bare 5 is refused. Without it: alert at 5%% and exit 1 above it.")
   String failureThreshold;
 
   @Option(
@@ -414,23 +414,29 @@ final class MigrateCommand extends BaseCommand {
   }
 
   /** "5%", "5" (percent, when above 1) or "0.05" (a fraction). */
+  /**
+   * A percentage with its sign ({@code 5%}) or a fraction with its point ({@code 0.05}); a bare
+   * number such as {@code 5} or {@code 1} is refused, as it could mean either.
+   *
+   * @throws CliException a usage error for anything else, or a value above 100%
+   */
   static double parseThreshold(String s) {
     String t = s.strip();
     boolean percent = t.endsWith("%");
     if (percent) {
       t = t.substring(0, t.length() - 1).strip();
     }
-    double v;
-    try {
-      v = Double.parseDouble(t);
-    } catch (NumberFormatException e) {
+    String how = " (write a percentage with its sign, 5%, or a fraction, 0.05)";
+    if (!t.matches(percent ? "\\d+(\\.\\d+)?" : "\\d*\\.\\d+")) {
       throw CliException.usage(
-          "--failure-threshold: not a number: '" + s + "' (use 5%, 5 or 0.05)");
+          "--failure-threshold: '"
+              + s
+              + "' is "
+              + (t.matches("\\d+") ? "ambiguous" : "not a number")
+              + how);
     }
-    if (percent || v > 1) {
-      v = v / 100;
-    }
-    if (!(v >= 0 && v <= 1)) {
+    double v = Double.parseDouble(t) / (percent ? 100 : 1);
+    if (v > 1) {
       throw CliException.usage("--failure-threshold must be between 0 and 100%: '" + s + "'");
     }
     return v;

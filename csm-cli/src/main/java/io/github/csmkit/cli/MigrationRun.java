@@ -126,6 +126,7 @@ final class MigrationRun {
             .maxInFlight(maxInFlight)
             .failureThreshold(failureThreshold)
             .stopOnFailureThreshold(stopOnFailureThreshold)
+            .dryRun(dryRun)
             .listener(progress == null ? MigrationListener.NONE : progress);
     if (journal != null) {
       b.journalDirectory(journal);
@@ -299,10 +300,14 @@ final class MigrationRun {
       return new Outcome(
           "failed",
           ExitCode.FAILURES,
-          "verification found "
-              + (report.verification().problems().size()
-                  + report.verification().organizationsMissing().size())
-              + " problems");
+          report.verification().customersChecked() == 0
+              ? "verification checked 0 of the "
+                  + report.verification().customersImported()
+                  + " customers imported: nothing was confirmed in CSM"
+              : "verification found "
+                  + (report.verification().problems().size()
+                      + report.verification().organizationsMissing().size())
+                  + " problems");
     }
     return new Outcome("succeeded", ExitCode.OK, null);
   }

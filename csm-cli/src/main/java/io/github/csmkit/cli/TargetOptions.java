@@ -118,6 +118,17 @@ final class TargetOptions {
       return b.build();
     } catch (IllegalArgumentException | IllegalStateException e) {
       // messages name the URL or the cloud id, never the token
+      if (base != null
+          && "http".equalsIgnoreCase(base.getScheme())
+          && e.getMessage() != null
+          && e.getMessage().startsWith("refusing plain http")) {
+        // the SDK's message names a builder method a CLI user cannot call
+        throw CliException.usage(
+            "refusing plain http to "
+                + base.getHost()
+                + ": the token would travel unencrypted. Use an https:// --base-url, or reach the"
+                + " site through a local address (an SSH tunnel or proxy on 127.0.0.1)");
+      }
       throw CliException.usage(e.getMessage());
     }
   }

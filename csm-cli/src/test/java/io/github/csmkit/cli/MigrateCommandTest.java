@@ -1,6 +1,7 @@
 package io.github.csmkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -126,8 +127,8 @@ class MigrateCommandTest {
   @Test
   void aRerunWithTheDerivedJobIdResumesWithoutDuplicates() {
     Map<String, String> env = Map.of("CSM_TOKEN", TOKEN);
-    assertThat(migrate(env, "--failure-threshold", "25").code()).isEqualTo(0);
-    Result again = migrate(env, "--failure-threshold", "25");
+    assertThat(migrate(env, "--failure-threshold", "25%").code()).isEqualTo(0);
+    Result again = migrate(env, "--failure-threshold", "25%");
 
     assertThat(again.code()).as(again.all()).isEqualTo(0);
     assertThat(sandbox.creationCount("john.doe@example.com")).isEqualTo(1);
@@ -137,7 +138,7 @@ class MigrateCommandTest {
   @Test
   void tokenComesFromTheVariableOrFileNamed() throws Exception {
     assertThat(
-            migrate(Map.of("MY_CSM", TOKEN), "--token-env", "MY_CSM", "--failure-threshold", "25")
+            migrate(Map.of("MY_CSM", TOKEN), "--token-env", "MY_CSM", "--failure-threshold", "25%")
                 .code())
         .isEqualTo(0);
     sandbox.reset();
@@ -150,7 +151,7 @@ class MigrateCommandTest {
                     "--job-id",
                     "other",
                     "--failure-threshold",
-                    "25")
+                    "25%")
                 .code())
         .isEqualTo(0);
     assertThat(sandbox.customers()).hasSize(4);
@@ -159,7 +160,7 @@ class MigrateCommandTest {
   @Test
   void dryRunWritesNothingToTheTargetAndSaysSoLoudly() {
     Result r =
-        migrate(Map.of("CSM_TOKEN", TOKEN), "--dry-run", "--quiet", "--failure-threshold", "25");
+        migrate(Map.of("CSM_TOKEN", TOKEN), "--dry-run", "--quiet", "--failure-threshold", "25%");
 
     assertThat(r.code()).as(r.all()).isEqualTo(0);
     assertThat(sandbox.customers()).isEmpty();
@@ -203,7 +204,7 @@ class MigrateCommandTest {
             "--job-id",
             "json-job",
             "--failure-threshold",
-            "25");
+            "25%");
 
     assertThat(r.code()).as(r.all()).isEqualTo(0);
     JsonNode json = new ObjectMapper().readTree(r.out());
@@ -311,8 +312,59 @@ class MigrateCommandTest {
   @Test
   void thresholdsParseAsPercentOrFraction() {
     assertThat(MigrateCommand.parseThreshold("5%")).isEqualTo(0.05);
-    assertThat(MigrateCommand.parseThreshold("5")).isEqualTo(0.05);
     assertThat(MigrateCommand.parseThreshold("0.05")).isEqualTo(0.05);
-    assertThat(MigrateCommand.parseThreshold("0")).isEqualTo(0.0);
+    assertThat(MigrateCommand.parseThreshold(".5")).isEqualTo(0.5);
+    assertThat(MigrateCommand.parseThreshold("0%")).isEqualTo(0.0);
+    assertThat(MigrateCommand.parseThreshold("0.0")).isEqualTo(0.0);
+    assertThat(MigrateCommand.parseThreshold("100%")).isEqualTo(1.0);
+    // a bare number could mean a percentage or a fraction: refused, saying how to write it
+    for (String ambiguous : List.of("5", "1", "0", "25")) {
+      assertThatThrownBy(() -> MigrateCommand.parseThreshold(ambiguous))
+          .isInstanceOf(CliException.class)
+          .hasMessageContaining("ambiguous")
+          .hasMessageContaining("5%")
+          .hasMessageContaining("0.05");
+    }
+    for (String bad : List.of("1.5", "101%", "-5%", "5%%", "lots", "")) {
+      assertThatThrownBy(() -> MigrateCommand.parseThreshold(bad)).isInstanceOf(CliException.class);
+    }
+  }
+
+  @Test
+  void aDryRunsJournalIsRefusedByTheRealRun() throws Exception {
+    Path journal = dir.resolve("journal");
+    Result dry =
+        migrate(
+            Map.of(), "--dry-run", "--failure-threshold", "25%", "--journal", journal.toString());
+    assertThat(dry.code()).as(dry.all()).isEqualTo(0);
+    assertThat(emails()).isEmpty();
+
+    Result real =
+        migrate(
+            Map.of("CSM_TOKEN", TOKEN),
+            "--failure-threshold",
+            "25%",
+            "--journal",
+            journal.toString());
+    // before the fix: exit 0, "4 imported" and CSM held no customer
+    assertThat(real.code()).as(real.all()).isEqualTo(3);
+    assertThat(real.err())
+        .contains("(a dry run)")
+        .contains("at " + sandbox.baseUri().toString().replaceAll("/+$", ""))
+        .doesNotContain(TOKEN);
+    assertThat(emails()).isEmpty();
+  }
+
+  @Test
+  void aDryRunsJsonSaysItWasADryRun() throws Exception {
+    Result dry = migrate(Map.of(), "--dry-run", "--json", "--failure-threshold", "25%");
+    assertThat(dry.code()).as(dry.all()).isEqualTo(0);
+    assertThat(new ObjectMapper().readTree(dry.out()).path("dryRun").isBoolean()).isTrue();
+    assertThat(new ObjectMapper().readTree(dry.out()).path("dryRun").asBoolean()).isTrue();
+    Result real =
+        migrate(Map.of("CSM_TOKEN", TOKEN), "--json", "--failure-threshold", "25%", "--yes");
+    assertThat(real.code()).as(real.all()).isEqualTo(0);
+    assertThat(new ObjectMapper().readTree(real.out()).path("dryRun").isBoolean()).isTrue();
+    assertThat(new ObjectMapper().readTree(real.out()).path("dryRun").asBoolean()).isFalse();
   }
 }

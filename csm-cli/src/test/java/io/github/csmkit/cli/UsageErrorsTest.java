@@ -59,6 +59,44 @@ class UsageErrorsTest {
   }
 
   @Test
+  void aNamedPipeInputSaysItIsNotAFile() throws Exception {
+    Path fifo = dir.resolve("contacts.fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertThat(mkfifo.waitFor()).isEqualTo(0);
+    Result r =
+        CliRunner.run(
+            Map.of("CSM_TOKEN", TOKEN),
+            dir,
+            "migrate",
+            "--contacts",
+            fifo.toString(),
+            "--base-url",
+            "http://127.0.0.1:9");
+    // before: "no such readable file", for a file that is there
+    assertUsage(r, "is not a regular file (a pipe or device?)");
+    assertThat(r.err()).doesNotContain("no such");
+    assertUsage(
+        CliRunner.run(
+            Map.of("CSM_TOKEN", TOKEN),
+            dir,
+            "migrate",
+            "--contacts",
+            dir.resolve("missing.csv").toString(),
+            "--base-url",
+            "http://127.0.0.1:9"),
+        "no such file");
+  }
+
+  @Test
+  void thePlainHttpRefusalSaysWhatACliUserCanDo() throws Exception {
+    Result r = migrate("http://csm.example.com:8080");
+    assertUsage(r, "refusing plain http to csm.example.com");
+    // before: "use https, or allowInsecureHttp(true)", a method the CLI user cannot call
+    assertThat(r.err()).contains("https:// --base-url").contains("127.0.0.1");
+    assertThat(r.err()).doesNotContain("allowInsecureHttp").doesNotContain(TOKEN);
+  }
+
+  @Test
   void anUnwritableOutputIsFoundBeforeAnythingIsWrittenToCsm() throws Exception {
     try (CsmSandbox sandbox =
         CsmSandbox.builder().runsFor(Duration.ofMillis(5)).token(TOKEN).start()) {

@@ -270,6 +270,28 @@ class RetryTest {
   }
 
   @Test
+  void aRefusedConnectionNamesTheHostAndPort() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort(); // closed below: nothing listens there
+    }
+    try (CsmClient csm =
+        CsmClient.builder()
+            .baseUri(java.net.URI.create("http://127.0.0.1:" + port + "/"))
+            .credentials(io.github.csmkit.client.Credentials.bearer("tok-refused-1234567890"))
+            .clock(time)
+            .sleeper(time)
+            .retryPolicy(RetryPolicy.none())
+            .build()) {
+      // before: "ConnectException: null"
+      assertThatThrownBy(() -> csm.customerAccounts().submit(BATCH))
+          .isInstanceOf(TransportException.class)
+          .hasMessageContaining("ConnectException: cannot connect to 127.0.0.1:" + port)
+          .hasMessageNotContaining("null");
+    }
+  }
+
+  @Test
   void a429PausesEveryRequestOfTheClient() throws Exception {
     // A sleeper whose waits the test releases by hand, so the order of events is exact.
     List<CompletableFuture<Void>> pending = new CopyOnWriteArrayList<>();

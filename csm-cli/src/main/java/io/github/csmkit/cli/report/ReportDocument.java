@@ -21,9 +21,9 @@ import java.util.Map;
  * back.
  *
  * <p>Schema version 1: the top-level fields of {@link MigrationReport#writeJson} plus {@code
- * schemaVersion}, {@code tool}, {@code outcome}, {@code settings}, {@code files}, {@code
- * recordsNotImported}, {@code duplicatesSkipped} and {@code verification.skipped}. A later version
- * only adds fields, or bumps the number.
+ * schemaVersion}, {@code tool}, {@code dryRun}, {@code outcome}, {@code settings}, {@code files},
+ * {@code recordsNotImported}, {@code duplicatesSkipped} and {@code verification.skipped}. A later
+ * version only adds fields, or bumps the number.
  */
 public final class ReportDocument {
   /** The version of the document's layout. */
@@ -61,6 +61,8 @@ public final class ReportDocument {
       JsonNode migration = JSON.readTree(file.toFile());
       ObjectNode doc = JSON.createObjectNode();
       doc.put("schemaVersion", SCHEMA_VERSION).put("tool", tool);
+      // at the top, where a script reading --json cannot miss it: nothing of a dry run is in CSM
+      doc.put("dryRun", settings.path("dryRun").asBoolean());
       ObjectNode o = doc.putObject("outcome");
       o.put("status", outcome.status()).put("exitCode", outcome.exitCode());
       if (outcome.reason() != null) {

@@ -46,6 +46,7 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
   final BulkTarget<O, B> target;
   final String jobId;
   final Optional<Path> journal;
+  final boolean dryRun;
   final ImportListener listener;
   final double failureThreshold;
   final boolean stopOnFailureThreshold;
@@ -65,6 +66,7 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
     this.target = b.target;
     this.jobId = b.jobId != null ? b.jobId : "job-" + UUID.randomUUID();
     this.journal = Optional.ofNullable(b.journal);
+    this.dryRun = b.dryRun;
     this.listener = b.listener;
     this.failureThreshold = b.failureThreshold;
     this.stopOnFailureThreshold = b.stopOnFailureThreshold;
@@ -209,6 +211,7 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
     private final BulkTarget<O, B> target;
     private @Nullable String jobId;
     private @Nullable Path journal;
+    private boolean dryRun;
     private ImportListener listener = ImportListener.NONE;
     private double failureThreshold = 0.05;
     private boolean stopOnFailureThreshold;
@@ -247,6 +250,16 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
     /** Journals the run to this file, and resumes from it when it exists. Needs a job id. */
     public Builder<O, B> journal(Path journal) {
       this.journal = Objects.requireNonNull(journal, "journal");
+      return this;
+    }
+
+    /**
+     * Marks this import as a dry run (against a throwaway sandbox, not the real site): its journal
+     * says so, and a real run refuses to resume from it, and a dry run from a real run's, with a
+     * {@link JournalMismatchException}. Default false.
+     */
+    public Builder<O, B> dryRun(boolean dryRun) {
+      this.dryRun = dryRun;
       return this;
     }
 

@@ -90,7 +90,13 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   private void produce(Iterator<R> records) {
     try {
       if (config.journal.isPresent()) {
-        books.journal(JournalResume.open(config.journal.get(), config.jobId, config.target.name()));
+        books.journal(
+            JournalResume.open(
+                config.journal.get(),
+                config.jobId,
+                config.target.name(),
+                Journal.site(config.client.baseUri()),
+                config.dryRun));
       }
       long index = 0;
       while (!stopped()) {

@@ -26,10 +26,13 @@ import java.util.Optional;
  * entry. One header line names the job; then a {@code submitted} line when a batch's task is known
  * and a {@code finished} line with the failures when the task ended. A crash can tear only the last
  * line, which is dropped on open (its batch is then redone with the same idempotency key, which the
- * server answers with the same task). The file holds emails in failures: owner-only permissions.
+ * server answers with the same task). The header also names the site written to (its base URL,
+ * never a credential) and whether the run was a dry run: a journal of one site, or of a dry run,
+ * never makes a run against another site, or a real run, skip its batches. The file holds emails in
+ * failures: owner-only permissions.
  */
 final class Journal implements Closeable {
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A batch whose task was created. */
@@ -61,11 +64,14 @@ final class Journal implements Closeable {
 
   /**
    * Opens (or creates) the journal of a job. Reads what an earlier run wrote, drops a torn last
-   * line, and checks that it was written for the same job and target.
+   * line, and checks that it was written for the same job, target, site and mode.
    *
-   * @throws JournalMismatchException when it belongs to another job or target, or is corrupt
+   * @param site the base URL written to (no credential in it)
+   * @param dryRun whether this run is a dry run
+   * @throws JournalMismatchException when it belongs to another job, target, site or mode, or is
+   *     corrupt
    */
-  static Journal open(Path file, String jobId, String target) {
+  static Journal open(Path file, String jobId, String target, String site, boolean dryRun) {
     try {
       SecureFiles.ensureOwnerOnly(file);
       byte[] bytes = Files.readAllBytes(file);
@@ -82,7 +88,9 @@ final class Journal implements Closeable {
       channel.position(end);
       Journal journal = new Journal(file, channel);
       try {
-        journal.load(new String(bytes, 0, end, StandardCharsets.UTF_8), jobId, target);
+        journal.load(
+            new String(bytes, 0, end, StandardCharsets.UTF_8),
+            new Header(jobId, target, site, dryRun));
       } catch (RuntimeException e) {
         channel.close();
         throw e;
@@ -93,11 +101,24 @@ final class Journal implements Closeable {
     }
   }
 
-  private void load(String text, String jobId, String target) throws IOException {
+  /** Whom a journal belongs to: the first line. */
+  private record Header(String jobId, String target, String site, boolean dryRun) {
+    String describe() {
+      return "job '" + jobId + "' for " + target + " at " + site + (dryRun ? " (a dry run)" : "");
+    }
+  }
+
+  private void load(String text, Header expected) throws IOException {
     String[] lines = text.isEmpty() ? new String[0] : text.split("\n");
     if (lines.length == 0) {
       ObjectNode header = JSON.createObjectNode();
-      header.put("type", "job").put("version", VERSION).put("jobId", jobId).put("target", target);
+      header
+          .put("type", "job")
+          .put("version", VERSION)
+          .put("jobId", expected.jobId())
+          .put("target", expected.target())
+          .put("site", expected.site())
+          .put("dryRun", expected.dryRun());
       append(header);
       return;
     }
@@ -111,21 +132,7 @@ final class Journal implements Closeable {
       }
       String type = n.path("type").asText();
       if (i == 0) {
-        if (!"job".equals(type) || n.path("version").asInt() != VERSION) {
-          throw new JournalMismatchException(file, "line 1 is not a csmkit journal header");
-        }
-        if (!jobId.equals(n.path("jobId").asText()) || !target.equals(n.path("target").asText())) {
-          throw new JournalMismatchException(
-              file,
-              "it was written by job '"
-                  + n.path("jobId").asText()
-                  + "' for "
-                  + n.path("target").asText()
-                  + ", not job '"
-                  + jobId
-                  + "' for "
-                  + target);
-        }
+        checkHeader(n, expected);
         continue;
       }
       int batch = n.path("batch").asInt(-1);
@@ -143,6 +150,41 @@ final class Journal implements Closeable {
             file,
             "line " + (i + 1) + " cannot be read (" + e.getMessage() + "); the file is corrupt");
       }
+    }
+  }
+
+  private void checkHeader(JsonNode n, Header expected) {
+    if (!"job".equals(n.path("type").asText())) {
+      throw new JournalMismatchException(file, "line 1 is not a csmkit journal header");
+    }
+    if (n.path("version").asInt() != VERSION) {
+      throw new JournalMismatchException(
+          file,
+          "it was written by an older csmkit (journal version "
+              + n.path("version").asInt()
+              + ") that did not record its site: use a new job id and journal");
+    }
+    Header found =
+        new Header(
+            n.path("jobId").asText(),
+            n.path("target").asText(),
+            n.path("site").asText(),
+            n.path("dryRun").asBoolean());
+    // two dry runs write to two throwaway sandboxes (another port each time): the same "site"
+    boolean sameSite = found.dryRun() && expected.dryRun() || found.site().equals(expected.site());
+    if (!found.jobId().equals(expected.jobId())
+        || !found.target().equals(expected.target())
+        || found.dryRun() != expected.dryRun()
+        || !sameSite) {
+      throw new JournalMismatchException(
+          file,
+          "it was written by "
+              + found.describe()
+              + ", not "
+              + expected.describe()
+              + (found.dryRun() && !expected.dryRun()
+                  ? ": a dry run's journal holds nothing that is in CSM; use another journal"
+                  : ""));
     }
   }
 
@@ -191,6 +233,13 @@ final class Journal implements Closeable {
         failures,
         unattributed,
         Instant.parse(n.path("completedAt").asText()));
+  }
+
+  /** A base URL as the header names it: scheme, host, port and path only (no user info, query). */
+  static String site(java.net.URI base) {
+    String port = base.getPort() < 0 ? "" : ":" + base.getPort();
+    String path = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
+    return base.getScheme() + "://" + base.getHost() + port + path;
   }
 
   Path file() {

@@ -20,8 +20,8 @@ final class JournalResume implements AutoCloseable {
     this.journal = journal;
   }
 
-  static JournalResume open(Path file, String jobId, String target) {
-    return new JournalResume(Journal.open(file, jobId, target));
+  static JournalResume open(Path file, String jobId, String target, String site, boolean dryRun) {
+    return new JournalResume(Journal.open(file, jobId, target, site, dryRun));
   }
 
   /** What a previous run did with a batch. */

@@ -285,7 +285,8 @@ public final class Transport {
                 new HttpFacts(200, null, "", null)));
       }
       if (cause instanceof IOException io) {
-        String reason = "I/O: " + s.redactor().apply(String.valueOf(io.getMessage()));
+        String what = s.redactor().apply(IoMessages.of(io, call.uri()));
+        String reason = "I/O: " + what;
         return retryOrFail(
             call,
             attempt,
@@ -300,7 +301,7 @@ public final class Transport {
                         + (attempt == 1 ? " attempt: " : " attempts: ")
                         + io.getClass().getSimpleName()
                         + ": "
-                        + s.redactor().apply(String.valueOf(io.getMessage())),
+                        + what,
                     io),
             false);
       }

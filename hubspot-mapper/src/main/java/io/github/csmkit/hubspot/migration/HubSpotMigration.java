@@ -156,9 +156,11 @@ public final class HubSpotMigration {
         Phase.VERIFICATION,
         verification.passed()
             ? "verified " + verification.customersChecked() + " customers"
-            : verification.problems().size()
-                + verification.organizationsMissing().size()
-                + " problems");
+            : verification.customersChecked() == 0
+                ? "0 of " + verification.customersImported() + " imported customers checked"
+                : verification.problems().size()
+                    + verification.organizationsMissing().size()
+                    + " problems");
     return report.build(verification);
   }
 
@@ -231,6 +233,7 @@ public final class HubSpotMigration {
     private Membership membership = Membership.ALL;
     private SyncState state;
     private boolean retryFailedOnly;
+    private boolean dryRun;
 
     private Builder(CsmClient csm) {
       this.csm = Objects.requireNonNull(csm, "csm");
@@ -270,6 +273,15 @@ public final class HubSpotMigration {
      */
     public Builder journalDirectory(Path directory) {
       this.journalDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Marks the migration as a dry run (its client points at a throwaway sandbox): its journal says
+     * so, and a real run never resumes from it (nor a dry run from a real one's). Default false.
+     */
+    public Builder dryRun(boolean dryRun) {
+      this.dryRun = dryRun;
       return this;
     }
 
@@ -437,7 +449,8 @@ public final class HubSpotMigration {
           duplicatePolicy,
           membership,
           Optional.ofNullable(state),
-          retryFailedOnly);
+          retryFailedOnly,
+          dryRun);
     }
   }
 }

@@ -30,7 +30,8 @@ record MigrationSettings(
     DuplicatePolicy duplicatePolicy,
     Membership membership,
     Optional<SyncState> state,
-    boolean retryFailedOnly) {
+    boolean retryFailedOnly,
+    boolean dryRun) {
 
   /** The mapping's email property: the one key every de-duplication uses. */
   String emailProperty() {

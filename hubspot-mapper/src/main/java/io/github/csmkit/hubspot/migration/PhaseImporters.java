@@ -38,6 +38,7 @@ final class PhaseImporters {
         .failureThreshold(settings.failureThreshold())
         .stopOnFailureThreshold(settings.stopOnFailureThreshold())
         .maxTaskWait(settings.maxTaskWait())
+        .dryRun(settings.dryRun())
         .listener(settings.listener());
   }
 

@@ -25,8 +25,13 @@ public record Verification(
     organizationsMissing = List.copyOf(organizationsMissing);
   }
 
-  /** True when nothing checked was missing or different. */
+  /**
+   * True when nothing checked was missing or different, and something was checked: customers
+   * imported but none fetched back (for example all of them taken from a journal) is no pass.
+   */
   public boolean passed() {
-    return problems.isEmpty() && organizationsMissing.isEmpty();
+    return problems.isEmpty()
+        && organizationsMissing.isEmpty()
+        && (customersChecked > 0 || customersImported == 0);
   }
 }

@@ -157,6 +157,7 @@ public final class CrmJsonSource<T extends HubSpotRecord> implements RecordSourc
     private boolean sawResults;
     private ObjectNode rest;
     private long objectLine;
+    private boolean sawToken;
 
     StreamReader(BufferedReader in, String name) throws IOException {
       this.name = name;
@@ -234,8 +235,13 @@ public final class CrmJsonSource<T extends HubSpotRecord> implements RecordSourc
       }
       JsonToken t = parser.nextToken();
       if (t == null) {
+        if (!sawToken) { // as an empty CSV is: an empty export is a mistake, not 0 contacts
+          throw new HubSpotSourceException(
+              name, 1, "empty file, expected JSON (an array, a page or an object)", null);
+        }
         return false;
       }
+      sawToken = true;
       if (t == JsonToken.START_OBJECT) {
         inObject = true;
         sawResults = false;

@@ -106,4 +106,13 @@ class VerificationTest {
             "contacts.csv:8 (record 7): customer a@x.example has Phone = [2], expected [1]",
             "contacts.csv:8 (record 7): customer a@x.example has Tier = [], expected [Gold]");
   }
+
+  @Test
+  void checkingNoneOfTheImportedCustomersIsNoPass() {
+    // before: passed() was true with 0 customers checked out of 5 imported
+    assertThat(new Verification(0, 5, List.of(), List.of()).passed()).isFalse();
+    assertThat(new Verification(5, 5, List.of(), List.of()).passed()).isTrue();
+    assertThat(new Verification(0, 0, List.of(), List.of()).passed()).isTrue(); // nothing to check
+    assertThat(Verification.SKIPPED.passed()).isTrue();
+  }
 }

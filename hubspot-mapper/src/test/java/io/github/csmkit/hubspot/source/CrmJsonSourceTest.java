@@ -62,6 +62,19 @@ class CrmJsonSourceTest {
   }
 
   @Test
+  void anEmptyJsonFileIsAnErrorAsAnEmptyCsvIs() throws Exception {
+    // before: 0 records and exit 0
+    java.nio.file.Path dir = Files.createTempDirectory("empty-json");
+    for (String text : List.of("", "  \n\n")) {
+      java.nio.file.Path empty = Files.writeString(dir.resolve("contacts.json"), text);
+      assertThatThrownBy(() -> all(CrmJsonSource.contacts(empty)))
+          .isInstanceOf(HubSpotSourceException.class)
+          .hasMessageContaining("contacts.json:1")
+          .hasMessageContaining("empty file");
+    }
+  }
+
+  @Test
   void streamClosesTheSource() {
     CrmJsonSource<HubSpotCompany> source = CrmJsonSource.companies(fixture("contacts-page2.json"));
     try (var s = source.stream()) {
