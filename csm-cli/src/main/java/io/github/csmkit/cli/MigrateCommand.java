@@ -232,8 +232,12 @@ final class MigrateCommand extends BaseCommand {
       err().flush();
     }
     // the target and token first: a configuration error should not wait for the input to be read
+    boolean oneShot = noState || (journal != null && state == null);
+    // a dry run sends nothing to the target: with a state it only plans against the site's state
     try (CsmClient target =
-        dryRun && (noState || !targetOptions.hasTarget()) ? null : targetOptions.client(env())) {
+        !dryRun
+            ? targetOptions.client(env())
+            : oneShot || !targetOptions.hasTarget() ? null : targetOptions.siteOnly(env())) {
       return migrate(target);
     }
   }

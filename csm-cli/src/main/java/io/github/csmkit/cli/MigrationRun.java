@@ -250,6 +250,7 @@ final class MigrationRun {
       out.println(ReportDocument.toJson(doc));
     } else {
       out.print(RunSummary.text(doc));
+      r.sync().ifPresent(sync -> out.print(sync.summary()));
       out.println("Report: " + reportPath);
       out.println(
           "Dead letters: "

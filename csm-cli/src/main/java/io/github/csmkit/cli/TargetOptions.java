@@ -70,6 +70,19 @@ final class TargetOptions {
    * CSM_CLOUD_ID} (a flag wins over both variables), adjusted by {@code configure}.
    */
   CsmClient client(Map<String, String> env, Consumer<CsmClient.Builder> configure) {
+    return client(env, configure, true);
+  }
+
+  /**
+   * A client that only names the target site, for a dry run's plan: it reads the state of that site
+   * and sends nothing, so it needs no token (a placeholder stands in when none is set).
+   */
+  CsmClient siteOnly(Map<String, String> env) {
+    return client(env, b -> {}, false);
+  }
+
+  private CsmClient client(
+      Map<String, String> env, Consumer<CsmClient.Builder> configure, boolean needToken) {
     if (baseUrl != null && cloudId != null) {
       throw CliException.usage("give --base-url or --cloud-id, not both");
     }
@@ -102,7 +115,15 @@ final class TargetOptions {
               + ENV_CLOUD_ID
               + " (or --dry-run for migrate)");
     }
-    String token = token(env);
+    String token;
+    try {
+      token = token(env);
+    } catch (CliException e) {
+      if (needToken) {
+        throw e;
+      }
+      token = "no-token: a plan sends nothing";
+    }
     CsmClient.Builder b =
         CsmClient.builder()
             .credentials(

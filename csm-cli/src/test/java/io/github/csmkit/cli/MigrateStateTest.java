@@ -22,7 +22,7 @@ class MigrateStateTest extends MigrateCommandTest {
     assertThat(batch.err()).contains("state ").contains("csmkit-state.db");
     assertThat(dir.resolve("csmkit-state.db")).exists();
 
-    Result full = migrate(ENV, "--failure-threshold", "25");
+    Result full = migrate(ENV, "--failure-threshold", "25%");
     assertThat(full.code()).as(full.all()).isEqualTo(0);
     // the bad email is rejected again; the two of the test batch are not sent again
     assertThat(full.out())
@@ -36,7 +36,7 @@ class MigrateStateTest extends MigrateCommandTest {
             .replace("\"Lead\",\"New\"", "\"Customer\",\"New\""));
     long profiles = sandbox.requestCount(Endpoint.CUSTOMER_PROFILES);
 
-    Result plan = migrate(ENV, "--dry-run", "--quiet", "--failure-threshold", "25");
+    Result plan = migrate(ENV, "--dry-run", "--quiet", "--failure-threshold", "25%");
     assertThat(plan.code()).as(plan.all()).isEqualTo(0);
     assertThat(plan.out())
         .contains("Plan (nothing was sent or written")
@@ -44,7 +44,7 @@ class MigrateStateTest extends MigrateCommandTest {
             "contacts: 0 to create, 1 to update (display name 1, lifecycle 1), 3 unchanged, 0 to retry, 1 rejected");
     assertThat(sandbox.requestCount(Endpoint.CUSTOMER_PROFILES)).isEqualTo(profiles);
 
-    Result edited = migrate(ENV, "--failure-threshold", "25");
+    Result edited = migrate(ENV, "--failure-threshold", "25%");
     assertThat(edited.code()).as(edited.all()).isEqualTo(0);
     assertThat(edited.out())
         .contains("contacts: created 0, updated 1, unchanged 3, retried 0, failed 0, rejected 1");
@@ -57,7 +57,7 @@ class MigrateStateTest extends MigrateCommandTest {
         .isEqualTo("Janet Roe");
     assertThat(sandbox.creationCount("jane.roe@example.com")).isEqualTo(1);
 
-    Result retry = migrate(ENV, "--retry-failed", "--failure-threshold", "25");
+    Result retry = migrate(ENV, "--retry-failed", "--failure-threshold", "25%");
     assertThat(retry.code()).as(retry.all()).isEqualTo(0);
     // only the failure is sent again (and refused again): nothing else is
     assertThat(retry.out())
@@ -67,7 +67,7 @@ class MigrateStateTest extends MigrateCommandTest {
 
   @Test
   void noStateIsTheOneShotImport() {
-    Result r = migrate(ENV, "--no-state", "--failure-threshold", "25");
+    Result r = migrate(ENV, "--no-state", "--failure-threshold", "25%");
     assertThat(r.code()).as(r.all()).isEqualTo(0);
     assertThat(r.err()).contains("no state");
     assertThat(dir.resolve("csmkit-state.db")).doesNotExist();

@@ -70,7 +70,8 @@ class RunFolderTest {
     assertThat(r.code()).as(r.all()).isEqualTo(0);
     assertThat(runs()).hasSize(1);
     Path folder = runs().get(0);
-    assertThat(folder.getFileName().toString()).matches("\\d{8}T\\d{6}Z-csmkit-[0-9a-f]{16}");
+    // the default job id is "csmkit-hubspot" (issue 13: it no longer depends on the input files)
+    assertThat(folder.getFileName().toString()).matches("\\d{8}T\\d{6}Z-csmkit-hubspot");
     List<String> lines = r.out().lines().toList();
     assertThat(lines.get(lines.size() - 1)).startsWith("Run folder: " + folder);
     assertThat(Files.getPosixFilePermissions(folder))
@@ -82,13 +83,10 @@ class RunFolderTest {
           .as(f)
           .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
-    assertThat(Files.getPosixFilePermissions(folder.resolve("journal")))
-        .isEqualTo(PosixFilePermissions.fromString("rwx------"));
-    try (Stream<Path> journal = Files.list(folder.resolve("journal"))) {
-      assertThat(journal.map(p -> p.getFileName().toString()))
-          .anyMatch(n -> n.endsWith(".customers.journal"));
-    }
     JsonNode doc = new ObjectMapper().readTree(folder.resolve("report.json").toFile());
+    // with the sync state (the default since issue 13) the state, not a journal, makes a rerun
+    // resume: the report names it
+    assertThat(doc.at("/settings/state").asText()).endsWith("csmkit-state.db");
     assertThat(doc.path("schemaVersion").asInt()).isEqualTo(1);
     assertThat(doc.at("/outcome/status").asText()).isEqualTo("succeeded");
     assertThat(doc.at("/settings/target").asText()).isEqualTo(sandbox.baseUri().toString());

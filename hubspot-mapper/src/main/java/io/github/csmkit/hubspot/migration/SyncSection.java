@@ -40,8 +40,8 @@ public record SyncSection(
         .plus(customers.map(SyncSummary::counts).orElse(SyncCounts.ZERO));
   }
 
-  /** The lines of the console summary. */
-  String summary() {
+  /** The lines of the console summary: the state, the run, and each phase's counts by class. */
+  public String summary() {
     StringBuilder s = new StringBuilder();
     s.append("  state: ")
         .append(location)
