@@ -92,14 +92,14 @@ while IFS= read -r pom; do
   # and other non-Maven resolvers, and Maven too when it is not the POM's own property
   if grep -n '\${' "$pom" >&2; then echo "$(basename "$pom") has an unresolved \${...}" >&2; exit 1; fi
 done < <(find "$work/bundle" -name '*.pom')
-# every published jar and sources jar carries the licence and the notice (the Javadoc jars do not)
+# every published jar (classes, sources, Javadoc, standalone) carries the licence and the notice
 while IFS= read -r jar; do
   entries="$(jar tf "$jar")"
   for f in META-INF/LICENSE META-INF/NOTICE; do
     grep -qx "$f" <<<"$entries" || { echo "$(basename "$jar") lacks $f" >&2; exit 1; }
   done
 done < <(find "$work/bundle" -name "*-$version.jar" -o -name "*-$version-sources.jar" \
-  -o -name "*-$version-standalone.jar")
+  -o -name "*-$version-javadoc.jar" -o -name "*-$version-standalone.jar")
 # the signatures verify against the throwaway key
 if $signed; then
   gpg --batch --verify "$work/bundle/io/github/csmkit/csm-client/$version/csm-client-$version.jar.asc" \
