@@ -60,7 +60,8 @@ final class VerifyCommand extends BaseCommand {
       names = "--site",
       paramLabel = "SITE",
       description =
-          "The site as the state records it; default: the --cloud-id, else the --base-url.")
+          "The site as the state records it; default: the target's base URL, the key the migration"
+              + " records (for --cloud-id, the API gateway URL of that site).")
   String site;
 
   @Mixin TargetOptions target = new TargetOptions();
@@ -77,7 +78,7 @@ final class VerifyCommand extends BaseCommand {
     String location = location();
     try (CsmClient csm = target.client(env());
         SyncState opened = open(location)) {
-      String siteName = site != null ? site : siteOf(target);
+      String siteName = site != null ? site : csm.baseUri().toString();
       StateReader reader = opened.reader(jobId, siteName);
       if (!quiet) {
         err()
@@ -135,10 +136,6 @@ final class VerifyCommand extends BaseCommand {
 
   private Path resolve(Path p) {
     return root().workingDirectory().resolve(p);
-  }
-
-  private static String siteOf(TargetOptions t) {
-    return t.cloudId != null ? t.cloudId : t.baseUrl.toString();
   }
 
   static void print(VerificationReport r, String site, PrintWriter out) {

@@ -131,6 +131,22 @@ class VerifyCommandTest {
   }
 
   @Test
+  void theDefaultSiteIsTheKeyTheMigrationRecordsAlsoForATargetFromTheEnvironment() {
+    // the migration records csm.baseUri(); with the target in CSM_BASE_URL (no flag) the default
+    // site once dereferenced a missing --base-url
+    state("+1-555-1");
+    Result r =
+        CliRunner.run(
+            Map.of("CSM_TOKEN", TOKEN, "CSM_BASE_URL", sandbox.baseUri().toString()),
+            dir,
+            "verify",
+            "--job-id",
+            "portal-1");
+    assertThat(r.code()).as(r.all()).isEqualTo(ExitCode.OK);
+    assertThat(r.out()).contains(": PASSED");
+  }
+
+  @Test
   void aMatchingStatePassesWithExitZero() {
     state("+1-555-1");
     Result r = verify();
