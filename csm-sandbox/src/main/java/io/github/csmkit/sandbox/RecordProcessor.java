@@ -162,34 +162,15 @@ final class RecordProcessor {
       } else if (email != null) {
         target = tenant.customerByEmail(email);
       }
-      boolean create;
-      if ("CREATE".equals(op)) {
-        checkNewEmail(email, entityId, op);
-        create = true;
-      } else if (target != null) {
-        create = false;
-      } else if (customerId == null && email == null) {
-        throw fail(
-            "CUSTOMER",
-            null,
-            op,
-            "CUSTOMER_ACCOUNT",
-            List.of(),
-            "A customerId or an email is required");
-      } else if ("UPDATE".equals(op) || email == null) {
-        throw fail(
-            "CUSTOMER",
-            entityId,
-            op,
-            "CUSTOMER_ACCOUNT",
-            List.of(),
-            "Customer not found: "
-                + entityId
-                + ("UPSERT".equals(op) ? " (an email is required to create a customer)" : ""));
-      } else {
-        checkNewEmail(email, entityId, op);
-        create = true;
-      }
+      boolean create =
+          creates(
+              Profile.CUSTOMER,
+              op,
+              target != null,
+              customerId != null,
+              email,
+              entityId,
+              () -> checkNewEmail(email, entityId, op));
       if (!create && email != null && !email.equalsIgnoreCase(target.email)) {
         checkNewEmail(email, entityId, op);
       }
@@ -220,6 +201,76 @@ final class RecordProcessor {
     }
   }
 
+  /** What the failures of a profile operation that finds nothing name. */
+  private enum Profile {
+    CUSTOMER(
+        "CUSTOMER",
+        "CUSTOMER_ACCOUNT",
+        "A customerId or an email is required",
+        "Customer",
+        "an email is required to create a customer"),
+    ORGANIZATION(
+        "ORGANIZATION",
+        "ORGANIZATION",
+        "An id or a name is required",
+        "Organization",
+        "a name is required to create an organization");
+
+    final String entity;
+    final String field;
+    final String neither;
+    final String noun;
+    final String createNeeds;
+
+    Profile(String entity, String field, String neither, String noun, String createNeeds) {
+      this.entity = entity;
+      this.field = field;
+      this.neither = neither;
+      this.noun = noun;
+      this.createNeeds = createNeeds;
+    }
+  }
+
+  /**
+   * Whether a profile operation creates a record (true) or updates the one it found (false); {@code
+   * key} (email or name) may be null. CREATE always creates, UPDATE needs a record, UPSERT creates
+   * by its key (email or name) when there is none. Throws the failure CSM answers when it can do
+   * neither.
+   */
+  private static boolean creates(
+      Profile kind,
+      String op,
+      boolean found,
+      boolean idGiven,
+      String key,
+      String entityId,
+      Runnable checkNewKey) {
+    if ("CREATE".equals(op)) {
+      checkNewKey.run();
+      return true;
+    }
+    if (found) {
+      return false;
+    }
+    if (!idGiven && key == null) {
+      throw fail(kind.entity, null, op, kind.field, List.of(), kind.neither);
+    }
+    if ("UPDATE".equals(op) || key == null) {
+      throw fail(
+          kind.entity,
+          entityId,
+          op,
+          kind.field,
+          List.of(),
+          kind.noun
+              + " not found: "
+              + entityId
+              + ("UPSERT".equals(op) ? " (" + kind.createNeeds + ")" : ""));
+    }
+    checkNewKey.run();
+    return true;
+  }
+
   private void organizationProfile(JsonNode item) {
     String op = item.get("operationType").asText();
     JsonNode p = item.get("payload");
@@ -233,29 +284,15 @@ final class RecordProcessor {
       } else if (name != null) {
         target = tenant.organizationByName(name);
       }
-      boolean create;
-      if ("CREATE".equals(op)) {
-        checkNewName(name, entityId, op);
-        create = true;
-      } else if (target != null) {
-        create = false;
-      } else if (id == null && name == null) {
-        throw fail(
-            "ORGANIZATION", null, op, "ORGANIZATION", List.of(), "An id or a name is required");
-      } else if ("UPDATE".equals(op) || name == null) {
-        throw fail(
-            "ORGANIZATION",
-            entityId,
-            op,
-            "ORGANIZATION",
-            List.of(),
-            "Organization not found: "
-                + entityId
-                + ("UPSERT".equals(op) ? " (a name is required to create an organization)" : ""));
-      } else {
-        checkNewName(name, entityId, op);
-        create = true;
-      }
+      boolean create =
+          creates(
+              Profile.ORGANIZATION,
+              op,
+              target != null,
+              id != null,
+              name,
+              entityId,
+              () -> checkNewName(name, entityId, op));
       if (!create && name != null && !Tenant.fold(name).equals(Tenant.fold(target.name))) {
         checkNewName(name, entityId, op);
       }
