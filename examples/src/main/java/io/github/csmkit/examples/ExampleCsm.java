@@ -2,6 +2,7 @@ package io.github.csmkit.examples;
 
 import io.github.csmkit.client.Credentials;
 import io.github.csmkit.client.CsmClient;
+import io.github.csmkit.client.DetailFields;
 import io.github.csmkit.client.model.DetailFieldBatch;
 import io.github.csmkit.client.model.DetailFieldDefinition;
 import io.github.csmkit.client.model.DetailFieldType;
@@ -54,29 +55,23 @@ final class ExampleCsm implements AutoCloseable {
    * fields).
    */
   void customerFields(String... names) {
-    List<String> have =
-        csm.customerDetailFields().list().stream().map(DetailFieldDefinition::name).toList();
-    List<DetailFieldDefinition> missing =
-        Arrays.stream(names)
-            .filter(n -> !have.contains(n))
-            .map(n -> DetailFieldDefinition.of(n, DetailFieldType.text()))
-            .toList();
-    if (!missing.isEmpty()) {
-      csm.tasks().await(csm.customerDetailFields().submit(DetailFieldBatch.of(missing)));
-    }
+    textFields(csm.customerDetailFields(), names);
   }
 
   /** Creates TEXT organization detail fields that do not exist yet. */
   void organizationFields(String... names) {
-    List<String> have =
-        csm.organizationDetailFields().list().stream().map(DetailFieldDefinition::name).toList();
+    textFields(csm.organizationDetailFields(), names);
+  }
+
+  private void textFields(DetailFields fields, String... names) {
+    List<String> have = fields.list().stream().map(DetailFieldDefinition::name).toList();
     List<DetailFieldDefinition> missing =
         Arrays.stream(names)
             .filter(n -> !have.contains(n))
             .map(n -> DetailFieldDefinition.of(n, DetailFieldType.text()))
             .toList();
     if (!missing.isEmpty()) {
-      csm.tasks().await(csm.organizationDetailFields().submit(DetailFieldBatch.of(missing)));
+      csm.tasks().await(fields.submit(DetailFieldBatch.of(missing)));
     }
   }
 
