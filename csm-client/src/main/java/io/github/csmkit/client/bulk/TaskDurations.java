@@ -4,6 +4,7 @@ import io.github.csmkit.client.Backoff;
 import io.github.csmkit.client.model.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Learns how long tasks take, so that each is polled when it is likely done: a tenant slot whose
@@ -32,6 +33,19 @@ final class TaskDurations {
   /** The wait from submit to the first poll: the estimate, once measured. */
   synchronized Duration firstPoll() {
     return measured ? Duration.ofNanos((long) estimateNanos) : pollInterval();
+  }
+
+  /**
+   * When a task submitted between {@code sent} and {@code answered} is predicted to end: the
+   * midpoint of its submit's round trip (about when the server made it) plus the estimate; null
+   * until a task has been measured.
+   */
+  synchronized @Nullable Instant predictedEnd(Instant sent, Instant answered) {
+    if (!measured) {
+      return null;
+    }
+    Duration roundTrip = Duration.between(sent, answered);
+    return sent.plus(roundTrip.dividedBy(2)).plusNanos((long) estimateNanos);
   }
 
   /** The wait between polls of a task that was not done: a tenth of the estimate, bounded. */

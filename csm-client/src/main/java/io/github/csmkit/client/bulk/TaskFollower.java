@@ -57,6 +57,11 @@ final class TaskFollower {
     return durations.firstPoll();
   }
 
+  /** When a task submitted between these instants is predicted to end; null before any ended. */
+  @Nullable Instant predictedEnd(Instant sent, Instant answered) {
+    return durations.predictedEnd(sent, answered);
+  }
+
   /**
    * The batch's end, after a first poll {@code delay} from now; null when the batch was settled
    * meanwhile by someone else (a close).
