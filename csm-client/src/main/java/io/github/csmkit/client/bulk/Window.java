@@ -23,6 +23,7 @@ final class Window {
     private @Nullable InFlightBatch<?, ?, ?> borrower;
     private @Nullable CompletableFuture<Void> handedOver;
     private boolean lent;
+    private boolean borrowerDone; // the borrower's own task is predicted done already
 
     private Slot(InFlightBatch<?, ?, ?> owner) {
       this.owner = owner;
@@ -81,6 +82,8 @@ final class Window {
         s.lent = true;
         lendable.add(s);
         changed.signalAll();
+      } else if (s != null && s.borrower == batch) {
+        s.borrowerDone = true; // lent as soon as the slot is the batch's
       }
     } finally {
       lock.unlock();
@@ -128,13 +131,18 @@ final class Window {
         handedOver = s.handedOver;
         s.borrower = null;
         s.handedOver = null;
+        s.borrowerDone = false;
         lendable.add(s);
       } else if (s.borrower != null) { // the lender settled: the slot passes to its borrower
         handedOver = s.handedOver;
         s.owner = s.borrower;
         s.borrower = null;
         s.handedOver = null;
-        s.lent = false;
+        s.lent = s.borrowerDone;
+        s.borrowerDone = false;
+        if (s.lent) {
+          lendable.add(s);
+        }
       } else {
         lendable.remove(s);
         owned--;

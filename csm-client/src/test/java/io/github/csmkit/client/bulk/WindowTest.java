@@ -70,6 +70,23 @@ class WindowTest {
   }
 
   @Test
+  void aBorrowerPredictedDoneBeforeItOwnsTheSlotLendsItOnTheHandOver() throws Exception {
+    var lender = PartsFixture.batch(1, 0, 1);
+    var borrower = PartsFixture.batch(2, 1, 1);
+    assertThat(window.acquire(lender, () -> false)).isTrue();
+    window.lend(lender);
+    assertThat(window.acquire(borrower, () -> false)).isTrue();
+    window.lend(borrower); // its own task's predicted end came while the lender still held
+    assertThat(window.free()).isZero(); // one borrower a slot
+
+    window.release(lender);
+    assertThat(window.free()).isEqualTo(1);
+    var next = PartsFixture.batch(3, 2, 1);
+    assertThat(window.acquire(next, () -> false)).isTrue();
+    assertThat(window.borrowing(next)).isTrue();
+  }
+
+  @Test
   void aLendAfterTheBatchSettledLendsNothing() throws Exception {
     var batch = PartsFixture.batch(1, 0, 1);
     assertThat(window.acquire(batch, () -> false)).isTrue();
