@@ -36,16 +36,13 @@ final class TaskDurations {
   }
 
   /**
-   * When a task submitted between {@code sent} and {@code answered} is predicted to end: the
-   * midpoint of its submit's round trip (about when the server made it) plus the estimate; null
-   * until a task has been measured.
+   * When a task whose submit went out at {@code sent} is predicted to end: {@code sent} plus the
+   * estimate; null until a task has been measured. The server makes the task a little after {@code
+   * sent}, so a submit sent at this instant arrives about when the slot frees (measured: earlier
+   * than the midpoint of the round trip gave about 25 % "not yet" answers and a shorter cycle).
    */
-  synchronized @Nullable Instant predictedEnd(Instant sent, Instant answered) {
-    if (!measured) {
-      return null;
-    }
-    Duration roundTrip = Duration.between(sent, answered);
-    return sent.plus(roundTrip.dividedBy(2)).plusNanos((long) estimateNanos);
+  synchronized @Nullable Instant predictedEnd(Instant sent) {
+    return measured ? sent.plusNanos((long) estimateNanos) : null;
   }
 
   /** The wait between polls of a task that was not done: a tenth of the estimate, bounded. */

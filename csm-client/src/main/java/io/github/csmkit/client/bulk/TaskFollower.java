@@ -57,9 +57,11 @@ final class TaskFollower {
     return durations.firstPoll();
   }
 
-  /** When a task submitted between these instants is predicted to end; null before any ended. */
-  @Nullable Instant predictedEnd(Instant sent, Instant answered) {
-    return durations.predictedEnd(sent, answered);
+  /**
+   * When a task whose submit went out at {@code sent} is predicted to end; null before any ended.
+   */
+  @Nullable Instant predictedEnd(Instant sent) {
+    return durations.predictedEnd(sent);
   }
 
   /**
