@@ -30,14 +30,16 @@ final class Overhead {
           .measurementTime(TimeValue.milliseconds(100))
           .verbosity(VerboseMode.SILENT);
     } else {
-      // 3 forks x 8 one-second iterations: on a shared 2-core machine one fork of 4 gave errors
-      // as large as the score; the table shows each score's 99.9 % error
-      b.forks(3)
+      // 5 forks x 10 one-second iterations (50 samples a score): on a shared 2-core machine one
+      // fork of 4 gave errors as large as the score, 3 x 8 gave 20 to 45 %; the table shows each
+      // score's 99.9 % error. A fixed heap and the serial collector keep GC threads off the
+      // second core and the heap from resizing between iterations.
+      b.forks(5)
           .warmupIterations(5)
           .warmupTime(TimeValue.seconds(1))
-          .measurementIterations(8)
+          .measurementIterations(10)
           .measurementTime(TimeValue.seconds(1))
-          .jvmArgsAppend("-Xmx512m")
+          .jvmArgsAppend("-Xms512m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+AlwaysPreTouch")
           .verbosity(VerboseMode.NORMAL);
     }
     Options options = b.timeUnit(TimeUnit.NANOSECONDS).build();

@@ -213,6 +213,10 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     }
     books.notify(
         l -> l.batchSubmitted(batch.log("SUBMITTED", 0, Optional.empty(), clock.instant())));
+    Instant attempt = batch.attemptAt;
+    if (attempt != null) { // the next batch may go out at this task's predicted end
+      submitter.lendAt(batch, follower.predictedEnd(attempt));
+    }
     follow(batch, task, follower.firstPoll());
   }
 

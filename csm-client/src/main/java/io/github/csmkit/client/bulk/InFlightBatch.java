@@ -20,8 +20,10 @@ final class InFlightBatch<R, O, B extends Batch<?>> {
   final AtomicBoolean settled = new AtomicBoolean();
   volatile boolean sent;
   volatile boolean holdsSlot;
+  Window.@Nullable Slot slot; // guarded by the window's lock
   volatile boolean resumed;
   volatile @Nullable Instant submittedAt;
+  volatile @Nullable Instant attemptAt; // when the last submit attempt went out
   volatile Instant deadline = Instant.MAX;
   volatile @Nullable SubmittedTask task;
 

@@ -14,17 +14,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The in-flight window and the one owner of back-pressure during an import. A batch takes a slot
- * before it is sent and gives it back when it settles. The client is told to leave the tenant's
- * task limit and 429s to the engine ({@link BackPressure#CALLER}), so that one loop paces the
- * submits: each such answer pauses every submit of the run (never the polls, which free slots) and
- * resends the same batch with its key, until the batch's deadline.
+ * ({@link Window}) before it is sent and gives it back when it settles; a task past its predicted
+ * end lends its slot, so that the next batch goes out beside that task's poll instead of after it.
+ * The client is told to leave the tenant's task limit and 429s to the engine ({@link
+ * BackPressure#CALLER}), so that one loop paces the submits: each such answer pauses every submit
+ * of the run (never the polls, which free slots) and resends the same batch with its key, until the
+ * batch's deadline. A task-limit answer to a batch sent on a borrowed slot only means "not yet":
+ * that batch alone is resent once its lender settles, with no pause and no backoff round.
  *
  * @param <B> the batch type
  */
@@ -36,7 +37,7 @@ final class Submitter<B extends Batch<?>> {
   private final Sleeper sleeper;
   private final Duration maxRetryAfter;
   private final TaskDurations durations;
-  private final Semaphore window;
+  private final Window window;
   private final BooleanSupplier stopped;
   private volatile Instant pauseUntil = Instant.MIN;
 
@@ -53,7 +54,7 @@ final class Submitter<B extends Batch<?>> {
     this.sleeper = sleeper;
     this.maxRetryAfter = maxRetryAfter;
     this.durations = durations;
-    this.window = new Semaphore(maxInFlight);
+    this.window = new Window(maxInFlight);
     this.stopped = stopped;
   }
 
@@ -63,30 +64,38 @@ final class Submitter<B extends Batch<?>> {
    * @throws InterruptedException if the producer is interrupted (a close)
    */
   boolean acquire(InFlightBatch<?, ?, B> batch) throws InterruptedException {
-    while (!stopped.getAsBoolean()) {
-      if (window.tryAcquire(50, TimeUnit.MILLISECONDS)) {
-        if (stopped.getAsBoolean()) { // the batch that freed the slot may have stopped the job
-          window.release();
-          return false;
-        }
-        batch.holdsSlot = true;
-        return true;
-      }
+    if (!window.acquire(batch, stopped)) {
+      return false;
     }
-    return false;
+    if (stopped.getAsBoolean()) { // the batch that freed the slot may have stopped the job
+      window.release(batch);
+      return false;
+    }
+    return true;
   }
 
-  /** Gives back the batch's slot, if it holds one; once. */
-  void release(InFlightBatch<?, ?, B> batch) {
-    if (batch.holdsSlot) {
-      batch.holdsSlot = false;
-      window.release();
+  /**
+   * Lends the batch's slot once its task is predicted done ({@code predictedEnd}; never when null,
+   * that is before any task was measured), so that the next batch goes out then, beside the poll.
+   */
+  // the sleep's chain ends in thenRun; a lend after the batch settled does nothing
+  @SuppressWarnings("FutureReturnValueIgnored")
+  void lendAt(InFlightBatch<?, ?, B> batch, @Nullable Instant predictedEnd) {
+    if (predictedEnd != null) {
+      sleeper
+          .sleep(Duration.between(clock.instant(), predictedEnd))
+          .thenRun(() -> window.lend(batch));
     }
+  }
+
+  /** Gives back the batch's slot (or its loan), if it holds one; once. */
+  void release(InFlightBatch<?, ?, B> batch) {
+    window.release(batch);
   }
 
   /** Slots free now. */
   int free() {
-    return window.availablePermits();
+    return window.free();
   }
 
   /**
@@ -114,17 +123,30 @@ final class Submitter<B extends Batch<?>> {
   }
 
   private CompletableFuture<SubmittedTask> submit(InFlightBatch<?, ?, B> batch, int round) {
+    boolean early = window.borrowing(batch);
+    batch.attemptAt = clock.instant();
     return endpoint
         .submitAsync(batch.body, batch.key, BackPressure.CALLER)
         .exceptionallyCompose(
             err -> {
               Throwable cause = Failures.unwrap(err);
+              if (early && cause instanceof TaskLimitReachedException && !givingUp(batch)) {
+                LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "batch {0}: sent on a borrowed slot too early; resent when its lender ends",
+                    batch.number);
+                return window.whenOwned(batch).thenCompose(x -> submit(batch, round));
+              }
               Duration delay = retryDelay(batch, cause, round);
               if (delay == null) {
                 return CompletableFuture.failedFuture(cause);
               }
               return sleeper.sleep(delay).thenCompose(x -> submit(batch, round + 1));
             });
+  }
+
+  private boolean givingUp(InFlightBatch<?, ?, B> batch) {
+    return stopped.getAsBoolean() || batch.settled.get() || clock.instant().isAfter(batch.deadline);
   }
 
   /** The wait before resending, or null to give up with {@code cause}. */

@@ -58,6 +58,13 @@ final class TaskFollower {
   }
 
   /**
+   * When a task whose submit went out at {@code sent} is predicted to end; null before any ended.
+   */
+  @Nullable Instant predictedEnd(Instant sent) {
+    return durations.predictedEnd(sent);
+  }
+
+  /**
    * The batch's end, after a first poll {@code delay} from now; null when the batch was settled
    * meanwhile by someone else (a close).
    */
