@@ -102,6 +102,7 @@ public final class WireFormat {
             .type(Optional.ofNullable(text(root, "type")))
             .state(TaskState.parse(status))
             .rawStatus(status == null ? "" : status)
+            .message(Optional.ofNullable(firstText(root, "message", "error", "errorMessage")))
             .createdAt(instant(root, "createdAt", "createdDate"))
             .updatedAt(instant(root, "updatedAt", "completedDate"));
     JsonNode failures = root.path("failures");
