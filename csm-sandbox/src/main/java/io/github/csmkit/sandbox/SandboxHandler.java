@@ -9,6 +9,7 @@ import io.github.csmkit.sandbox.Tenant.Customer;
 import io.github.csmkit.sandbox.Tenant.Definition;
 import io.github.csmkit.sandbox.Tenant.Organization;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -70,7 +71,7 @@ final class SandboxHandler implements HttpHandler {
     try {
       Answer answer;
       try {
-        seen.body = ex.getRequestBody().readAllBytes();
+        seen.body = readBody(ex, sandbox.maxRequestBytes);
         answer = answer(ex, seen);
       } catch (BadRequest e) {
         answer = Answer.json(e.status, Json.message(e.getMessage()));
@@ -87,6 +88,22 @@ final class SandboxHandler implements HttpHandler {
       send(ex, answer);
     } finally {
       ex.close();
+    }
+  }
+
+  /**
+   * The body, or a 413 when it is larger than {@code max} (the rest is drained unread, so that the
+   * client reads the answer).
+   */
+  private static byte[] readBody(HttpExchange ex, int max) throws IOException {
+    try (InputStream in = ex.getRequestBody()) {
+      byte[] body = in.readNBytes(max + 1);
+      if (body.length > max) {
+        in.transferTo(OutputStream.nullOutputStream());
+        throw new BadRequest(
+            413, "Request too large. Requests for this resource can be at most " + max + " bytes");
+      }
+      return body;
     }
   }
 
