@@ -5,6 +5,8 @@ import static io.github.csmkit.cli.MigrateCommandTest.CONTACTS;
 import static io.github.csmkit.cli.MigrateCommandTest.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.csmkit.cli.CliRunner.Result;
 import io.github.csmkit.sandbox.CsmSandbox;
 import io.github.csmkit.sandbox.Endpoint;
@@ -118,5 +120,50 @@ class HostileInputsTest {
     assertThat(companies.all()).contains("bad-companies.csv:3");
     assertThat(companies.all()).doesNotContain("after 0 records");
     assertThat(contacts.all()).contains("bad-contacts.csv:3");
+  }
+
+  @Test
+  void anUnknownAssociatedCompanyIdWarnsAndADuplicateCompanyRecordIdIsRefusedWithBothLines()
+      throws Exception {
+    // Jane (line 3) names company 999, which the companies input lacks
+    Path contacts = file("contacts.csv", CONTACTS.replace("\"New\",\"102\"", "\"New\",\"999\""));
+    // line 4 repeats company 101 under another name
+    Path companies =
+        file(
+            "companies.csv",
+            COMPANIES
+                + "\"101\",\"Acme Again\",\"acme2.com\",\"Manufacturing\",\"3\",\"https://acme2.com\"\n");
+    Path report = dir.resolve("report.json");
+    try (CsmSandbox sandbox = sandbox(true)) {
+      Result r = migrate(sandbox, contacts, companies, "--report", report.toString());
+
+      JsonNode json = new ObjectMapper().readTree(report.toFile());
+      assertThat(json.at("/mappingWarnings/count").asLong()).as(r.all()).isEqualTo(1);
+      assertThat(json.at("/mappingWarnings/examples/0").asText())
+          .isEqualTo(
+              contacts
+                  + ":3 (record 2): Associated Company IDs: company 999 is not in the companies"
+                  + " input: no organization for it");
+      JsonNode orgs = json.at("/phases/organizations");
+      assertThat(orgs.path("duplicates").asLong()).isEqualTo(1);
+      assertThat(orgs.path("failures"))
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.path("stage").asText()).isEqualTo("DUPLICATE");
+                assertThat(f.path("message").asText())
+                    .isEqualTo(
+                        "company Record ID 101 at "
+                            + companies
+                            + ":4 (record 3) repeats the one at "
+                            + companies
+                            + ":2 (record 1): the first is kept");
+              });
+      assertThat(sandbox.organizations())
+          .extracting(o -> o.name())
+          .contains("Acme Corporation")
+          .doesNotContain("Acme Again");
+      assertThat(r.out()).contains("mapping warnings: 1");
+    }
   }
 }
