@@ -301,6 +301,47 @@ class EndpointWireTest {
 
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
+  void aSingleDetailFieldIsCreatedWithItsOwnEndpoint(boolean async) throws Exception {
+    server.enqueue(
+        json(
+            201,
+            "{\"name\":\"Region\",\"type\":{\"name\":\"SELECT\",\"options\":[\"AU\",\"EU\"]}}"));
+    server.enqueue(json(200, ""));
+    DetailFieldDefinition region =
+        DetailFieldDefinition.of("Region", DetailFieldType.select("AU", "EU"));
+    DetailFieldDefinition tier = DetailFieldDefinition.of("Tier", DetailFieldType.text());
+
+    DetailFieldDefinition created =
+        call(
+            async,
+            () -> csm.customerDetailFields().create(region),
+            () -> csm.customerDetailFields().createAsync(region));
+    DetailFieldDefinition silent =
+        call(
+            async,
+            () -> csm.organizationDetailFields().create(tier),
+            () -> csm.organizationDetailFields().createAsync(tier));
+
+    RecordedRequest first = server.takeRequest();
+    assertThat(first.getMethod()).isEqualTo("POST");
+    assertThat(first.getUrl().encodedPath()).isEqualTo("/api/v1/customer/details");
+    assertCommonHeaders(first);
+    assertThat(first.getHeaders().get("Content-Type")).isEqualTo("application/json");
+    assertThat(first.getHeaders().get("Idempotency-Key")).isNull(); // not a bulk endpoint
+    assertThat(first.getBody().utf8())
+        .isEqualTo(
+            "{\"name\":\"Region\",\"type\":{\"name\":\"SELECT\",\"options\":[\"AU\",\"EU\"]}}");
+    RecordedRequest second = server.takeRequest();
+    assertThat(second.getUrl().encodedPath()).isEqualTo("/api/v1/organization/details");
+    assertThat(second.getBody().utf8())
+        .isEqualTo("{\"name\":\"Tier\",\"type\":{\"name\":\"TEXT\"}}");
+    assertThat(created).isEqualTo(region);
+    assertThat(silent).isEqualTo(tier); // an empty answer: the field as sent
+    assertThat(csm.customerDetailFields().singlePath()).isEqualTo("/api/v1/customer/details");
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
   void organizationFetchByNamesSplitsIntoChunksOf50(boolean async) throws Exception {
     List<String> names = IntStream.range(0, 60).mapToObj(i -> "Org " + i).toList();
     server.enqueue(json(200, "{\"results\":[{\"id\":\"10001\",\"name\":\"Org 0\"}]}"));

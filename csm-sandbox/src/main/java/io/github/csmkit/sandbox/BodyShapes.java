@@ -41,6 +41,10 @@ final class BodyShapes {
       case ORGANIZATION_DETAIL_DEFINITIONS:
         items(e, root).forEach(it -> definition(it.node, it.where));
         break;
+      case CUSTOMER_DETAIL_FIELD_CREATE:
+      case ORGANIZATION_DETAIL_FIELD_CREATE:
+        definition(root, "the body");
+        break;
       case ORGANIZATION_FETCH:
         lookup(root, e.limit(), "ids", "names");
         break;

@@ -7,8 +7,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +39,8 @@ public final class CsmSandbox implements AutoCloseable {
   final int taskLimit;
   final Duration retention;
   final boolean requireExperimentalHeader;
+  final int maxRequestBytes;
+  final boolean definitionsBulk;
   private final String token;
   private final Faults faults = new Faults();
   private final ConcurrentHashMap<String, Tenant> tenants = new ConcurrentHashMap<>();
@@ -57,6 +57,8 @@ public final class CsmSandbox implements AutoCloseable {
     this.taskLimit = b.taskLimit;
     this.retention = b.retention;
     this.requireExperimentalHeader = b.requireExperimentalHeader;
+    this.maxRequestBytes = b.maxRequestBytes;
+    this.definitionsBulk = b.definitionsBulk;
     this.token =
         b.token != null ? b.token : "sandbox-" + UUID.randomUUID().toString().replace("-", "");
     this.requestLog = new RequestLog(b.requestLogLimit, token);
@@ -285,17 +287,7 @@ public final class CsmSandbox implements AutoCloseable {
   }
 
   private <T> List<T> collect(Function<Tenant, List<T>> view) {
-    List<Tenant> all = new ArrayList<>(tenants.values());
-    all.sort(Comparator.comparing(t -> t.name));
-    List<T> out = new ArrayList<>();
-    Instant now = clock.instant();
-    for (Tenant t : all) {
-      synchronized (t) {
-        t.settle(now);
-        out.addAll(view.apply(t));
-      }
-    }
-    return List.copyOf(out);
+    return Snapshots.collect(tenants.values(), clock.instant(), view);
   }
 
   /** Configures and starts a {@link CsmSandbox}. Not thread-safe. */
@@ -311,8 +303,38 @@ public final class CsmSandbox implements AutoCloseable {
     private int threads = 16;
     private boolean requireExperimentalHeader = true;
     private int requestLogLimit = 1000;
+    private int maxRequestBytes = 5 * 1024 * 1024;
+    private boolean definitionsBulk = true;
 
     private Builder() {}
+
+    /**
+     * The most bytes a request body may carry; default 5 MiB (5,242,880, the limit Atlassian's REST
+     * platform documents). A larger one gets {@code 413} "Request too large" and changes nothing.
+     *
+     * @param max at least 1024
+     * @return this builder
+     */
+    public Builder maxRequestBytes(int max) {
+      if (max < 1024) {
+        throw new IllegalArgumentException("maxRequestBytes must be at least 1024: " + max);
+      }
+      this.maxRequestBytes = max;
+      return this;
+    }
+
+    /**
+     * Whether {@code POST /api/v1/{customer,organization}/details/definitions/bulk} exist; default
+     * true. False plays a site of the older API version: they answer {@code 404}, and fields are
+     * created one at a time with {@code POST /api/v1/{customer,organization}/details}.
+     *
+     * @param served whether the bulk definition endpoints are served
+     * @return this builder
+     */
+    public Builder definitionsBulk(boolean served) {
+      this.definitionsBulk = served;
+      return this;
+    }
 
     /**
      * How many of the last requests {@link CsmSandbox#requestLog()} keeps; default 1000, 0 for none

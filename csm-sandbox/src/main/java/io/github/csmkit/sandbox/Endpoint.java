@@ -56,6 +56,13 @@ public enum Endpoint {
   CUSTOMER_DETAIL_FIELDS("GET", "/customer/details", null, 0, null),
   /** {@code GET /api/v1/organization/details}: the organization detail-field definitions. */
   ORGANIZATION_DETAIL_FIELDS("GET", "/organization/details", null, 0, null),
+  /**
+   * {@code POST /api/v1/customer/details}: creates one customer detail field, answered at once with
+   * the field (no task); the older API version's only way to create one.
+   */
+  CUSTOMER_DETAIL_FIELD_CREATE("POST", "/customer/details", null, 0, null),
+  /** {@code POST /api/v1/organization/details}: creates one organization detail field. */
+  ORGANIZATION_DETAIL_FIELD_CREATE("POST", "/organization/details", null, 0, null),
   /** {@code POST /api/v1/organization/fetch}: organizations by id or name (50 at most). */
   ORGANIZATION_FETCH("POST", "/organization/fetch", null, 50, null),
   /** {@code POST /api/v1/customer/profile/fetch}: customer profiles by id or email (25 at most). */
@@ -108,6 +115,11 @@ public enum Endpoint {
     return taskType != null;
   }
 
+  /** The bulk detail-field definition routes. */
+  boolean definesFields() {
+    return this == CUSTOMER_DETAIL_DEFINITIONS || this == ORGANIZATION_DETAIL_DEFINITIONS;
+  }
+
   String bodyKey() {
     return bodyKey;
   }
@@ -126,6 +138,7 @@ public enum Endpoint {
       case ORGANIZATION_DETAILS:
       case ORGANIZATION_DETAIL_DEFINITIONS:
       case ORGANIZATION_DETAIL_FIELDS:
+      case ORGANIZATION_DETAIL_FIELD_CREATE:
       case ORGANIZATION_FETCH:
       case ORGANIZATION_PROFILE_FETCH:
         return EntityKind.ORGANIZATION;

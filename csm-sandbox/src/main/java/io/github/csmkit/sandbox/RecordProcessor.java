@@ -60,6 +60,16 @@ final class RecordProcessor {
     return List.copyOf(p.failures);
   }
 
+  /**
+   * Creates one detail field from a validated {@code {"name","type"}}; returns why it was not
+   * created, or null. Called with the tenant's monitor held.
+   */
+  static String defineOne(Tenant tenant, EntityKind kind, JsonNode field) {
+    RecordProcessor p = new RecordProcessor(tenant);
+    p.definition(field, kind);
+    return p.failures.isEmpty() ? null : p.failures.get(0).error();
+  }
+
   /** Thrown inside one record to end it with a failure. */
   private static final class Failed extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -9,6 +9,7 @@ import io.github.csmkit.sandbox.Tenant.Customer;
 import io.github.csmkit.sandbox.Tenant.Definition;
 import io.github.csmkit.sandbox.Tenant.Organization;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -70,7 +71,7 @@ final class SandboxHandler implements HttpHandler {
     try {
       Answer answer;
       try {
-        seen.body = ex.getRequestBody().readAllBytes();
+        seen.body = readBody(ex, sandbox.maxRequestBytes);
         answer = answer(ex, seen);
       } catch (BadRequest e) {
         answer = Answer.json(e.status, Json.message(e.getMessage()));
@@ -87,6 +88,22 @@ final class SandboxHandler implements HttpHandler {
       send(ex, answer);
     } finally {
       ex.close();
+    }
+  }
+
+  /**
+   * The body, or a 413 when it is larger than {@code max} (the rest is drained unread, so that the
+   * client reads the answer).
+   */
+  private static byte[] readBody(HttpExchange ex, int max) throws IOException {
+    try (InputStream in = ex.getRequestBody()) {
+      byte[] body = in.readNBytes(max + 1);
+      if (body.length > max) {
+        in.transferTo(OutputStream.nullOutputStream());
+        throw new BadRequest(
+            413, "Request too large. Requests for this resource can be at most " + max + " bytes");
+      }
+      return body;
     }
   }
 
@@ -130,13 +147,16 @@ final class SandboxHandler implements HttpHandler {
         endpoint = Endpoint.TASK_GET;
       }
     } else {
-      for (Endpoint e : Endpoint.values()) {
-        if (e != Endpoint.TASK_GET && e.path().equals(sub)) {
+      for (Endpoint e : Endpoint.values()) { // one path may serve GET and POST
+        if (e != Endpoint.TASK_GET
+            && e.path().equals(sub)
+            && (endpoint == null || e.method().equals(ex.getRequestMethod()))) {
           endpoint = e;
         }
       }
     }
-    if (endpoint == null) {
+    // a sandbox playing the older API version has no bulk definition routes
+    if (endpoint == null || (!sandbox.definitionsBulk && endpoint.definesFields())) {
       throw new BadRequest(404, "Not found: " + path);
     }
     seen.endpoint = endpoint;
@@ -240,6 +260,10 @@ final class SandboxHandler implements HttpHandler {
     if (endpoint == Endpoint.ORGANIZATION_FETCH) {
       return fetchOrganizations(tenant, body);
     }
+    if (endpoint == Endpoint.CUSTOMER_DETAIL_FIELD_CREATE
+        || endpoint == Endpoint.ORGANIZATION_DETAIL_FIELD_CREATE) {
+      return defineOne(tenant, endpoint.kind(), body);
+    }
     if (endpoint == Endpoint.CUSTOMER_PROFILE_FETCH) {
       return fetchCustomers(tenant, body);
     }
@@ -325,6 +349,24 @@ final class SandboxHandler implements HttpHandler {
       out.put("updatedAt", t.updatedAt(now).toString());
     }
     return Answer.json(200, out);
+  }
+
+  /** Creates one field at once: 201 with the field as stored, or 400 with why not. */
+  private Answer defineOne(Tenant tenant, EntityKind kind, JsonNode field) {
+    synchronized (tenant) {
+      tenant.settle(sandbox.clock.instant());
+      String refused = RecordProcessor.defineOne(tenant, kind, field);
+      if (refused != null) {
+        throw BadRequest.of(refused);
+      }
+      Definition d = tenant.definition(kind, field.get("name").asText().trim());
+      ObjectNode out = Json.object();
+      out.put("name", d.name());
+      ObjectNode type = out.putObject("type");
+      type.put("name", d.type());
+      type.set("options", Json.strings(d.options()));
+      return Answer.json(201, out);
+    }
   }
 
   private Answer definitions(Tenant tenant, EntityKind kind) {

@@ -147,8 +147,11 @@ class ProtocolTest {
     var r = http.get(ACCOUNTS);
     assertThat(r.status).isEqualTo(405);
     assertThat(r.header("Allow")).isEqualTo("POST");
-    var post = http.post("/api/v1/customer/details", "{}");
+    var post = http.post("/api/v1/tasks/some-task", "{}");
     assertThat(post.status).isEqualTo(405);
+    assertThat(post.header("Allow")).isEqualTo("GET");
+    // POST /api/v1/customer/details is the single-field create (csm-api.md section 4): a bad body
+    assertThat(http.post("/api/v1/customer/details", "{}").status).isEqualTo(400);
   }
 
   @Test

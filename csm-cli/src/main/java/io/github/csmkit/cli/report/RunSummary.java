@@ -69,6 +69,7 @@ public final class RunSummary {
           .append(v.path("organizationsMissing").size())
           .append(" organizations missing\n");
     }
+    doc.path("notes").forEach(n -> s.append("  note: ").append(n.asText()).append('\n'));
     if (doc.hasNonNull("stopReason")) {
       s.append("  STOPPED: ").append(doc.path("stopReason").asText()).append('\n');
     }

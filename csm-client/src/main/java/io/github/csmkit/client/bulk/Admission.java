@@ -7,6 +7,7 @@ import io.github.csmkit.client.model.BatchItem;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,15 +22,22 @@ final class Admission<R, O extends BatchItem> implements AutoCloseable {
   private final Function<? super R, ? extends O> mapping;
   private final BulkTarget<O, ?> target;
   private final Optional<Function<? super O, Optional<String>>> dedupeKey;
+  private final ToIntFunction<O> requestBytes;
+  private final int maxRequestBytes;
   private final SeenKeys seen = new SeenKeys();
 
+  // requestBytes: the size of the request that would carry one operation alone
   Admission(
       Function<? super R, ? extends O> mapping,
       BulkTarget<O, ?> target,
-      Optional<Function<? super O, Optional<String>>> dedupeKey) {
+      Optional<Function<? super O, Optional<String>>> dedupeKey,
+      ToIntFunction<O> requestBytes,
+      int maxRequestBytes) {
     this.mapping = mapping;
     this.target = target;
     this.dedupeKey = dedupeKey;
+    this.requestBytes = requestBytes;
+    this.maxRequestBytes = maxRequestBytes;
   }
 
   /** What admission decided for one record. */
@@ -77,6 +85,25 @@ final class Admission<R, O extends BatchItem> implements AutoCloseable {
           Violation.Rule.MAX_OPERATIONS.name(),
           "it has " + weight + " operations, more than the " + maxWeight + " a batch may hold");
     }
+    int bytes;
+    try {
+      bytes = requestBytes.applyAsInt(op);
+    } catch (CsmValidationException e) { // a rule of a batch of one: the batch would refuse it too
+      String rule = e.violations().isEmpty() ? null : e.violations().get(0).rule().name();
+      return new Refused<>(index, record, Stage.VALIDATION, rule, String.valueOf(e.getMessage()));
+    }
+    if (bytes > maxRequestBytes) { // alone it cannot be sent: refuse it, not the batch around it
+      return new Refused<>(
+          index,
+          record,
+          Stage.VALIDATION,
+          Violation.Rule.MAX_REQUEST_BYTES.name(),
+          "a request carrying it alone is "
+              + bytes
+              + " bytes, more than the "
+              + maxRequestBytes
+              + " a request may carry");
+    }
     if (dedupeKey.isPresent()) {
       Optional<String> key = dedupeKey.get().apply(op);
       if (key.isPresent() && !key.get().isBlank() && !seen.add(key.get())) {
@@ -88,7 +115,7 @@ final class Admission<R, O extends BatchItem> implements AutoCloseable {
             "an earlier record has the same de-duplication key");
       }
     }
-    return new Accepted<>(new Pending<>(index, record, op, weight));
+    return new Accepted<>(new Pending<>(index, record, op, weight, bytes));
   }
 
   static String join(List<Violation> violations) {

@@ -13,10 +13,11 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Packs admitted records into batches of at most {@code batchSize} items and the target's operation
- * budget, and builds each batch, dropping the items that break a rule across items. It also knows
- * which records it holds (pending, or taken and not yet placed in a sent batch), so a stopped run
- * can account for them. Not thread-safe: the run calls it under its lock.
+ * Packs admitted records into batches of at most {@code batchSize} items, the target's operation
+ * budget and the request-size limit (the sum of the items' one-item request sizes, which bounds the
+ * batch's own), and builds each batch, dropping the items that break a rule across items. It also
+ * knows which records it holds (pending, or taken and not yet placed in a sent batch), so a stopped
+ * run can account for them. Not thread-safe: the run calls it under its lock.
  *
  * @param <R> the record type
  * @param <O> the operation type
@@ -25,24 +26,34 @@ import org.jspecify.annotations.Nullable;
 final class BatchPacker<R, O extends BatchItem, B extends Batch<O>> {
   private final BulkTarget<O, B> target;
   private final int batchSize;
+  private final long maxBytes;
   private List<Pending<R, O>> pending = new ArrayList<>();
   private int pendingWeight;
+  private long pendingBytes;
   private List<Pending<R, O>> inHand = List.of();
 
   BatchPacker(BulkTarget<O, B> target, int batchSize) {
+    this(target, batchSize, Long.MAX_VALUE);
+  }
+
+  BatchPacker(BulkTarget<O, B> target, int batchSize, long maxBytes) {
     this.target = target;
     this.batchSize = batchSize;
+    this.maxBytes = maxBytes;
   }
 
   /** Adds a record; returns the full batch it closed, if it did not fit beside the others. */
   @Nullable List<Pending<R, O>> add(Pending<R, O> p) {
     int maxWeight = target.maxWeight();
     List<Pending<R, O>> full = null;
-    if (pending.size() >= batchSize || (maxWeight > 0 && pendingWeight + p.weight() > maxWeight)) {
+    if (pending.size() >= batchSize
+        || (maxWeight > 0 && pendingWeight + p.weight() > maxWeight)
+        || (!pending.isEmpty() && pendingBytes + p.bytes() > maxBytes)) {
       full = take();
     }
     pending.add(p);
     pendingWeight += p.weight();
+    pendingBytes += p.bytes();
     return full;
   }
 
@@ -51,6 +62,7 @@ final class BatchPacker<R, O extends BatchItem, B extends Batch<O>> {
     List<Pending<R, O>> taken = pending;
     pending = new ArrayList<>();
     pendingWeight = 0;
+    pendingBytes = 0;
     inHand = taken;
     return taken;
   }
@@ -67,6 +79,7 @@ final class BatchPacker<R, O extends BatchItem, B extends Batch<O>> {
     inHand = List.of();
     pending = new ArrayList<>();
     pendingWeight = 0;
+    pendingBytes = 0;
     return all;
   }
 

@@ -60,6 +60,14 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
   final OptionalLong expectedRecords;
   final OutcomeListener<Object> outcomes;
   final int keepFailures;
+  final int maxRequestBytes;
+
+  /**
+   * The default most bytes a request body may carry: 5 MiB (5,242,880), the limit Atlassian's REST
+   * platform documents ("Requests for this resource can be at most 5242880 bytes", 413); CSM
+   * documents none of its own (docs/WIRE.md).
+   */
+  public static final int DEFAULT_MAX_REQUEST_BYTES = 5 * 1024 * 1024;
 
   private BulkImporter(Builder<O, B> b) {
     this.client = b.client;
@@ -80,6 +88,7 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
     this.expectedRecords = b.expectedRecords;
     this.outcomes = b.outcomes;
     this.keepFailures = b.keepFailures;
+    this.maxRequestBytes = b.maxRequestBytes;
   }
 
   /** A builder for an importer into {@code target} through {@code client}. */
@@ -226,6 +235,7 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
     private OptionalLong expectedRecords = OptionalLong.empty();
     private OutcomeListener<Object> outcomes = OutcomeListener.NONE;
     private int keepFailures = Integer.MAX_VALUE;
+    private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
 
     private Builder(CsmClient client, BulkTarget<O, B> target) {
       this.client = Objects.requireNonNull(client, "client");
@@ -324,6 +334,22 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
         throw new IllegalArgumentException("maxInFlight must be 1 to 100: " + maxInFlight);
       }
       this.maxInFlight = maxInFlight;
+      return this;
+    }
+
+    /**
+     * The most bytes one request's body may carry; default {@link #DEFAULT_MAX_REQUEST_BYTES}. A
+     * batch closes before it would grow past it, and a record whose request alone would is rejected
+     * at {@code VALIDATION} with the rule {@code MAX_REQUEST_BYTES}, so that it never fails the
+     * records around it.
+     *
+     * @throws IllegalArgumentException if below 1024
+     */
+    public Builder<O, B> maxRequestBytes(int max) {
+      if (max < 1024) {
+        throw new IllegalArgumentException("maxRequestBytes must be at least 1024: " + max);
+      }
+      this.maxRequestBytes = max;
       return this;
     }
 

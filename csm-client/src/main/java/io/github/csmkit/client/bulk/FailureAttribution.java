@@ -30,11 +30,17 @@ final class FailureAttribution {
   static BatchEnd attribute(List<? extends BatchItem> items, TaskStatus status, Instant seenAt) {
     Instant at = status.updatedAt().orElse(seenAt);
     if (status.state() == TaskState.FAILED) {
+      // the task's own message says why; without one, the first failure it lists
       String why =
           "task "
               + status.id()
               + " ended FAILED"
-              + status.failures().stream().findFirst().map(f -> ": " + f.message()).orElse("");
+              + status
+                  .message()
+                  .filter(m -> !m.isBlank())
+                  .or(() -> status.failures().stream().findFirst().map(TaskFailure::message))
+                  .map(m -> ": " + m)
+                  .orElse(": the server gave no reason");
       return BatchEnd.taskFailed(why, at);
     }
     Map<String, Integer> byKey = new HashMap<>();

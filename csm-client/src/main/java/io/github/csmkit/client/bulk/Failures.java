@@ -12,6 +12,10 @@ import java.util.concurrent.ExecutionException;
 
 /** How the engine reads an exception: its cause, its words, and whether it dooms every batch. */
 final class Failures {
+  /** Why an import stopped when its bulk endpoint answered 404. */
+  static final String NOT_FOUND =
+      "the endpoint was not found (404): check the base URL or cloud id";
+
   private Failures() {}
 
   static Throwable unwrap(Throwable t) {
@@ -55,7 +59,7 @@ final class Failures {
     } else if (cause instanceof PreconditionFailedException) {
       return Optional.of("the server refused the experimental-API opt-in (412)");
     } else if (cause instanceof NotFoundException && submitting) {
-      return Optional.of("the endpoint was not found (404): check the base URL or cloud id");
+      return Optional.of(NOT_FOUND);
     }
     return Optional.empty();
   }

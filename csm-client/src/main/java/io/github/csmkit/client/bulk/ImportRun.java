@@ -54,8 +54,14 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
     TaskDurations durations =
         new TaskDurations(
             config.initialTaskEstimate, config.minPollInterval, config.maxPollInterval);
-    this.admission = new Admission<>(mapping, config.target, config.dedupeKey);
-    this.packer = new BatchPacker<>(config.target, config.batchSize);
+    this.admission =
+        new Admission<>(
+            mapping,
+            config.target,
+            config.dedupeKey,
+            op -> endpoint.requestBody(config.target.batch(List.of(op))).length,
+            config.maxRequestBytes);
+    this.packer = new BatchPacker<>(config.target, config.batchSize, config.maxRequestBytes);
     this.submitter =
         new Submitter<>(
             endpoint,

@@ -101,6 +101,11 @@ public final class Violation {
     /** Options given to a type without options, or a select type without options or over 50. */
     OPTIONS,
     /** The same id twice in one batch. */
-    DUPLICATE_ID
+    DUPLICATE_ID,
+    /**
+     * A request's body is larger than the server takes (the bulk engine's {@code maxRequestBytes},
+     * 5 MiB by default): the item alone would exceed it.
+     */
+    MAX_REQUEST_BYTES
   }
 }

@@ -18,6 +18,7 @@ import io.github.csmkit.client.model.TaskState;
 import io.github.csmkit.client.model.TaskStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -102,6 +103,7 @@ public final class WireFormat {
             .type(Optional.ofNullable(text(root, "type")))
             .state(TaskState.parse(status))
             .rawStatus(status == null ? "" : status)
+            .message(Optional.ofNullable(firstText(root, "message", "error", "errorMessage")))
             .createdAt(instant(root, "createdAt", "createdDate"))
             .updatedAt(instant(root, "updatedAt", "completedDate"));
     JsonNode failures = root.path("failures");
@@ -149,25 +151,42 @@ public final class WireFormat {
     List<DetailFieldDefinition> out = new ArrayList<>();
     int i = 0;
     for (JsonNode r : results(body)) {
-      String name = text(r, "name");
-      if (name == null) {
-        throw new WireException("results[" + i + "] has no name", null);
-      }
-      JsonNode type = r.path("type");
-      DetailFieldType.Builder t = DetailFieldType.builder();
-      String typeName = type.isTextual() ? type.asText() : text(type, "name");
-      t.name(typeName == null ? "UNKNOWN" : typeName);
-      for (JsonNode o : type.path("options")) {
-        if (o.isValueNode() && !o.isNull()) {
-          t.addOptions(o.asText());
-        } else if (o.isObject() && text(o, "value") != null) {
-          t.addOptions(text(o, "value"));
-        }
-      }
-      out.add(DetailFieldDefinition.of(name, t.build()));
+      out.add(definition(r, "results[" + i + "]"));
       i++;
     }
     return out;
+  }
+
+  /**
+   * The answer to a single-field create: the field as created ({@code {"name","type"}}), or {@code
+   * sent} when the answer is empty or names no field (the reference does not show it).
+   */
+  public static DetailFieldDefinition readCreatedDefinition(
+      byte[] body, DetailFieldDefinition sent) {
+    if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+      return sent;
+    }
+    JsonNode root = object(tree(body), "the answer");
+    return text(root, "name") == null ? sent : definition(root, "the answer");
+  }
+
+  private static DetailFieldDefinition definition(JsonNode r, String where) {
+    String name = text(r, "name");
+    if (name == null) {
+      throw new WireException(where + " has no name", null);
+    }
+    JsonNode type = r.path("type");
+    DetailFieldType.Builder t = DetailFieldType.builder();
+    String typeName = type.isTextual() ? type.asText() : text(type, "name");
+    t.name(typeName == null ? "UNKNOWN" : typeName);
+    for (JsonNode o : type.path("options")) {
+      if (o.isValueNode() && !o.isNull()) {
+        t.addOptions(o.asText());
+      } else if (o.isObject() && text(o, "value") != null) {
+        t.addOptions(text(o, "value"));
+      }
+    }
+    return DetailFieldDefinition.of(name, t.build());
   }
 
   /** {@code {"results":[{"id","name"}]}}. */

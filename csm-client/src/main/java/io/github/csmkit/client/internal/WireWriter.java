@@ -176,17 +176,29 @@ public final class WireWriter {
           g.writeStartObject();
           g.writeArrayFieldStart("detailFields");
           for (DetailFieldDefinition d : batch.definitions()) {
-            g.writeStartObject();
-            g.writeStringField("name", d.name());
-            g.writeObjectFieldStart("type");
-            g.writeStringField("name", d.type().name());
-            strings(g, "options", d.type().options());
-            g.writeEndObject();
-            g.writeEndObject();
+            writeDefinition(g, d);
           }
           g.writeEndArray();
           g.writeEndObject();
         });
+  }
+
+  /**
+   * {@code {"name","type":{"name","options":[..]}}}: one field for {@code POST
+   * /api/v1/{entity}/details}.
+   */
+  public static byte[] write(DetailFieldDefinition definition) {
+    return json(g -> writeDefinition(g, definition));
+  }
+
+  private static void writeDefinition(JsonGenerator g, DetailFieldDefinition d) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", d.name());
+    g.writeObjectFieldStart("type");
+    g.writeStringField("name", d.type().name());
+    strings(g, "options", d.type().options());
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
   /** {@code {"ids":[..],"names":[..]}} for organization fetch; empty lists are omitted. */

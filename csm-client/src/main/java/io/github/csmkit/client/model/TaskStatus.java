@@ -29,6 +29,12 @@ public abstract class TaskStatus {
   /** The records the task could not process, as the server listed them. */
   public abstract List<TaskFailure> failures();
 
+  /**
+   * The task's own message, when the server gives one ({@code message}, {@code error} or {@code
+   * errorMessage} at the top level): why a {@link TaskState#FAILED} task failed.
+   */
+  public abstract Optional<String> message();
+
   /** {@code createdAt} (reference) or {@code createdDate} (guide). */
   public abstract Optional<Instant> createdAt();
 

@@ -153,7 +153,7 @@ class BulkImporterWireTest {
                 + id
                 + "\",\"status\":\""
                 + (id.equals("t2")
-                    ? "FAILED\",\"failures\":[{\"error\":\"internal\"}]}"
+                    ? "FAILED\",\"message\":\"quota exceeded\",\"failures\":[{\"error\":\"internal\"}]}"
                     : "FINISHED\"}"));
 
     ImportReport<String> report =
@@ -170,7 +170,7 @@ class BulkImporterWireTest {
         .allSatisfy(
             f -> {
               assertThat(f.stage()).isEqualTo(Stage.TASK_FAILED);
-              assertThat(f.message()).isEqualTo("task t2 ended FAILED: internal");
+              assertThat(f.message()).isEqualTo("task t2 ended FAILED: quota exceeded");
               assertThat(f.index()).isBetween(10L, 19L);
             });
     assertThat(report.batches())

@@ -96,4 +96,19 @@ class FailureAttributionTest {
     }
     assertThat(end.orphans()).isEmpty();
   }
+
+  @Test
+  void aFailedTasksOwnMessageWinsOverItsFirstFailure() {
+    TaskStatus failed =
+        TaskStatus.builder()
+            .from(status(TaskState.FAILED, byId("x", "internal")))
+            .message("disk full")
+            .build();
+    BatchEnd end = FailureAttribution.attribute(ITEMS, failed, SEEN);
+    for (int i = 0; i < ITEMS.size(); i++) {
+      assertThat(end.messageOf(i)).isEqualTo("task t1 ended FAILED: disk full");
+    }
+    BatchEnd bare = FailureAttribution.attribute(ITEMS, status(TaskState.FAILED), SEEN);
+    assertThat(bare.messageOf(0)).isEqualTo("task t1 ended FAILED: the server gave no reason");
+  }
 }

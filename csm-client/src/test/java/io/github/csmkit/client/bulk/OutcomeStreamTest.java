@@ -125,6 +125,9 @@ class OutcomeStreamTest {
     List<String> rows = Files.readAllLines(file, StandardCharsets.UTF_8);
     assertThat(rows).hasSize(1 + 52); // header, 50 of a failed task, 1 rejected, 1 duplicate
     assertThat(rows.stream().filter(r -> r.contains(",TASK_FAILED,"))).hasSize(50);
+    // the task's own message reaches every dead letter of its batch
+    assertThat(rows.stream().filter(r -> r.contains(",TASK_FAILED,")))
+        .allSatisfy(r -> assertThat(r).contains("ended FAILED: disk full"));
     assertThat(report.failures()).hasSize(1);
     assertThat(report.failuresOmitted()).isEqualTo(51);
     assertThat(report.counts().balanced()).isTrue();

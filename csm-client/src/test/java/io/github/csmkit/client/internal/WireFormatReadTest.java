@@ -66,6 +66,20 @@ class WireFormatReadTest {
   }
 
   @Test
+  void aFailedTasksOwnMessageIsRead() {
+    TaskStatus t =
+        WireFormat.readTask(b("{\"id\":\"t\",\"status\":\"FAILED\",\"message\":\"disk full\"}"));
+    assertThat(t.state()).isEqualTo(TaskState.FAILED);
+    assertThat(t.message()).contains("disk full");
+    assertThat(
+            WireFormat.readTask(b("{\"id\":\"t\",\"status\":\"FAILED\",\"error\":\"gone\"}"))
+                .message())
+        .contains("gone");
+    assertThat(WireFormat.readTask(b("{\"id\":\"t\",\"status\":\"FINISHED\"}")).message())
+        .isEmpty();
+  }
+
+  @Test
   void theGuidesTaskShape() {
     TaskStatus t =
         WireFormat.readTask(

@@ -183,6 +183,7 @@ final class CustomerPhase {
   private CustomerProfileOperation planned(SourceRecord<HubSpotContact> record, Planned plan) {
     MappedContact m = (MappedContact) plan.mapped();
     warnings.add(record.position(), m.issues());
+    warnUnknownCompanies(record.position(), m);
     CustomerProfile full = m.operation().orElseThrow().payload();
     unknownOrganizations += plan.heldBack().size();
     List<String> joined = List.copyOf(plan.organizationIdsToAdd());
@@ -218,6 +219,7 @@ final class CustomerPhase {
     HubSpotContact contact = ((SourceRecord.Parsed<HubSpotContact>) record).value();
     MappedContact m = settings.mapper().map(contact);
     warnings.add(record.position(), m.issues());
+    warnUnknownCompanies(record.position(), m);
     if (m.rejected()) {
       throw new CsmValidationException(record.position() + ": " + m.rejectionReason());
     }
@@ -234,6 +236,18 @@ final class CustomerPhase {
     CustomerProfileOperation op = m.operationWithOrganizations(List.copyOf(ids));
     sample.offer(record.position(), op, ids);
     return op;
+  }
+
+  /** A warning for each Associated Company ID the companies input does not have. */
+  private void warnUnknownCompanies(SourcePosition position, MappedContact m) {
+    for (String id : m.hubSpotCompanyIds()) {
+      if (organizations.unknownCompany(id)) {
+        warnings.add(
+            position,
+            "Associated Company IDs",
+            "company " + id + " is not in the companies input: no organization for it");
+      }
+    }
   }
 
   private Map<String, String> organizationNames(HubSpotContact contact, MappedContact m) {

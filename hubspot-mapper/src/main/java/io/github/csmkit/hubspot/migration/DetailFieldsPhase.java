@@ -1,10 +1,13 @@
 package io.github.csmkit.hubspot.migration;
 
 import io.github.csmkit.client.CsmClient;
+import io.github.csmkit.client.DetailFields;
 import io.github.csmkit.client.bulk.BulkTarget;
 import io.github.csmkit.client.bulk.ImportReport;
+import io.github.csmkit.client.bulk.SingleFieldImporter;
 import io.github.csmkit.client.model.DetailFieldDefinition;
 import io.github.csmkit.hubspot.mapping.HubSpotMapping;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +16,8 @@ import java.util.Set;
 /**
  * The first phase: creates the customer and organization detail fields the mapping needs that CSM
  * lacks. A field CSM has under the same name, ignoring case, is left alone, so a rerun sends
- * nothing.
+ * nothing. On a site without the bulk definitions endpoint (it answers 404: the older API version),
+ * each field is created with its own request instead, and the report says so.
  */
 final class DetailFieldsPhase {
   /**
@@ -21,14 +25,18 @@ final class DetailFieldsPhase {
    *
    * @param customerFields the import of the missing customer fields
    * @param organizationFields the import of the missing organization fields
+   * @param notes what the report should say about how it was done (the single-field fallback)
    */
   record Result(
       ImportReport<DetailFieldDefinition> customerFields,
-      ImportReport<DetailFieldDefinition> organizationFields) {}
+      ImportReport<DetailFieldDefinition> organizationFields,
+      List<String> notes) {}
 
   private final CsmClient csm;
   private final PhaseImporters importers;
   private final HubSpotMapping mapping;
+  private final List<String> notes = new ArrayList<>();
+  private boolean bulkMissing;
 
   DetailFieldsPhase(CsmClient csm, PhaseImporters importers, HubSpotMapping mapping) {
     this.csm = csm;
@@ -41,21 +49,41 @@ final class DetailFieldsPhase {
     ImportReport<DetailFieldDefinition> customer =
         create(
             BulkTarget.CUSTOMER_DETAIL_FIELDS,
+            csm.customerDetailFields(),
             missing(mapping.customerFieldDefinitions(), csm.customerDetailFields().list()),
             "customer-fields");
     ImportReport<DetailFieldDefinition> organization =
         create(
             BulkTarget.ORGANIZATION_DETAIL_FIELDS,
+            csm.organizationDetailFields(),
             missing(mapping.organizationFieldDefinitions(), csm.organizationDetailFields().list()),
             "organization-fields");
-    return new Result(customer, organization);
+    return new Result(customer, organization, List.copyOf(notes));
   }
 
   private ImportReport<DetailFieldDefinition> create(
       BulkTarget<DetailFieldDefinition, ?> target,
+      DetailFields endpoint,
       List<DetailFieldDefinition> fields,
       String phase) {
-    return importers.importer(target, phase).build().run(fields);
+    if (!bulkMissing) {
+      ImportReport<DetailFieldDefinition> bulk =
+          importers.importer(target, phase).build().run(fields);
+      // a 404 here means this site's API version lacks the bulk endpoint: the base URL served the
+      // list a moment ago. The bulk run sent nothing that took, so the fallback accounts for all.
+      if (!SingleFieldImporter.endpointMissing(bulk)) {
+        return bulk;
+      }
+      bulkMissing = true;
+    }
+    notes.add(
+        "this site has no POST "
+            + endpoint.path()
+            + " (404): "
+            + fields.size()
+            + " fields sent one at a time with POST "
+            + endpoint.singlePath());
+    return SingleFieldImporter.run(endpoint, importers.jobId(phase), fields);
   }
 
   /** The fields of {@code wanted} whose name, ignoring case, none of {@code existing} has. */

@@ -97,6 +97,7 @@ public final class HubSpotMigration {
           new DetailFieldsPhase(csm, importers, settings.mapper().mapping()).run();
       report.customerFields(fields.customerFields());
       report.organizationFields(fields.organizationFields());
+      fields.notes().forEach(report::note);
       listener.phaseFinished(Phase.DETAIL_FIELDS, report.fieldsSummary());
       if (report.stopped()) {
         return report.build(Verification.SKIPPED);

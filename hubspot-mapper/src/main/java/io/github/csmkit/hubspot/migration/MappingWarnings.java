@@ -19,11 +19,16 @@ final class MappingWarnings {
   void add(SourcePosition position, List<MappingIssue> issues) {
     for (MappingIssue i : issues) {
       if (i.severity() == MappingIssue.Severity.WARNING) {
-        count++;
-        if (examples.size() < KEPT) {
-          examples.add(position + ": " + i.property() + ": " + i.message());
-        }
+        add(position, i.property(), i.message());
       }
+    }
+  }
+
+  /** Adds one warning of the migration's own about the record at {@code position}. */
+  void add(SourcePosition position, String property, String message) {
+    count++;
+    if (examples.size() < KEPT) {
+      examples.add(position + ": " + property + ": " + message);
     }
   }
 

@@ -15,10 +15,7 @@ import io.github.csmkit.hubspot.source.SourceRecord;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +46,7 @@ public final class MigrationReport {
   private final long mappingWarningCount;
   private final List<String> mappingWarnings;
   private final Optional<SyncSection> sync;
+  private final List<String> notes;
 
   private MigrationReport(Builder b, Verification verification) {
     this.jobId = b.jobId;
@@ -68,6 +66,12 @@ public final class MigrationReport {
     this.mappingWarningCount = b.mappingWarningCount;
     this.mappingWarnings = List.copyOf(b.mappingWarnings);
     this.sync = Optional.ofNullable(b.sync);
+    this.notes = List.copyOf(b.notes);
+  }
+
+  /** How the run went about its work where that is not the usual way (a fallback it took). */
+  public List<String> notes() {
+    return notes;
   }
 
   /** With a sync state: the run and what happened to every record by class; else empty. */
@@ -269,6 +273,7 @@ public final class MigrationReport {
           .append(" organizations missing\n");
     }
     sync.ifPresent(x -> s.append(x.summary()));
+    notes.forEach(n -> s.append("  note: ").append(n).append('\n'));
     stopReason().ifPresent(r -> s.append("  STOPPED: ").append(r).append('\n'));
     return s.toString();
   }
@@ -334,6 +339,7 @@ public final class MigrationReport {
         .put("complete", complete())
         .put("failureRate", failureRate());
     stopReason().ifPresent(r -> root.put("stopReason", r));
+    notes.forEach(root.putArray("notes")::add);
     ObjectNode phases = root.putObject("phases");
     customerFields.ifPresent(
         r -> phase(phases.putObject("customerDetailFields"), r, DetailFieldDefinition::name));
@@ -359,7 +365,7 @@ public final class MigrationReport {
     verification.problems().forEach(v.putArray("problems")::add);
     verification.organizationsMissing().forEach(v.putArray("organizationsMissing")::add);
     sync.ifPresent(x -> x.writeJson(root.putObject("sync")));
-    try (OutputStream out = ownerOnly(file)) {
+    try (OutputStream out = OwnerOnlyFile.open(file)) {
       json.writeValue(out, root);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report to " + file, e);
@@ -402,25 +408,6 @@ public final class MigrationReport {
     return n;
   }
 
-  private static OutputStream ownerOnly(Path file) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    if (!Files.exists(file)
-        && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } else if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    }
-    return Files.newOutputStream(
-        file,
-        StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING,
-        StandardOpenOption.WRITE);
-  }
-
   /** Collects a report as the phases run. */
   static final class Builder {
     private final String jobId;
@@ -438,6 +425,7 @@ public final class MigrationReport {
     private long mappingWarningCount;
     private List<String> mappingWarnings = List.of();
     private SyncSection sync;
+    private final List<String> notes = new ArrayList<>();
 
     Builder(String jobId, Instant startedAt) {
       this.jobId = jobId;
@@ -474,6 +462,10 @@ public final class MigrationReport {
     void warnings(long count, List<String> examples) {
       mappingWarningCount = count;
       mappingWarnings = examples;
+    }
+
+    void note(String note) {
+      notes.add(note);
     }
 
     void sync(SyncSection section) {

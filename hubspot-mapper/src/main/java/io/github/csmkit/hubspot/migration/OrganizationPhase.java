@@ -1,6 +1,7 @@
 package io.github.csmkit.hubspot.migration;
 
 import io.github.csmkit.client.bulk.BulkTarget;
+import io.github.csmkit.client.bulk.DuplicateRecordException;
 import io.github.csmkit.client.bulk.ImportReport;
 import io.github.csmkit.client.error.CsmValidationException;
 import io.github.csmkit.client.model.OrganizationProfile;
@@ -58,6 +59,10 @@ final class OrganizationPhase {
   private final OrganizationDirectory directory;
   private final MappingWarnings warnings;
   private final Map<String, String> nameByCompanyId = new HashMap<>();
+  // every company Record ID read (kept or not), at its first position
+  private final Map<String, SourcePosition> firstById = new HashMap<>();
+  // a later company with an id read before: refused as a duplicate with both positions
+  private final Map<HubSpotCompany, String> duplicates = new IdentityHashMap<>();
   private final Set<String> keptProperties = new LinkedHashSet<>();
   private final Optional<SyncRun> state;
   private final boolean retryFailedOnly;
@@ -178,8 +183,8 @@ final class OrganizationPhase {
    * The snapshot of a company, for the delta; empty when it has no id or the mapping refuses it.
    */
   private Optional<DeltaFeed.Tracked> track(HubSpotCompany company) {
-    if (company.id().isEmpty()) {
-      return Optional.empty();
+    if (company.id().isEmpty() || duplicates.containsKey(company)) {
+      return Optional.empty(); // a duplicate is refused by operation(...), not tracked
     }
     seen.add(company.id());
     MappedCompany m = mapper.map(company);
@@ -207,6 +212,22 @@ final class OrganizationPhase {
         continue;
       }
       p.value().name().ifPresent(n -> seen.add(lower(n)));
+      String id = p.value().id();
+      SourcePosition first = id.isEmpty() ? null : firstById.putIfAbsent(id, p.value().position());
+      if (first != null) { // the first wins, as with contacts' duplicate emails
+        HubSpotCompany again = trimmed(p.value()).value();
+        duplicates.put(
+            again,
+            "company Record ID "
+                + id
+                + " at "
+                + p.value().position()
+                + " repeats the one at "
+                + first
+                + ": the first is kept");
+        out.add(new Candidate(new SourceRecord.Parsed<>(again), Optional.empty()));
+        continue;
+      }
       if (!filter.test(p.value())) {
         excluded++;
         continue;
@@ -229,8 +250,16 @@ final class OrganizationPhase {
     return excluded;
   }
 
+  /**
+   * True when the companies input had no company with this Record ID (and had companies at all:
+   * without a companies input, no id is known and none is reported).
+   */
+  boolean unknownCompany(String companyId) {
+    return !firstById.isEmpty() && !firstById.containsKey(companyId);
+  }
+
   /** The company with only the properties the mapping reads, to hold less while looking up. */
-  private SourceRecord<HubSpotCompany> trimmed(HubSpotCompany c) {
+  private SourceRecord.Parsed<HubSpotCompany> trimmed(HubSpotCompany c) {
     Map<String, String> kept = new LinkedHashMap<>();
     for (String property : keptProperties) {
       String v = c.properties().get(property);
@@ -252,6 +281,10 @@ final class OrganizationPhase {
 
   /** Called by the engine for each company to import. */
   private OrganizationProfileOperation operation(SourceRecord<HubSpotCompany> record) {
+    String duplicate = duplicates.get(((SourceRecord.Parsed<HubSpotCompany>) record).value());
+    if (duplicate != null) {
+      throw new DuplicateRecordException(duplicate);
+    }
     Optional<Planned> plan = feed == null ? Optional.empty() : feed.plan(record);
     if (plan.isPresent() && !plan.get().delta().needsCreate()) {
       return update(record, plan.get());

@@ -33,13 +33,18 @@ final class PhaseImporters {
   <O extends BatchItem, B extends Batch<O>> BulkImporter.Builder<O, B> importer(
       BulkTarget<O, B> target, String phase) {
     return csm.importer(target)
-        .jobId(keyPrefix + "/" + phase)
+        .jobId(jobId(phase))
         .maxInFlight(settings.maxInFlight())
         .failureThreshold(settings.failureThreshold())
         .stopOnFailureThreshold(settings.stopOnFailureThreshold())
         .maxTaskWait(settings.maxTaskWait())
         .dryRun(settings.dryRun())
         .listener(settings.listener());
+  }
+
+  /** The job id of a phase: {@code <keyPrefix>/<phase>}. */
+  String jobId(String phase) {
+    return keyPrefix + "/" + phase;
   }
 
   /** The client the phases send with. */
