@@ -29,6 +29,7 @@ final class DetailFieldsPhase {
   private final CsmClient csm;
   private final PhaseImporters importers;
   private final HubSpotMapping mapping;
+  private ImportReport<DetailFieldDefinition> customerFields;
 
   DetailFieldsPhase(CsmClient csm, PhaseImporters importers, HubSpotMapping mapping) {
     this.csm = csm;
@@ -43,12 +44,18 @@ final class DetailFieldsPhase {
             BulkTarget.CUSTOMER_DETAIL_FIELDS,
             missing(mapping.customerFieldDefinitions(), csm.customerDetailFields().list()),
             "customer-fields");
+    customerFields = customer;
     ImportReport<DetailFieldDefinition> organization =
         create(
             BulkTarget.ORGANIZATION_DETAIL_FIELDS,
             missing(mapping.organizationFieldDefinitions(), csm.organizationDetailFields().list()),
             "organization-fields");
     return new Result(customer, organization);
+  }
+
+  /** The customer fields' import once it ended, for a report of a phase that failed after it. */
+  java.util.Optional<ImportReport<DetailFieldDefinition>> customerFields() {
+    return java.util.Optional.ofNullable(customerFields);
   }
 
   private ImportReport<DetailFieldDefinition> create(

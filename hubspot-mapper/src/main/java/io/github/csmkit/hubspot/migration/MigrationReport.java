@@ -1,30 +1,21 @@
 package io.github.csmkit.hubspot.migration;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.csmkit.client.bulk.DeadLetterCsv;
 import io.github.csmkit.client.bulk.ImportReport;
 import io.github.csmkit.client.model.DetailFieldDefinition;
+import io.github.csmkit.hubspot.migration.MigrationListener.Phase;
 import io.github.csmkit.hubspot.source.HubSpotCompany;
 import io.github.csmkit.hubspot.source.HubSpotContact;
 import io.github.csmkit.hubspot.source.HubSpotRecord;
 import io.github.csmkit.hubspot.source.SourcePosition;
 import io.github.csmkit.hubspot.source.SourceRecord;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What a migration did, phase by phase. Each import phase's {@link ImportReport} accounts for every
@@ -49,6 +40,8 @@ public final class MigrationReport {
   private final long mappingWarningCount;
   private final List<String> mappingWarnings;
   private final Optional<SyncSection> sync;
+  private final Optional<MigrationFailure> failure;
+  private final List<Phase> phasesNotReached;
 
   private MigrationReport(Builder b, Verification verification) {
     this.jobId = b.jobId;
@@ -68,6 +61,26 @@ public final class MigrationReport {
     this.mappingWarningCount = b.mappingWarningCount;
     this.mappingWarnings = List.copyOf(b.mappingWarnings);
     this.sync = Optional.ofNullable(b.sync);
+    this.failure = Optional.ofNullable(b.failure);
+    this.phasesNotReached = List.copyOf(b.phasesNotReached);
+  }
+
+  /**
+   * The error or interrupt that ended the run before its end, when one did; the report still holds
+   * what every phase before it did. Empty when the run ended by itself (an import that stopped on
+   * its own, at the failure threshold say, gives its {@link #stopReason()} without a failure).
+   */
+  public Optional<MigrationFailure> failure() {
+    return failure;
+  }
+
+  /**
+   * The phases the run never began, in order: nothing of them was read or sent (a contact of a
+   * customer phase not reached appears nowhere else in this report). Empty for a run that went to
+   * its end; verification turned off ({@code verifySample(0)}) is not listed.
+   */
+  public List<Phase> phasesNotReached() {
+    return phasesNotReached;
   }
 
   /** With a sync state: the run and what happened to every record by class; else empty. */
@@ -173,9 +186,15 @@ public final class MigrationReport {
     return all;
   }
 
-  /** Why the migration stopped early, if it did. */
+  /**
+   * Why the migration stopped early, if it did: the first phase's import that stopped (the failure
+   * threshold, an interrupt, refused credentials), else the {@link #failure() failure}'s message.
+   */
   public Optional<String> stopReason() {
-    return phases().stream().flatMap(r -> r.stopReason().stream()).findFirst();
+    return phases().stream()
+        .flatMap(r -> r.stopReason().stream())
+        .findFirst()
+        .or(() -> failure.map(MigrationFailure::message));
   }
 
   /** Records that did not succeed, over every phase (rejected, failed, unresolved, not sent). */
@@ -270,6 +289,11 @@ public final class MigrationReport {
     }
     sync.ifPresent(x -> s.append(x.summary()));
     stopReason().ifPresent(r -> s.append("  STOPPED: ").append(r).append('\n'));
+    if (!phasesNotReached.isEmpty()) {
+      s.append("  not reached: ")
+          .append(String.join(", ", phasesNotReached.stream().map(MigrationFailure::name).toList()))
+          .append(" (nothing of them was read or sent)\n");
+    }
     return s.toString();
   }
 
@@ -324,101 +348,22 @@ public final class MigrationReport {
     }
   }
 
-  /** Writes the report as JSON: counts, failures, batches and verification (owner-only). */
+  /**
+   * Writes the report as JSON (owner-only): counts, failures, batches, verification, and for a run
+   * that ended early its {@code stopReason}, {@code failure} and {@code phasesNotReached}.
+   *
+   * @throws UncheckedIOException when the file cannot be written
+   */
   public void writeJson(Path file) {
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = json.createObjectNode();
-    root.put("jobId", jobId)
-        .put("startedAt", startedAt.toString())
-        .put("finishedAt", finishedAt.toString())
-        .put("complete", complete())
-        .put("failureRate", failureRate());
-    stopReason().ifPresent(r -> root.put("stopReason", r));
-    ObjectNode phases = root.putObject("phases");
-    customerFields.ifPresent(
-        r -> phase(phases.putObject("customerDetailFields"), r, DetailFieldDefinition::name));
-    organizationFields.ifPresent(
-        r -> phase(phases.putObject("organizationDetailFields"), r, DetailFieldDefinition::name));
-    organizations.ifPresent(
-        r ->
-            phase(phases.putObject("organizations"), r, MigrationReport::describe)
-                .put("alreadyPresent", organizationsAlreadyPresent)
-                .put("excluded", companiesExcluded));
-    customers.ifPresent(
-        r ->
-            phase(phases.putObject("customers"), r, MigrationReport::describe)
-                .put("excluded", contactsExcluded)
-                .put("unknownOrganizationReferences", unknownOrganizationReferences)
-                .put("readToEnd", contactsReadToEnd)
-                .put("readUpTo", contactsReadUpTo.map(String::valueOf).orElse(null)));
-    ObjectNode w = root.putObject("mappingWarnings");
-    w.put("count", mappingWarningCount);
-    mappingWarnings.forEach(w.putArray("examples")::add);
-    ObjectNode v = root.putObject("verification");
-    v.put("passed", verification.passed()).put("customersChecked", verification.customersChecked());
-    verification.problems().forEach(v.putArray("problems")::add);
-    verification.organizationsMissing().forEach(v.putArray("organizationsMissing")::add);
-    sync.ifPresent(x -> x.writeJson(root.putObject("sync")));
-    try (OutputStream out = ownerOnly(file)) {
-      json.writeValue(out, root);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report to " + file, e);
-    }
+    ReportJson.write(this, file);
   }
 
-  private static <R> ObjectNode phase(
-      ObjectNode n, ImportReport<R> r, Function<? super R, String> describe) {
-    ImportReport.Counts c = r.counts();
-    n.put("read", c.read())
-        .put("imported", c.succeeded())
-        .put("failed", c.failed())
-        .put("rejected", c.rejected())
-        .put("duplicates", c.duplicates())
-        .put("unresolved", c.unresolved())
-        .put("notSubmitted", c.notSubmitted())
-        .put("unattributed", c.unattributed())
-        .put("batches", r.batches().size())
-        .put("elapsedMillis", r.elapsed().toMillis());
-    r.stopReason().ifPresent(s -> n.put("stopReason", s));
-    ArrayNode failures = n.putArray("failures");
-    for (ImportReport.RecordFailure<R> f : r.failures()) {
-      ObjectNode o = failures.addObject().put("index", f.index()).put("stage", f.stage().name());
-      f.rule().ifPresent(x -> o.put("rule", x));
-      o.put("message", f.message());
-      f.batch().ifPresent(x -> o.put("batch", x));
-      f.taskId().ifPresent(x -> o.put("taskId", x));
-      o.put("record", describe.apply(f.record()));
-    }
-    ArrayNode unattributed = n.putArray("unattributed");
-    for (ImportReport.Unattributed u : r.unattributed()) {
-      ObjectNode o =
-          unattributed
-              .addObject()
-              .put("batch", u.batch())
-              .put("taskId", u.taskId())
-              .put("message", u.failure().message());
-      u.failure().entityId().ifPresent(x -> o.put("entityId", x));
-    }
-    return n;
+  Instant startedAt() {
+    return startedAt;
   }
 
-  private static OutputStream ownerOnly(Path file) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    if (!Files.exists(file)
-        && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } else if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    }
-    return Files.newOutputStream(
-        file,
-        StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING,
-        StandardOpenOption.WRITE);
+  Instant finishedAt() {
+    return finishedAt;
   }
 
   /** Collects a report as the phases run. */
@@ -438,6 +383,8 @@ public final class MigrationReport {
     private long mappingWarningCount;
     private List<String> mappingWarnings = List.of();
     private SyncSection sync;
+    private MigrationFailure failure;
+    private List<Phase> phasesNotReached = List.of();
 
     Builder(String jobId, Instant startedAt) {
       this.jobId = jobId;
@@ -478,6 +425,30 @@ public final class MigrationReport {
 
     void sync(SyncSection section) {
       sync = section;
+    }
+
+    void failure(MigrationFailure f) {
+      failure = f;
+    }
+
+    void phasesNotReached(List<Phase> phases) {
+      phasesNotReached = phases;
+    }
+
+    boolean hasOrganizations() {
+      return organizations != null;
+    }
+
+    boolean hasCustomers() {
+      return customers != null;
+    }
+
+    long customersImported() {
+      return customers == null ? 0 : customers.counts().succeeded();
+    }
+
+    boolean hasCustomerFields() {
+      return customerFields != null;
     }
 
     boolean stopped() {
