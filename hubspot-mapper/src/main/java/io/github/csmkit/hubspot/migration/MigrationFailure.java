@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * @param phase the phase the run was in (or about to start, for an interrupt between phases)
  * @param cause the error; an {@link InterruptedException} for an interrupt between phases
- * @param message one line saying what ended the run: the phase, the error's type and message
+ * @param message one line saying what ended the run: the phase and the error's message
  */
 public record MigrationFailure(Phase phase, Throwable cause, String message) {
   private static final int MAX_MESSAGE = 400;
@@ -30,19 +30,20 @@ public record MigrationFailure(Phase phase, Throwable cause, String message) {
     if (interrupt(cause)) {
       return new MigrationFailure(phase, cause, "interrupted during the " + name(phase) + " phase");
     }
-    String detail = String.valueOf(cause.getMessage()).replaceAll("\\s*\\R\\s*", " ").strip();
+    String detail =
+        cause.getMessage() == null ? "" : cause.getMessage().replaceAll("\\s*\\R\\s*", " ").strip();
     if (detail.length() > MAX_MESSAGE) {
       detail = detail.substring(0, MAX_MESSAGE) + "...";
     }
+    // the error's own message says what failed (csmkit's never carry a token); its type only
+    // when it has no message
     return new MigrationFailure(
         phase,
         cause,
         "the "
             + name(phase)
             + " phase failed: "
-            + cause.getClass().getSimpleName()
-            + ": "
-            + detail);
+            + (detail.isEmpty() ? cause.getClass().getSimpleName() : detail));
   }
 
   /** An interrupt seen between phases, before {@code next} began. */
