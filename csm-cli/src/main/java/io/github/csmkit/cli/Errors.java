@@ -62,12 +62,20 @@ final class Errors {
         || t instanceof HubSpotAuthenticationException) {
       return ExitCode.CONFIG;
     }
-    if (t instanceof TaskTimeoutException
-        || t instanceof InterruptedException
-        || t instanceof CancellationException) {
+    if (t instanceof TaskTimeoutException || t instanceof CancellationException || interrupt(t)) {
       return ExitCode.STOPPED;
     }
     return ExitCode.FAILURES;
+  }
+
+  /** An interrupt, even wrapped (a CSM call cut short by Ctrl-C). */
+  private static boolean interrupt(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof InterruptedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String message(Throwable t) {

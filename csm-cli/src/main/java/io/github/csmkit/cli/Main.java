@@ -13,6 +13,15 @@ public final class Main {
   private static final java.util.logging.Logger CSMKIT_LOGGER =
       java.util.logging.Logger.getLogger("io.github.csmkit");
 
+  /**
+   * How long Ctrl-C lets the tasks in flight end (those that do are reported imported or failed,
+   * the others unresolved), within the {@link #SHUTDOWN_GRACE}: the rest of it writes the report.
+   */
+  static final java.time.Duration INTERRUPT_GRACE = java.time.Duration.ofSeconds(20);
+
+  /** How long Ctrl-C lets the command finish before the process ends anyway, with exit code 4. */
+  static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(30);
+
   private Main() {}
 
   /** Runs {@code csmkit} and exits with its exit code (see docs/CLI.md). */
@@ -35,10 +44,15 @@ public final class Main {
                     return;
                   }
                   err.println();
-                  err.println("csmkit: interrupted; finishing up (at most 30 s)");
+                  err.println(
+                      "csmkit: interrupted; waiting up to "
+                          + INTERRUPT_GRACE.toSeconds()
+                          + " s for the tasks in flight, then writing the report (at most "
+                          + SHUTDOWN_GRACE.toSeconds()
+                          + " s)");
                   worker.interrupt();
                   try {
-                    done.await(30, TimeUnit.SECONDS);
+                    done.await(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS);
                   } catch (InterruptedException ignored) {
                     // halt below
                   }

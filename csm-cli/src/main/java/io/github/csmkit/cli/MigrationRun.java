@@ -13,6 +13,7 @@ import io.github.csmkit.client.CsmClient;
 import io.github.csmkit.hubspot.mapping.HubSpotMapping;
 import io.github.csmkit.hubspot.mapping.RecordFilter;
 import io.github.csmkit.hubspot.migration.HubSpotMigration;
+import io.github.csmkit.hubspot.migration.MigrationFailure;
 import io.github.csmkit.hubspot.migration.MigrationListener;
 import io.github.csmkit.hubspot.migration.MigrationReport;
 import io.github.csmkit.hubspot.migration.SyncPlan;
@@ -127,6 +128,7 @@ final class MigrationRun {
             .failureThreshold(failureThreshold)
             .stopOnFailureThreshold(stopOnFailureThreshold)
             .dryRun(dryRun)
+            .interruptGrace(Main.INTERRUPT_GRACE)
             .listener(progress == null ? MigrationListener.NONE : progress);
     if (journal != null) {
       b.journalDirectory(journal);
@@ -159,8 +161,11 @@ final class MigrationRun {
         progress.endLine();
       }
     }
+    // Ctrl-C interrupts this thread, and the migration leaves the flag set: cleared here, or the
+    // files below (written through interruptible channels) could not be written
+    boolean interrupted = Thread.interrupted();
 
-    Outcome outcome = outcome(report);
+    Outcome outcome = outcome(report, interrupted);
     Path reportPath = reportFile != null ? reportFile : folder.file(RunFolder.REPORT);
     Path deadLetters = deadLettersFile != null ? deadLettersFile : folder.file("dead-letters.csv");
     Path batches = folder.file("batches.jsonl");
@@ -265,8 +270,32 @@ final class MigrationRun {
     out.flush();
   }
 
-  /** The exit code for a finished migration, and why when it is not 0. */
-  Outcome outcome(MigrationReport report) {
+  /**
+   * The exit code for a migration that ended, and why when it is not 0: an interrupt anywhere is 4,
+   * a failure in a phase is what its error would be on its own (401 is 3, say), then the import
+   * phases' own stops, unresolved tasks, the threshold and verification.
+   */
+  Outcome outcome(MigrationReport report, boolean interrupted) {
+    Optional<MigrationFailure> failure = report.failure();
+    if (interrupted || failure.map(MigrationFailure::interrupted).orElse(false)) {
+      return new Outcome(
+          "stopped",
+          ExitCode.STOPPED,
+          "interrupted: " + report.stopReason().orElse("the run was interrupted"));
+    }
+    if (failure.isPresent() && report.stopReason().equals(Optional.of(failure.get().message()))) {
+      Throwable cause = failure.get().cause();
+      int code = Errors.exitCode(cause);
+      return new Outcome(
+          code == ExitCode.FAILURES ? "failed" : "stopped",
+          code,
+          Errors.message(cause)
+              + " (in the "
+              + failure.get().phase().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+              + " phase: the report has what was done before"
+              + (report.phasesNotReached().isEmpty() ? "" : ", and the phases not reached")
+              + ")");
+    }
     Optional<String> stop = report.stopReason();
     if (stop.isPresent()) {
       String r = stop.get();

@@ -73,6 +73,14 @@ public final class RunSummary {
     if (doc.hasNonNull("stopReason")) {
       s.append("  STOPPED: ").append(doc.path("stopReason").asText()).append('\n');
     }
+    JsonNode notReached = doc.path("phasesNotReached");
+    if (notReached.isArray() && !notReached.isEmpty()) {
+      List<String> names = new java.util.ArrayList<>();
+      notReached.forEach(n -> names.add(n.asText()));
+      s.append("  not reached: ")
+          .append(String.join(", ", names))
+          .append(" (nothing of them was read or sent)\n");
+    }
     s.append(
         String.format(
             Locale.ROOT,

@@ -69,6 +69,8 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
    */
   public static final int DEFAULT_MAX_REQUEST_BYTES = 5 * 1024 * 1024;
 
+  final Duration interruptGrace;
+
   private BulkImporter(Builder<O, B> b) {
     this.client = b.client;
     this.target = b.target;
@@ -89,6 +91,7 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
     this.outcomes = b.outcomes;
     this.keepFailures = b.keepFailures;
     this.maxRequestBytes = b.maxRequestBytes;
+    this.interruptGrace = b.interruptGrace;
   }
 
   /** A builder for an importer into {@code target} through {@code client}. */
@@ -108,7 +111,10 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
   }
 
   /**
-   * Imports every record, blocking until each is accounted for.
+   * Imports every record, blocking until each is accounted for. Interrupting the calling thread
+   * stops the import as {@link ImportJob#close(Duration)} does, with the {@link
+   * Builder#interruptGrace(Duration) interrupt grace}, and returns the report with the interrupt
+   * flag set again.
    *
    * @param records the input, read once, in order
    * @param mapping turns a record into its operation; may throw (the record is then rejected at the
@@ -236,6 +242,7 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
     private OutcomeListener<Object> outcomes = OutcomeListener.NONE;
     private int keepFailures = Integer.MAX_VALUE;
     private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+    private Duration interruptGrace = Duration.ZERO;
 
     private Builder(CsmClient client, BulkTarget<O, B> target) {
       this.client = Objects.requireNonNull(client, "client");
@@ -407,6 +414,23 @@ public final class BulkImporter<O extends BatchItem, B extends Batch<O>> {
       }
       this.minPollInterval = min;
       this.maxPollInterval = max;
+      return this;
+    }
+
+    /**
+     * How long a run whose caller is interrupted (Ctrl-C in a command line, say) waits for the
+     * tasks already in flight, as {@link ImportJob#close(Duration)} does: no new batch is sent,
+     * records of tasks that end within the grace are reported imported or failed, the others
+     * UNRESOLVED with their task id. Default zero: an interrupt settles everything at once.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder<O, B> interruptGrace(Duration grace) {
+      Objects.requireNonNull(grace, "grace");
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("interruptGrace must not be negative: " + grace);
+      }
+      this.interruptGrace = grace;
       return this;
     }
 

@@ -13,15 +13,20 @@ import java.util.Objects;
 public final class ImportJob<R> implements AutoCloseable {
   private final ImportRun<R, ?, ?> run;
   private final Thread producer;
+  private final Duration interruptGrace;
 
-  ImportJob(ImportRun<R, ?, ?> run, Thread producer) {
+  ImportJob(ImportRun<R, ?, ?> run, Thread producer, Duration interruptGrace) {
     this.run = run;
     this.producer = producer;
+    this.interruptGrace = interruptGrace;
   }
 
   /**
    * Waits until every record is accounted for (each task's wait is bounded by {@code maxTaskWait})
-   * and returns the report. Interrupting the caller closes the job at once.
+   * and returns the report. Interrupting the caller closes the job as {@link #close(Duration)}
+   * does, with the importer's {@link BulkImporter.Builder#interruptGrace(Duration) interrupt grace}
+   * (default zero: at once), its stop reason "interrupted"; the interrupt flag is set again before
+   * this returns.
    *
    * @throws JournalMismatchException when the journal belongs to another job or input
    */
@@ -29,9 +34,10 @@ public final class ImportJob<R> implements AutoCloseable {
     try {
       return run.awaitReport(null);
     } catch (InterruptedException e) {
+      // the flag is clear now, so the grace below can be waited; the caller sees it set again
+      ImportReport<R> report = stop("interrupted", interruptGrace);
       Thread.currentThread().interrupt();
-      run.stop("interrupted");
-      return run.reportNow();
+      return report;
     }
   }
 
@@ -41,8 +47,12 @@ public final class ImportJob<R> implements AutoCloseable {
    * their task id (a rerun of the same job with its journal picks them up).
    */
   public ImportReport<R> close(Duration grace) {
-    Objects.requireNonNull(grace, "grace");
-    run.stop("closed by the caller");
+    return stop("closed by the caller", Objects.requireNonNull(grace, "grace"));
+  }
+
+  /** No new batch; the tasks in flight get {@code grace} to end; a second interrupt ends it. */
+  private ImportReport<R> stop(String reason, Duration grace) {
+    run.stop(reason);
     producer.interrupt();
     try {
       return run.awaitReport(grace);

@@ -88,7 +88,7 @@ final class ImportRun<R, O extends BatchItem, B extends Batch<O>> {
   ImportJob<R> start(Iterator<R> records) {
     Thread producer = new Thread(() -> produce(records), "csmkit-import-" + config.jobId);
     producer.setDaemon(true);
-    ImportJob<R> job = new ImportJob<>(this, producer);
+    ImportJob<R> job = new ImportJob<>(this, producer, config.interruptGrace);
     producer.start();
     return job;
   }

@@ -64,6 +64,7 @@ final class CustomerPhase {
   private final Set<String> seen = new HashSet<>();
   private DeltaFeed<HubSpotContact> feed;
   private long unknownOrganizations;
+  private Result imported;
 
   CustomerPhase(
       PhaseImporters importers,
@@ -101,15 +102,7 @@ final class CustomerPhase {
       if (state.isPresent()) {
         return runWithState(importer, selected, selection, state.get());
       }
-      ImportReport<SourceRecord<HubSpotContact>> report =
-          importer.build().run(() -> selected, this::operation);
-      return new Result(
-          report,
-          selection.excluded(),
-          unknownOrganizations,
-          selection.readToEnd(),
-          selection.lastRead(),
-          Optional.empty());
+      return imported(importer.build().run(() -> selected, this::operation), selection);
     } finally {
       Sources.closeQuietly(contacts);
     }
@@ -135,6 +128,7 @@ final class CustomerPhase {
     } finally {
       settler.flush();
     }
+    imported(report, selection);
     DetailClears.run(
         importers,
         BulkTarget.CUSTOMER_DETAILS,
@@ -155,6 +149,28 @@ final class CustomerPhase {
         selection.readToEnd(),
         selection.lastRead(),
         Optional.of(SyncSummary.of(tally)));
+  }
+
+  /** Records what the import did, before any later step can fail, and returns it. */
+  private Result imported(
+      ImportReport<SourceRecord<HubSpotContact>> report, ContactSelection selection) {
+    imported =
+        new Result(
+            report,
+            selection.excluded(),
+            unknownOrganizations,
+            selection.readToEnd(),
+            selection.lastRead(),
+            Optional.empty());
+    return imported;
+  }
+
+  /**
+   * What the import did, once it has ended: for a report of a phase whose later steps (cleared
+   * values, the state's ids) failed. Empty before the import ended.
+   */
+  Optional<Result> imported() {
+    return Optional.ofNullable(imported);
   }
 
   /** The snapshot of a contact, for the delta; empty when the engine is to refuse it. */

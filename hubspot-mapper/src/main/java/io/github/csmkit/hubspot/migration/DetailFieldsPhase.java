@@ -37,6 +37,7 @@ final class DetailFieldsPhase {
   private final HubSpotMapping mapping;
   private final List<String> notes = new ArrayList<>();
   private boolean bulkMissing;
+  private ImportReport<DetailFieldDefinition> customerFields;
 
   DetailFieldsPhase(CsmClient csm, PhaseImporters importers, HubSpotMapping mapping) {
     this.csm = csm;
@@ -52,6 +53,7 @@ final class DetailFieldsPhase {
             csm.customerDetailFields(),
             missing(mapping.customerFieldDefinitions(), csm.customerDetailFields().list()),
             "customer-fields");
+    customerFields = customer;
     ImportReport<DetailFieldDefinition> organization =
         create(
             BulkTarget.ORGANIZATION_DETAIL_FIELDS,
@@ -59,6 +61,11 @@ final class DetailFieldsPhase {
             missing(mapping.organizationFieldDefinitions(), csm.organizationDetailFields().list()),
             "organization-fields");
     return new Result(customer, organization, List.copyOf(notes));
+  }
+
+  /** The customer fields' import once it ended, for a report of a phase that failed after it. */
+  java.util.Optional<ImportReport<DetailFieldDefinition>> customerFields() {
+    return java.util.Optional.ofNullable(customerFields);
   }
 
   private ImportReport<DetailFieldDefinition> create(

@@ -4,7 +4,6 @@ import io.github.csmkit.client.CsmClient;
 import io.github.csmkit.hubspot.mapping.HubSpotMapping;
 import io.github.csmkit.hubspot.mapping.Mapper;
 import io.github.csmkit.hubspot.mapping.RecordFilter;
-import io.github.csmkit.hubspot.migration.MigrationListener.Phase;
 import io.github.csmkit.hubspot.source.HubSpotCompany;
 import io.github.csmkit.hubspot.source.HubSpotContact;
 import io.github.csmkit.hubspot.source.SourceRecord;
@@ -12,10 +11,7 @@ import io.github.csmkit.hubspot.state.RunStatus;
 import io.github.csmkit.hubspot.state.SyncRun;
 import io.github.csmkit.hubspot.state.SyncState;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -50,119 +46,50 @@ public final class HubSpotMigration {
   }
 
   /**
-   * Runs the migration.
+   * Runs the migration. Whatever ends it, it ends with a report: a phase's import that stops (the
+   * failure threshold, refused credentials, an interrupt) gives its {@link
+   * MigrationReport#stopReason() stop reason}; an error in a phase (CSM answering 500 to the
+   * verification fetch, an organization look-up refused, an unreadable source, a journal of another
+   * job) or an interrupt between phases gives its {@link MigrationReport#failure() failure}. Either
+   * way the report holds what every phase did up to there, and {@link
+   * MigrationReport#phasesNotReached() the phases not reached}; an interrupt leaves the thread's
+   * interrupt flag set.
    *
    * @param companies the companies, read once; may be empty
    * @param contacts opens the contacts; called twice when organizations are also taken from the
    *     contacts' company names or the latest of several contacts with one email is kept (once to
    *     scan, once to import), else once
    * @return what every phase did with every record
-   * @throws io.github.csmkit.client.bulk.JournalMismatchException when a journal belongs to another
-   *     job or input
+   * @throws IllegalArgumentException when {@code maxInFlight} or {@code failureThreshold} is out of
+   *     range (before anything is sent)
    */
   public MigrationReport run(
       Iterable<SourceRecord<HubSpotCompany>> companies,
       Supplier<? extends Iterable<SourceRecord<HubSpotContact>>> contacts) {
+    if (settings.maxInFlight() < 1 || settings.maxInFlight() > 100) {
+      throw new IllegalArgumentException("maxInFlight must be 1 to 100: " + settings.maxInFlight());
+    }
+    if (!(settings.failureThreshold() >= 0 && settings.failureThreshold() <= 1)) {
+      throw new IllegalArgumentException(
+          "failureThreshold must be between 0 and 1: " + settings.failureThreshold());
+    }
     if (settings.state().isEmpty()) {
-      return run(companies, contacts, Optional.empty());
+      return new PhaseSequence(csm, settings, Optional.empty()).run(companies, contacts);
     }
     SyncState state = settings.state().get();
     // the site as the client addresses it: the cloud id is part of the base URI
     try (SyncRun syncRun = state.beginRun(settings.jobId(), csm.baseUri().toString(), false)) {
-      MigrationReport report = run(companies, contacts, Optional.of(syncRun));
-      // a run that throws stays RUNNING, and the next run resumes it with the same keys
+      MigrationReport report =
+          new PhaseSequence(csm, settings, Optional.of(syncRun)).run(companies, contacts);
+      if (report.failure().isPresent()) {
+        return report; // a run that failed stays RUNNING: the next resumes it with the same keys
+      }
       SyncCounts total = report.sync().map(SyncSection::total).orElse(SyncCounts.ZERO);
       syncRun.finish(
           report.stopReason().isPresent() ? RunStatus.ABORTED : RunStatus.COMPLETED,
           total.toRunCounts());
       return report;
     }
-  }
-
-  private MigrationReport run(
-      Iterable<SourceRecord<HubSpotCompany>> companies,
-      Supplier<? extends Iterable<SourceRecord<HubSpotContact>>> contacts,
-      Optional<SyncRun> syncRun) {
-    MigrationReport.Builder report =
-        new MigrationReport.Builder(settings.jobId(), Instant.now(Clock.systemUTC()));
-    MigrationListener listener = settings.listener();
-    // with a state, the keys derive from the run id: unique to the run, stable across its resume
-    PhaseImporters importers =
-        new PhaseImporters(csm, settings, syncRun.map(SyncRun::runId).orElse(settings.jobId()));
-    SyncParts sync = new SyncParts(settings, syncRun);
-
-    if (settings.createDetailFields()) {
-      listener.phaseStarted(Phase.DETAIL_FIELDS, OptionalLong.empty());
-      DetailFieldsPhase.Result fields =
-          new DetailFieldsPhase(csm, importers, settings.mapper().mapping()).run();
-      report.customerFields(fields.customerFields());
-      report.organizationFields(fields.organizationFields());
-      fields.notes().forEach(report::note);
-      listener.phaseFinished(Phase.DETAIL_FIELDS, report.fieldsSummary());
-      if (report.stopped()) {
-        return report.build(Verification.SKIPPED);
-      }
-    }
-
-    ContactScan scan = scan(contacts);
-    MappingWarnings warnings = new MappingWarnings();
-    OrganizationDirectory directory = new OrganizationDirectory(csm);
-    OrganizationPhase organizations =
-        new OrganizationPhase(
-            importers,
-            settings.mapper(),
-            settings.companyFilter(),
-            directory,
-            warnings,
-            syncRun,
-            settings.retryFailedOnly());
-    listener.phaseStarted(Phase.ORGANIZATIONS, OptionalLong.empty());
-    OrganizationPhase.Result orgs = organizations.run(companies, scan.companyNames());
-    report.organizations(orgs.report(), orgs.alreadyPresent(), orgs.excluded());
-    sync.organizations(orgs.sync(), report);
-    listener.phaseFinished(Phase.ORGANIZATIONS, orgs.report().summary());
-    if (orgs.report().stopped()) {
-      report.warnings(warnings.count(), warnings.examples());
-      return report.build(new Verification(0, 0, List.of(), orgs.missing()));
-    }
-
-    VerificationSample sample = new VerificationSample(settings.verifySample());
-    Deduplication deduplication =
-        new Deduplication(settings.duplicatePolicy(), new EmailKey(settings.emailProperty()), scan);
-    listener.phaseStarted(Phase.CUSTOMERS, OptionalLong.empty());
-    CustomerPhase.Result customers =
-        new CustomerPhase(
-                importers,
-                settings,
-                organizations,
-                directory,
-                deduplication,
-                warnings,
-                sample,
-                syncRun)
-            .run(contacts.get());
-    sync.customers(customers.sync(), report);
-    report.customers(customers.report(), customers.excluded(), customers.unknownOrganizations());
-    report.contactsRead(customers.readToEnd(), customers.lastRead());
-    report.warnings(warnings.count(), warnings.examples());
-    listener.phaseFinished(Phase.CUSTOMERS, customers.report().summary());
-
-    if (settings.verifySample() == 0 || customers.report().stopped()) {
-      return report.build(Verification.SKIPPED);
-    }
-    listener.phaseStarted(Phase.VERIFICATION, OptionalLong.empty());
-    Verification verification =
-        new VerificationPhase(csm).run(sample, customers.report(), orgs.missing());
-    listener.phaseFinished(
-        Phase.VERIFICATION,
-        verification.passed()
-            ? "verified " + verification.customersChecked() + " customers"
-            : verification.customersChecked() == 0
-                ? "0 of " + verification.customersImported() + " imported customers checked"
-                : verification.problems().size()
-                    + verification.organizationsMissing().size()
-                    + " problems");
-    return report.build(verification);
   }
 
   /**
@@ -185,25 +112,6 @@ public final class HubSpotMigration {
           .plan(state.location(), companies, contacts);
     } finally {
       Sources.closeQuietly(contacts);
-    }
-  }
-
-  /** The first read of the contacts, when a phase needs it; else an empty scan. */
-  private ContactScan scan(Supplier<? extends Iterable<SourceRecord<HubSpotContact>>> contacts) {
-    if (!settings.organizationsFromContacts()
-        && settings.duplicatePolicy() != DuplicatePolicy.LATEST) {
-      return new ContactScan();
-    }
-    Iterable<SourceRecord<HubSpotContact>> source = contacts.get();
-    try {
-      return ContactScan.read(
-          new ContactSelection(settings.contactFilter(), settings.testBatch()).select(source),
-          settings.organizationsFromContacts()
-              ? settings.mapper().mapping().organizationProperty()
-              : null,
-          new EmailKey(settings.emailProperty()));
-    } finally {
-      Sources.closeQuietly(source);
     }
   }
 
@@ -235,6 +143,7 @@ public final class HubSpotMigration {
     private SyncState state;
     private boolean retryFailedOnly;
     private boolean dryRun;
+    private Duration interruptGrace = Duration.ZERO;
 
     private Builder(CsmClient csm) {
       this.csm = Objects.requireNonNull(csm, "csm");
@@ -283,6 +192,24 @@ public final class HubSpotMigration {
      */
     public Builder dryRun(boolean dryRun) {
       this.dryRun = dryRun;
+      return this;
+    }
+
+    /**
+     * How long an import phase whose thread is interrupted (Ctrl-C in a command line) waits for the
+     * tasks it has in flight: those that end within the grace are reported imported or failed, the
+     * others unresolved; nothing new is sent, and the run ends with its report (see {@link
+     * MigrationReport#failure()}). Default zero: the tasks in flight are reported unresolved at
+     * once.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder interruptGrace(Duration grace) {
+      Objects.requireNonNull(grace, "grace");
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("interruptGrace must not be negative: " + grace);
+      }
+      this.interruptGrace = grace;
       return this;
     }
 
@@ -451,7 +378,8 @@ public final class HubSpotMigration {
           membership,
           Optional.ofNullable(state),
           retryFailedOnly,
-          dryRun);
+          dryRun,
+          interruptGrace);
     }
   }
 }

@@ -1,19 +1,14 @@
 package io.github.csmkit.hubspot.migration;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.csmkit.client.bulk.DeadLetterCsv;
 import io.github.csmkit.client.bulk.ImportReport;
 import io.github.csmkit.client.model.DetailFieldDefinition;
+import io.github.csmkit.hubspot.migration.MigrationListener.Phase;
 import io.github.csmkit.hubspot.source.HubSpotCompany;
 import io.github.csmkit.hubspot.source.HubSpotContact;
 import io.github.csmkit.hubspot.source.HubSpotRecord;
 import io.github.csmkit.hubspot.source.SourcePosition;
 import io.github.csmkit.hubspot.source.SourceRecord;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What a migration did, phase by phase. Each import phase's {@link ImportReport} accounts for every
@@ -47,6 +41,8 @@ public final class MigrationReport {
   private final List<String> mappingWarnings;
   private final Optional<SyncSection> sync;
   private final List<String> notes;
+  private final Optional<MigrationFailure> failure;
+  private final List<Phase> phasesNotReached;
 
   private MigrationReport(Builder b, Verification verification) {
     this.jobId = b.jobId;
@@ -67,11 +63,31 @@ public final class MigrationReport {
     this.mappingWarnings = List.copyOf(b.mappingWarnings);
     this.sync = Optional.ofNullable(b.sync);
     this.notes = List.copyOf(b.notes);
+    this.failure = Optional.ofNullable(b.failure);
+    this.phasesNotReached = List.copyOf(b.phasesNotReached);
   }
 
   /** How the run went about its work where that is not the usual way (a fallback it took). */
   public List<String> notes() {
     return notes;
+  }
+
+  /**
+   * The error or interrupt that ended the run before its end, when one did; the report still holds
+   * what every phase before it did. Empty when the run ended by itself (an import that stopped on
+   * its own, at the failure threshold say, gives its {@link #stopReason()} without a failure).
+   */
+  public Optional<MigrationFailure> failure() {
+    return failure;
+  }
+
+  /**
+   * The phases the run never began, in order: nothing of them was read or sent (a contact of a
+   * customer phase not reached appears nowhere else in this report). Empty for a run that went to
+   * its end; verification turned off ({@code verifySample(0)}) is not listed.
+   */
+  public List<Phase> phasesNotReached() {
+    return phasesNotReached;
   }
 
   /** With a sync state: the run and what happened to every record by class; else empty. */
@@ -177,9 +193,15 @@ public final class MigrationReport {
     return all;
   }
 
-  /** Why the migration stopped early, if it did. */
+  /**
+   * Why the migration stopped early, if it did: the first phase's import that stopped (the failure
+   * threshold, an interrupt, refused credentials), else the {@link #failure() failure}'s message.
+   */
   public Optional<String> stopReason() {
-    return phases().stream().flatMap(r -> r.stopReason().stream()).findFirst();
+    return phases().stream()
+        .flatMap(r -> r.stopReason().stream())
+        .findFirst()
+        .or(() -> failure.map(MigrationFailure::message));
   }
 
   /** Records that did not succeed, over every phase (rejected, failed, unresolved, not sent). */
@@ -275,6 +297,11 @@ public final class MigrationReport {
     sync.ifPresent(x -> s.append(x.summary()));
     notes.forEach(n -> s.append("  note: ").append(n).append('\n'));
     stopReason().ifPresent(r -> s.append("  STOPPED: ").append(r).append('\n'));
+    if (!phasesNotReached.isEmpty()) {
+      s.append("  not reached: ")
+          .append(String.join(", ", phasesNotReached.stream().map(MigrationFailure::name).toList()))
+          .append(" (nothing of them was read or sent)\n");
+    }
     return s.toString();
   }
 
@@ -329,83 +356,22 @@ public final class MigrationReport {
     }
   }
 
-  /** Writes the report as JSON: counts, failures, batches and verification (owner-only). */
+  /**
+   * Writes the report as JSON (owner-only): counts, failures, batches, verification, and for a run
+   * that ended early its {@code stopReason}, {@code failure} and {@code phasesNotReached}.
+   *
+   * @throws UncheckedIOException when the file cannot be written
+   */
   public void writeJson(Path file) {
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = json.createObjectNode();
-    root.put("jobId", jobId)
-        .put("startedAt", startedAt.toString())
-        .put("finishedAt", finishedAt.toString())
-        .put("complete", complete())
-        .put("failureRate", failureRate());
-    stopReason().ifPresent(r -> root.put("stopReason", r));
-    notes.forEach(root.putArray("notes")::add);
-    ObjectNode phases = root.putObject("phases");
-    customerFields.ifPresent(
-        r -> phase(phases.putObject("customerDetailFields"), r, DetailFieldDefinition::name));
-    organizationFields.ifPresent(
-        r -> phase(phases.putObject("organizationDetailFields"), r, DetailFieldDefinition::name));
-    organizations.ifPresent(
-        r ->
-            phase(phases.putObject("organizations"), r, MigrationReport::describe)
-                .put("alreadyPresent", organizationsAlreadyPresent)
-                .put("excluded", companiesExcluded));
-    customers.ifPresent(
-        r ->
-            phase(phases.putObject("customers"), r, MigrationReport::describe)
-                .put("excluded", contactsExcluded)
-                .put("unknownOrganizationReferences", unknownOrganizationReferences)
-                .put("readToEnd", contactsReadToEnd)
-                .put("readUpTo", contactsReadUpTo.map(String::valueOf).orElse(null)));
-    ObjectNode w = root.putObject("mappingWarnings");
-    w.put("count", mappingWarningCount);
-    mappingWarnings.forEach(w.putArray("examples")::add);
-    ObjectNode v = root.putObject("verification");
-    v.put("passed", verification.passed()).put("customersChecked", verification.customersChecked());
-    verification.problems().forEach(v.putArray("problems")::add);
-    verification.organizationsMissing().forEach(v.putArray("organizationsMissing")::add);
-    sync.ifPresent(x -> x.writeJson(root.putObject("sync")));
-    try (OutputStream out = OwnerOnlyFile.open(file)) {
-      json.writeValue(out, root);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report to " + file, e);
-    }
+    ReportJson.write(this, file);
   }
 
-  private static <R> ObjectNode phase(
-      ObjectNode n, ImportReport<R> r, Function<? super R, String> describe) {
-    ImportReport.Counts c = r.counts();
-    n.put("read", c.read())
-        .put("imported", c.succeeded())
-        .put("failed", c.failed())
-        .put("rejected", c.rejected())
-        .put("duplicates", c.duplicates())
-        .put("unresolved", c.unresolved())
-        .put("notSubmitted", c.notSubmitted())
-        .put("unattributed", c.unattributed())
-        .put("batches", r.batches().size())
-        .put("elapsedMillis", r.elapsed().toMillis());
-    r.stopReason().ifPresent(s -> n.put("stopReason", s));
-    ArrayNode failures = n.putArray("failures");
-    for (ImportReport.RecordFailure<R> f : r.failures()) {
-      ObjectNode o = failures.addObject().put("index", f.index()).put("stage", f.stage().name());
-      f.rule().ifPresent(x -> o.put("rule", x));
-      o.put("message", f.message());
-      f.batch().ifPresent(x -> o.put("batch", x));
-      f.taskId().ifPresent(x -> o.put("taskId", x));
-      o.put("record", describe.apply(f.record()));
-    }
-    ArrayNode unattributed = n.putArray("unattributed");
-    for (ImportReport.Unattributed u : r.unattributed()) {
-      ObjectNode o =
-          unattributed
-              .addObject()
-              .put("batch", u.batch())
-              .put("taskId", u.taskId())
-              .put("message", u.failure().message());
-      u.failure().entityId().ifPresent(x -> o.put("entityId", x));
-    }
-    return n;
+  Instant startedAt() {
+    return startedAt;
+  }
+
+  Instant finishedAt() {
+    return finishedAt;
   }
 
   /** Collects a report as the phases run. */
@@ -426,6 +392,8 @@ public final class MigrationReport {
     private List<String> mappingWarnings = List.of();
     private SyncSection sync;
     private final List<String> notes = new ArrayList<>();
+    private MigrationFailure failure;
+    private List<Phase> phasesNotReached = List.of();
 
     Builder(String jobId, Instant startedAt) {
       this.jobId = jobId;
@@ -470,6 +438,30 @@ public final class MigrationReport {
 
     void sync(SyncSection section) {
       sync = section;
+    }
+
+    void failure(MigrationFailure f) {
+      failure = f;
+    }
+
+    void phasesNotReached(List<Phase> phases) {
+      phasesNotReached = phases;
+    }
+
+    boolean hasOrganizations() {
+      return organizations != null;
+    }
+
+    boolean hasCustomers() {
+      return customers != null;
+    }
+
+    long customersImported() {
+      return customers == null ? 0 : customers.counts().succeeded();
+    }
+
+    boolean hasCustomerFields() {
+      return customerFields != null;
     }
 
     boolean stopped() {

@@ -31,7 +31,8 @@ record MigrationSettings(
     Membership membership,
     Optional<SyncState> state,
     boolean retryFailedOnly,
-    boolean dryRun) {
+    boolean dryRun,
+    Duration interruptGrace) {
 
   /** The mapping's email property: the one key every de-duplication uses. */
   String emailProperty() {

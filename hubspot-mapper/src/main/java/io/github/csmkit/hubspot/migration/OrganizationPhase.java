@@ -68,6 +68,7 @@ final class OrganizationPhase {
   private final boolean retryFailedOnly;
   private final Set<String> seen = new HashSet<>();
   private DeltaFeed<HubSpotCompany> feed;
+  private Result imported;
 
   OrganizationPhase(
       PhaseImporters importers,
@@ -136,6 +137,7 @@ final class OrganizationPhase {
     candidates.clear();
     nameOf.clear();
     ImportReport<SourceRecord<HubSpotCompany>> report = importOrganizations(missing, tally);
+    imported = new Result(report, alreadyPresent, excluded, List.of(), Optional.empty());
     directory.lookUp(names); // and now the ids of what this phase made
     List<String> stillMissing = names.stream().filter(n -> !directory.has(n)).toList();
     Optional<SyncSummary> sync = Optional.empty();
@@ -192,6 +194,14 @@ final class OrganizationPhase {
       return Optional.empty();
     }
     return Optional.of(new DeltaFeed.Tracked(Snapshots.company(company, m), Map.of(), m));
+  }
+
+  /**
+   * What the import did, once it has ended: for a report of a phase whose later steps (the look-up
+   * of what was made, the state's ids) failed. Empty before the import ended.
+   */
+  Optional<Result> imported() {
+    return Optional.ofNullable(imported);
   }
 
   /** The organization name of a HubSpot company id, once the phase has read its company. */

@@ -39,6 +39,7 @@ final class PhaseImporters {
         .stopOnFailureThreshold(settings.stopOnFailureThreshold())
         .maxTaskWait(settings.maxTaskWait())
         .dryRun(settings.dryRun())
+        .interruptGrace(settings.interruptGrace())
         .listener(settings.listener());
   }
 
