@@ -64,12 +64,12 @@ public final class HubSpotMigration {
       Iterable<SourceRecord<HubSpotCompany>> companies,
       Supplier<? extends Iterable<SourceRecord<HubSpotContact>>> contacts) {
     if (settings.state().isEmpty()) {
-      return run(companies, contacts, Optional.empty());
+      return run(companies, contacts, Optional.empty(), true, true);
     }
     SyncState state = settings.state().get();
     // the site as the client addresses it: the cloud id is part of the base URI
     try (SyncRun syncRun = state.beginRun(settings.jobId(), csm.baseUri().toString(), false)) {
-      MigrationReport report = run(companies, contacts, Optional.of(syncRun));
+      MigrationReport report = run(companies, contacts, Optional.of(syncRun), true, true);
       // a run that throws stays RUNNING, and the next run resumes it with the same keys
       SyncCounts total = report.sync().map(SyncSection::total).orElse(SyncCounts.ZERO);
       syncRun.finish(
@@ -79,10 +79,26 @@ public final class HubSpotMigration {
     }
   }
 
+  /**
+   * Runs within a run of the state the caller began (and finishes): an incremental sync, whose
+   * sources hold only what changed when they are not complete.
+   */
+  MigrationReport runIn(
+      SyncRun syncRun,
+      Iterable<SourceRecord<HubSpotCompany>> companies,
+      boolean companiesComplete,
+      Iterable<SourceRecord<HubSpotContact>> contacts,
+      boolean contactsComplete) {
+    return run(
+        companies, () -> contacts, Optional.of(syncRun), companiesComplete, contactsComplete);
+  }
+
   private MigrationReport run(
       Iterable<SourceRecord<HubSpotCompany>> companies,
       Supplier<? extends Iterable<SourceRecord<HubSpotContact>>> contacts,
-      Optional<SyncRun> syncRun) {
+      Optional<SyncRun> syncRun,
+      boolean companiesComplete,
+      boolean contactsComplete) {
     MigrationReport.Builder report =
         new MigrationReport.Builder(settings.jobId(), Instant.now(Clock.systemUTC()));
     MigrationListener listener = settings.listener();
@@ -108,13 +124,14 @@ public final class HubSpotMigration {
     OrganizationDirectory directory = new OrganizationDirectory(csm);
     OrganizationPhase organizations =
         new OrganizationPhase(
-            importers,
-            settings.mapper(),
-            settings.companyFilter(),
-            directory,
-            warnings,
-            syncRun,
-            settings.retryFailedOnly());
+                importers,
+                settings.mapper(),
+                settings.companyFilter(),
+                directory,
+                warnings,
+                syncRun,
+                settings.retryFailedOnly())
+            .completeSource(companiesComplete);
     listener.phaseStarted(Phase.ORGANIZATIONS, OptionalLong.empty());
     OrganizationPhase.Result orgs = organizations.run(companies, scan.companyNames());
     report.organizations(orgs.report(), orgs.alreadyPresent(), orgs.excluded());
@@ -139,6 +156,7 @@ public final class HubSpotMigration {
                 warnings,
                 sample,
                 syncRun)
+            .completeSource(contactsComplete)
             .run(contacts.get());
     sync.customers(customers.sync(), report);
     report.customers(customers.report(), customers.excluded(), customers.unknownOrganizations());
