@@ -13,6 +13,7 @@ import io.github.csmkit.client.CsmClient;
 import io.github.csmkit.hubspot.mapping.HubSpotMapping;
 import io.github.csmkit.hubspot.mapping.RecordFilter;
 import io.github.csmkit.hubspot.migration.HubSpotMigration;
+import io.github.csmkit.hubspot.migration.HubSpotSyncReport;
 import io.github.csmkit.hubspot.migration.MigrationListener;
 import io.github.csmkit.hubspot.migration.MigrationReport;
 import io.github.csmkit.hubspot.migration.SyncPlan;
@@ -30,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -111,14 +113,7 @@ final class MigrationRun {
     ObjectNode settings = settings(target, journal);
     folder.writeStart(settings, started);
 
-    ProgressPrinter progress =
-        quiet || progressMode == ProgressMode.NONE
-            ? null
-            : new ProgressPrinter(
-                err,
-                progressMode.redraws(stderrIsTerminal),
-                customersTotal,
-                stopOnFailureThreshold);
+    ProgressPrinter progress = progress();
     HubSpotMigration.Builder b =
         HubSpotMigration.builder(csm)
             .mapping(mapping)
@@ -159,8 +154,79 @@ final class MigrationRun {
         progress.endLine();
       }
     }
+    return record(folder, settings, journal, report, outcome(report), null);
+  }
 
-    Outcome outcome = outcome(report);
+  /**
+   * Runs one sync (the state, target and HubSpot client are in {@code sync}), writes its run folder
+   * like a migration's with the sync's own facts under {@code hubspotSync}, prints its summary and
+   * returns the exit code.
+   */
+  int runSync(CsmClient csm, Function<MigrationListener, HubSpotSyncReport> sync) {
+    Instant started = Instant.now();
+    String target = csm.baseUri().toString();
+    RunFolder folder = RunFolder.create(runsDirectory, jobId, started);
+    ObjectNode settings = settings(target, null);
+    folder.writeStart(settings, started);
+    ProgressPrinter progress = progress();
+    if (!quiet) {
+      err.println(
+          "Syncing HubSpot into " + target + " as job " + jobId + ", state " + state.location());
+      err.flush();
+    }
+    HubSpotSyncReport result;
+    try {
+      result = sync.apply(progress == null ? MigrationListener.NONE : progress);
+    } finally {
+      if (progress != null) {
+        progress.endLine();
+      }
+    }
+    ObjectNode facts = SyncJson.of(result);
+    Optional<MigrationReport> report = result.migration();
+    Outcome outcome = report.map(this::outcome).orElse(null);
+    if (result.stopReason().isPresent() && (outcome == null || outcome.exitCode() == 0)) {
+      outcome = new Outcome("stopped", ExitCode.STOPPED, "stopped: " + result.stopReason().get());
+    }
+    if (report.isEmpty()) {
+      Path file = folder.file(RunFolder.REPORT);
+      ObjectNode doc = ReportDocument.writeWithoutMigration(file, tool(), outcome, settings, facts);
+      if (json) {
+        out.println(ReportDocument.toJson(doc));
+      } else {
+        out.print(result.summary());
+        out.println("Report: " + file);
+      }
+      out.flush();
+      err.println("csmkit: " + outcome.reason());
+      err.flush();
+      return outcome.exitCode();
+    }
+    if (!json) {
+      out.print(result.summary());
+    }
+    return record(folder, settings, null, report.get(), outcome, facts);
+  }
+
+  private ProgressPrinter progress() {
+    return quiet || progressMode == ProgressMode.NONE
+        ? null
+        : new ProgressPrinter(
+            err, progressMode.redraws(stderrIsTerminal), customersTotal, stopOnFailureThreshold);
+  }
+
+  private static String tool() {
+    return "csmkit " + CsmClient.version();
+  }
+
+  /** Writes the run folder's files of a finished migration, prints, returns the exit code. */
+  private int record(
+      RunFolder folder,
+      ObjectNode settings,
+      Path journal,
+      MigrationReport report,
+      Outcome outcome,
+      ObjectNode syncFacts) {
     Path reportPath = reportFile != null ? reportFile : folder.file(RunFolder.REPORT);
     Path deadLetters = deadLettersFile != null ? deadLettersFile : folder.file("dead-letters.csv");
     Path batches = folder.file("batches.jsonl");
@@ -176,19 +242,14 @@ final class MigrationRun {
     }
     report.writeDeadLetters(deadLetters);
     BatchLogFile.write(batches, report);
-    ObjectNode doc =
-        ReportDocument.write(
-            reportPath, report, "csmkit " + CsmClient.version(), outcome, settings, files);
+    ObjectNode doc = ReportDocument.write(reportPath, report, tool(), outcome, settings, files);
+    if (syncFacts != null) {
+      ReportDocument.addSection(reportPath, doc, "hubspotSync", syncFacts);
+    }
     HtmlReport.write(html, doc, BatchLogFile.read(batches));
     if (reportFile != null) {
       // the run folder keeps its own copy, so that 'csmkit report' and 'csmkit runs' find it
-      ReportDocument.write(
-          folder.file(RunFolder.REPORT),
-          report,
-          "csmkit " + CsmClient.version(),
-          outcome,
-          settings,
-          files);
+      ReportDocument.write(folder.file(RunFolder.REPORT), report, tool(), outcome, settings, files);
     }
     print(doc, folder, reportPath, deadLetters, report);
     if (outcome.reason() != null) {
