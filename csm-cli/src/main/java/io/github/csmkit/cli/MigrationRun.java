@@ -184,10 +184,18 @@ final class MigrationRun {
     }
     ObjectNode facts = SyncJson.of(result);
     Optional<MigrationReport> report = result.migration();
-    Outcome outcome = report.map(this::outcome).orElse(null);
-    if (result.stopReason().isPresent() && (outcome == null || outcome.exitCode() == 0)) {
-      outcome = new Outcome("stopped", ExitCode.STOPPED, "stopped: " + result.stopReason().get());
-    }
+    // the migration's own outcome, unless it is a success the sync's stop overrides (the daily
+    // limit, a watermark held back); a sync without a migration always has a stop reason
+    Outcome outcome =
+        report
+            .map(this::outcome)
+            .filter(o -> o.exitCode() != ExitCode.OK || result.stopReason().isEmpty())
+            .orElseGet(
+                () ->
+                    new Outcome(
+                        "stopped",
+                        ExitCode.STOPPED,
+                        "stopped: " + result.stopReason().orElse("before the migration")));
     if (report.isEmpty()) {
       Path file = folder.file(RunFolder.REPORT);
       ObjectNode doc = ReportDocument.writeWithoutMigration(file, tool(), outcome, settings, facts);

@@ -213,6 +213,13 @@ class HubSpotSyncTest {
     assertThat(customers.counts().created()).isEqualTo(50);
     assertThat(customers.counts().updated()).isEqualTo(300 + 2 + 1); // 2 merge survivors, 1 cleared
     assertThat(customers.counts().failed()).isZero();
+    // an incremental read is not the whole portal: nothing it lacks is reported gone
+    assertThat(customers.counts().gone()).isZero();
+    var organizations =
+        second.migration().orElseThrow().sync().orElseThrow().organizations().orElseThrow();
+    assertThat(organizations.counts().gone()).isZero();
+    assertThat(organizations.counts().updated()).isEqualTo(1); // the renamed company
+    assertThat(customers.counts().partial()).isZero(); // every membership found its organization
     assertThat(second.contacts().archived())
         .extracting(HubSpotSyncReport.Archived::hubSpotId)
         .containsExactlyInAnyOrderElementsOf(archived);
