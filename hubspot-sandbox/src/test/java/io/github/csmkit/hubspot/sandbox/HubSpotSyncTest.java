@@ -331,7 +331,8 @@ class HubSpotSyncTest {
     HubSpotSyncReport stopped = sync(site, state);
     assertThat(stopped.complete()).isFalse();
     assertThat(stopped.stopReason().orElseThrow()).contains("daily API limit");
-    // the contacts were not all read: their watermark stays; the companies all settled: theirs moves
+    // the contacts were not all read: their watermark stays; the companies all settled: theirs
+    // moves
     assertThat(stopped.contacts().watermarkAfter()).isEmpty();
     assertThat(stopped.companies().watermarkAfter()).isPresent();
     assertThat(site.sandbox().organizations()).hasSize(2);
@@ -342,7 +343,8 @@ class HubSpotSyncTest {
         .extracting(r -> r.status())
         .containsExactly(RunStatus.ABORTED);
 
-    // the next sync reads the contacts in full again, sends only what is missing, and moves the watermarks
+    // the next sync reads the contacts in full again, sends only what is missing, and moves the
+    // watermarks
     HubSpotSyncReport next = sync(site, state);
     assertThat(next.complete()).as(next.summary()).isTrue();
     assertThat(next.contacts().full()).isTrue();
