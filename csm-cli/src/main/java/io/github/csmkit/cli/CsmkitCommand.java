@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       RunsCommand.class,
       CompletionCommand.class,
       VerifyCommand.class,
+      SyncCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",

@@ -19,5 +19,11 @@ final class ExitCode {
   /** Stopped before the end: interrupted, tasks whose end was not seen, a task wait timed out. */
   static final int STOPPED = 4;
 
+  /**
+   * Another run of the same job and site holds the state's lock (a scheduled sync that overlaps the
+   * previous one, or another machine): nothing was done, try again later.
+   */
+  static final int LOCKED = 5;
+
   private ExitCode() {}
 }

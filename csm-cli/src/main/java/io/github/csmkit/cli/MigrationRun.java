@@ -13,6 +13,7 @@ import io.github.csmkit.client.CsmClient;
 import io.github.csmkit.hubspot.mapping.HubSpotMapping;
 import io.github.csmkit.hubspot.mapping.RecordFilter;
 import io.github.csmkit.hubspot.migration.HubSpotMigration;
+import io.github.csmkit.hubspot.migration.HubSpotSyncReport;
 import io.github.csmkit.hubspot.migration.MigrationFailure;
 import io.github.csmkit.hubspot.migration.MigrationListener;
 import io.github.csmkit.hubspot.migration.MigrationReport;
@@ -31,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -112,14 +114,7 @@ final class MigrationRun {
     ObjectNode settings = settings(target, journal);
     folder.writeStart(settings, started);
 
-    ProgressPrinter progress =
-        quiet || progressMode == ProgressMode.NONE
-            ? null
-            : new ProgressPrinter(
-                err,
-                progressMode.redraws(stderrIsTerminal),
-                customersTotal,
-                stopOnFailureThreshold);
+    ProgressPrinter progress = progress();
     HubSpotMigration.Builder b =
         HubSpotMigration.builder(csm)
             .mapping(mapping)
@@ -165,7 +160,89 @@ final class MigrationRun {
     // files below (written through interruptible channels) could not be written
     boolean interrupted = Thread.interrupted();
 
-    Outcome outcome = outcome(report, interrupted);
+    return record(folder, settings, journal, report, outcome(report, interrupted), null);
+  }
+
+  /**
+   * Runs one sync (the state, target and HubSpot client are in {@code sync}), writes its run folder
+   * like a migration's with the sync's own facts under {@code hubspotSync}, prints its summary and
+   * returns the exit code.
+   */
+  int runSync(CsmClient csm, Function<MigrationListener, HubSpotSyncReport> sync) {
+    Instant started = Instant.now();
+    String target = csm.baseUri().toString();
+    RunFolder folder = RunFolder.create(runsDirectory, jobId, started);
+    ObjectNode settings = settings(target, null);
+    folder.writeStart(settings, started);
+    ProgressPrinter progress = progress();
+    if (!quiet) {
+      err.println(
+          "Syncing HubSpot into " + target + " as job " + jobId + ", state " + state.location());
+      err.flush();
+    }
+    HubSpotSyncReport result;
+    try {
+      result = sync.apply(progress == null ? MigrationListener.NONE : progress);
+    } finally {
+      if (progress != null) {
+        progress.endLine();
+      }
+    }
+    // as for a migration: Ctrl-C leaves the flag set, and the files below need it clear
+    boolean interrupted = Thread.interrupted();
+    ObjectNode facts = SyncJson.of(result);
+    Optional<MigrationReport> report = result.migration();
+    // the migration's own outcome, unless it is a success the sync's stop overrides (the daily
+    // limit, a watermark held back); a sync without a migration always has a stop reason
+    Outcome outcome =
+        report
+            .map(r -> outcome(r, interrupted))
+            .filter(o -> o.exitCode() != ExitCode.OK || result.stopReason().isEmpty())
+            .orElseGet(
+                () ->
+                    new Outcome(
+                        "stopped",
+                        ExitCode.STOPPED,
+                        "stopped: " + result.stopReason().orElse("before the migration")));
+    if (report.isEmpty()) {
+      Path file = folder.file(RunFolder.REPORT);
+      ObjectNode doc = ReportDocument.writeWithoutMigration(file, tool(), outcome, settings, facts);
+      if (json) {
+        out.println(ReportDocument.toJson(doc));
+      } else {
+        out.print(result.summary());
+        out.println("Report: " + file);
+      }
+      out.flush();
+      err.println("csmkit: " + outcome.reason());
+      err.flush();
+      return outcome.exitCode();
+    }
+    if (!json) {
+      out.print(result.summary());
+    }
+    return record(folder, settings, null, report.get(), outcome, facts);
+  }
+
+  private ProgressPrinter progress() {
+    return quiet || progressMode == ProgressMode.NONE
+        ? null
+        : new ProgressPrinter(
+            err, progressMode.redraws(stderrIsTerminal), customersTotal, stopOnFailureThreshold);
+  }
+
+  private static String tool() {
+    return "csmkit " + CsmClient.version();
+  }
+
+  /** Writes the run folder's files of a finished migration, prints, returns the exit code. */
+  private int record(
+      RunFolder folder,
+      ObjectNode settings,
+      Path journal,
+      MigrationReport report,
+      Outcome outcome,
+      ObjectNode syncFacts) {
     Path reportPath = reportFile != null ? reportFile : folder.file(RunFolder.REPORT);
     Path deadLetters = deadLettersFile != null ? deadLettersFile : folder.file("dead-letters.csv");
     Path batches = folder.file("batches.jsonl");
@@ -181,19 +258,14 @@ final class MigrationRun {
     }
     report.writeDeadLetters(deadLetters);
     BatchLogFile.write(batches, report);
-    ObjectNode doc =
-        ReportDocument.write(
-            reportPath, report, "csmkit " + CsmClient.version(), outcome, settings, files);
+    ObjectNode doc = ReportDocument.write(reportPath, report, tool(), outcome, settings, files);
+    if (syncFacts != null) {
+      ReportDocument.addSection(reportPath, doc, "hubspotSync", syncFacts);
+    }
     HtmlReport.write(html, doc, BatchLogFile.read(batches));
     if (reportFile != null) {
       // the run folder keeps its own copy, so that 'csmkit report' and 'csmkit runs' find it
-      ReportDocument.write(
-          folder.file(RunFolder.REPORT),
-          report,
-          "csmkit " + CsmClient.version(),
-          outcome,
-          settings,
-          files);
+      ReportDocument.write(folder.file(RunFolder.REPORT), report, tool(), outcome, settings, files);
     }
     print(doc, folder, reportPath, deadLetters, report);
     if (outcome.reason() != null) {

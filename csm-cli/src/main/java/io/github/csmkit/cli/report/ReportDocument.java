@@ -89,6 +89,46 @@ public final class ReportDocument {
   }
 
   /**
+   * Adds a section to a document {@link #write written} before and writes it again.
+   *
+   * @throws UncheckedIOException when the file cannot be written
+   */
+  public static void addSection(Path file, ObjectNode doc, String name, JsonNode section) {
+    doc.set(name, section);
+    save(file, doc);
+  }
+
+  /**
+   * Writes the document of a run that stopped before its migration began (a sync that HubSpot's
+   * daily limit stopped while reading): its outcome, settings and the named section only.
+   *
+   * @throws UncheckedIOException when the file cannot be written
+   */
+  public static ObjectNode writeWithoutMigration(
+      Path file, String tool, Outcome outcome, ObjectNode settings, JsonNode sync) {
+    ObjectNode doc = JSON.createObjectNode();
+    doc.put("schemaVersion", SCHEMA_VERSION).put("tool", tool);
+    doc.put("dryRun", false);
+    ObjectNode o = doc.putObject("outcome");
+    o.put("status", outcome.status()).put("exitCode", outcome.exitCode());
+    if (outcome.reason() != null) {
+      o.put("reason", outcome.reason());
+    }
+    doc.set("settings", settings);
+    doc.set("hubspotSync", sync);
+    save(file, doc);
+    return doc;
+  }
+
+  private static void save(Path file, ObjectNode doc) {
+    try (OutputStream out = OwnerOnly.create(file)) {
+      JSON.writeValue(out, doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report to " + file, e);
+    }
+  }
+
+  /**
    * Reads a report.json.
    *
    * @throws UncheckedIOException when it cannot be read or is not JSON

@@ -65,6 +65,7 @@ final class CustomerPhase {
   private DeltaFeed<HubSpotContact> feed;
   private long unknownOrganizations;
   private Result imported;
+  private boolean completeSource = true;
 
   CustomerPhase(
       PhaseImporters importers,
@@ -83,6 +84,15 @@ final class CustomerPhase {
     this.deduplication = deduplication;
     this.warnings = warnings;
     this.sample = sample;
+  }
+
+  /**
+   * Whether the contacts are every contact of the portal (the default) or only those changed since
+   * the last sync, which reports nothing gone.
+   */
+  CustomerPhase completeSource(boolean complete) {
+    this.completeSource = complete;
+    return this;
   }
 
   /** Imports the contacts; closes them afterwards when they are closeable. */
@@ -138,7 +148,7 @@ final class CustomerPhase {
         settler.pendingClears(),
         tally);
     StateIds.learnCustomers(importers.csm(), run);
-    boolean complete = selection.readToEnd() && settings.testBatch().isEmpty();
+    boolean complete = completeSource && selection.readToEnd() && settings.testBatch().isEmpty();
     if (complete && !report.stopped()) {
       StateIds.reportGone(run, ObjectType.CONTACT, seen, tally);
     }

@@ -103,7 +103,10 @@ final class DeltaFeed<T extends HubSpotRecord> implements Iterator<SourceRecord<
       } else if (retryFailedOnly && d.kind() != Delta.Kind.RETRY) {
         tally.skipped();
       } else {
-        plans.put(chunk.get(i), new Planned(t.snapshot(), d, t.links(), t.mapped()));
+        // tracked, so parsed: its modification time is the version settled
+        HubSpotRecord value = ((SourceRecord.Parsed<T>) chunk.get(i)).value();
+        plans.put(
+            chunk.get(i), new Planned(t.snapshot(), d, t.links(), t.mapped(), Modified.of(value)));
         ready.add(chunk.get(i));
       }
     }

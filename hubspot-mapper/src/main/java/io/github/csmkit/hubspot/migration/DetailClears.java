@@ -77,6 +77,7 @@ final class DetailClears {
             d.identityChange(),
             d.fieldHashes()),
         p.links(),
-        p.mapped());
+        p.mapped(),
+        p.sourceModifiedAt());
   }
 }

@@ -93,6 +93,21 @@ public final class HubSpotMigration {
   }
 
   /**
+   * Runs within a run of the state the caller began (and finishes): an incremental sync, whose
+   * sources hold only what changed when they are not complete.
+   */
+  MigrationReport runIn(
+      SyncRun syncRun,
+      Iterable<SourceRecord<HubSpotCompany>> companies,
+      boolean companiesComplete,
+      Iterable<SourceRecord<HubSpotContact>> contacts,
+      boolean contactsComplete) {
+    return new PhaseSequence(csm, settings, Optional.of(syncRun))
+        .complete(companiesComplete, contactsComplete)
+        .run(companies, () -> contacts);
+  }
+
+  /**
    * The plan of a run with the {@link Builder#state state}: what it would create, update (by
    * field), leave unchanged, retry and report gone, with examples. Reads the state and the source
    * only: nothing is sent to CSM and nothing is written, not even a run.

@@ -42,6 +42,11 @@ final class OrganizationDirectory {
     }
   }
 
+  /** Records an id known from elsewhere (the sync state); an id looked up first is kept. */
+  void remember(String name, String id) {
+    idByName.putIfAbsent(key(name), id);
+  }
+
   /** True when a look-up found this name. */
   boolean has(String name) {
     return idByName.containsKey(key(name));

@@ -69,6 +69,7 @@ final class OrganizationPhase {
   private final Set<String> seen = new HashSet<>();
   private DeltaFeed<HubSpotCompany> feed;
   private Result imported;
+  private boolean completeSource = true;
 
   OrganizationPhase(
       PhaseImporters importers,
@@ -100,6 +101,17 @@ final class OrganizationPhase {
     this.warnings = warnings;
     keptProperties.add("name"); // HubSpotCompany.name(), which reports describe records by
     keptProperties.addAll(mapper.mapping().companyProperties());
+    keptProperties.add(Modified.COMPANY); // the version the state settles
+  }
+
+  /**
+   * Whether the companies are every company of the portal (the default) or only those changed since
+   * the last sync: an incomplete source reports nothing gone, and the companies it lacks are known
+   * to the contacts from the state (their names and CSM ids).
+   */
+  OrganizationPhase completeSource(boolean complete) {
+    this.completeSource = complete;
+    return this;
   }
 
   /**
@@ -143,7 +155,10 @@ final class OrganizationPhase {
     Optional<SyncSummary> sync = Optional.empty();
     if (state.isPresent()) {
       StateIds.learnOrganizations(directory, state.get());
-      if (!report.stopped()) {
+      if (!completeSource) {
+        rememberFromState(state.get());
+      }
+      if (completeSource && !report.stopped()) {
         StateIds.reportGone(state.get(), ObjectType.COMPANY, seen, tally);
       }
       sync = Optional.of(SyncSummary.of(tally));
@@ -202,6 +217,25 @@ final class OrganizationPhase {
    */
   Optional<Result> imported() {
     return Optional.ofNullable(imported);
+  }
+
+  /**
+   * The companies this run did not read, as the state knows them: a changed contact of an unchanged
+   * company finds its organization by the company's id, as in a full run.
+   */
+  private void rememberFromState(SyncRun run) {
+    List<String> unknown = new ArrayList<>();
+    run.forEachRecord(
+        ObjectType.COMPANY,
+        r -> {
+          if (r.identity().isEmpty() || nameByCompanyId.containsKey(r.hubSpotId())) {
+            return;
+          }
+          String name = r.identity().get();
+          nameByCompanyId.put(r.hubSpotId(), name);
+          r.csmId().ifPresentOrElse(id -> directory.remember(name, id), () -> unknown.add(name));
+        });
+    directory.lookUp(unknown);
   }
 
   /** The organization name of a HubSpot company id, once the phase has read its company. */

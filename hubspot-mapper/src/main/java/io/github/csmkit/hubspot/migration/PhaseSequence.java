@@ -31,6 +31,8 @@ final class PhaseSequence {
   private DetailFieldsPhase fields;
   private OrganizationPhase organizations;
   private CustomerPhase customers;
+  private boolean companiesComplete = true;
+  private boolean contactsComplete = true;
 
   PhaseSequence(CsmClient csm, MigrationSettings settings, Optional<SyncRun> syncRun) {
     this.csm = csm;
@@ -45,6 +47,16 @@ final class PhaseSequence {
     if (settings.verifySample() > 0) {
       planned.add(Phase.VERIFICATION);
     }
+  }
+
+  /**
+   * Marks the sources as holding only what changed (an incremental sync) where they are not
+   * complete: the state's records such a source lacks are not gone.
+   */
+  PhaseSequence complete(boolean companies, boolean contacts) {
+    this.companiesComplete = companies;
+    this.contactsComplete = contacts;
+    return this;
   }
 
   /** Runs the phases; never throws for what happens in them (the report says). */
@@ -88,13 +100,14 @@ final class PhaseSequence {
     OrganizationDirectory directory = new OrganizationDirectory(csm);
     organizations =
         new OrganizationPhase(
-            importers,
-            settings.mapper(),
-            settings.companyFilter(),
-            directory,
-            warnings,
-            syncRun,
-            settings.retryFailedOnly());
+                importers,
+                settings.mapper(),
+                settings.companyFilter(),
+                directory,
+                warnings,
+                syncRun,
+                settings.retryFailedOnly())
+            .completeSource(companiesComplete);
     listener.phaseStarted(Phase.ORGANIZATIONS, OptionalLong.empty());
     OrganizationPhase.Result orgs = organizations.run(companies, scan.companyNames());
     report.organizations(orgs.report(), orgs.alreadyPresent(), orgs.excluded());
@@ -111,14 +124,15 @@ final class PhaseSequence {
     listener.phaseStarted(Phase.CUSTOMERS, OptionalLong.empty());
     customers =
         new CustomerPhase(
-            importers,
-            settings,
-            organizations,
-            directory,
-            deduplication,
-            warnings,
-            sample,
-            syncRun);
+                importers,
+                settings,
+                organizations,
+                directory,
+                deduplication,
+                warnings,
+                sample,
+                syncRun)
+            .completeSource(contactsComplete);
     CustomerPhase.Result result = customers.run(contacts.get());
     sync.customers(result.sync(), report);
     customers(result);

@@ -3,8 +3,10 @@ package io.github.csmkit.hubspot.migration;
 import io.github.csmkit.hubspot.state.Delta;
 import io.github.csmkit.hubspot.state.SourceSnapshot;
 import io.github.csmkit.hubspot.verify.StateVerification;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,8 +18,15 @@ import java.util.Set;
  * @param links membership key (a HubSpot company id, or {@code name:<name>}) to the CSM
  *     organization id, for the memberships that resolve
  * @param mapped the mapped HubSpot record (a {@code MappedContact} or {@code MappedCompany})
+ * @param sourceModifiedAt HubSpot's last-modified time of the record, when it has one: settled with
+ *     it, so an incremental sync knows which version the state holds
  */
-record Planned(SourceSnapshot snapshot, Delta delta, Map<String, String> links, Object mapped) {
+record Planned(
+    SourceSnapshot snapshot,
+    Delta delta,
+    Map<String, String> links,
+    Object mapped,
+    Optional<Instant> sourceModifiedAt) {
   /**
    * The field a customer's display name is compared as (no detail field can have this name); the
    * same one {@code csmkit verify} reads.

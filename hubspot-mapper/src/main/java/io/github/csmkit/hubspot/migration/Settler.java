@@ -84,18 +84,27 @@ final class Settler implements OutcomeListener<Object> {
     String id = p.snapshot().hubSpotId();
     String message = o.message() + identityNote(p.delta());
     buffer.add(
-        local ? Settlement.rejected(type, id, message) : Settlement.failed(type, id, message));
+        versioned(
+            p,
+            local ? Settlement.rejected(type, id, message) : Settlement.failed(type, id, message)));
+  }
+
+  /** With the version of the record settled, when it has one (an incremental sync reads it). */
+  private static Settlement versioned(Planned p, Settlement s) {
+    return p.sourceModifiedAt().map(s::withSourceModifiedAt).orElse(s);
   }
 
   private void imported(Planned p, Object record) {
     Settlement done =
-        Settlement.imported(
-            type,
-            p.snapshot().hubSpotId(),
-            p.delta().csmId().orElse(null),
-            p.snapshot().identity(),
-            p.delta().fieldHashes(),
-            p.settledMemberships());
+        versioned(
+            p,
+            Settlement.imported(
+                type,
+                p.snapshot().hubSpotId(),
+                p.delta().csmId().orElse(null),
+                p.snapshot().identity(),
+                p.delta().fieldHashes(),
+                p.settledMemberships()));
     if (p.fieldsToClear().isEmpty()) {
       tally.imported(p.delta().kind());
       Set<String> heldBack = p.heldBack();
@@ -108,13 +117,15 @@ final class Settler implements OutcomeListener<Object> {
     Map<String, String> held = new LinkedHashMap<>(done.fieldHashes());
     p.fieldsToClear().forEach(f -> held.put(f, NOT_CLEARED));
     buffer.add(
-        Settlement.imported(
-            type,
-            done.hubSpotId(),
-            done.csmId().orElse(null),
-            p.snapshot().identity(),
-            held,
-            done.memberships()));
+        versioned(
+            p,
+            Settlement.imported(
+                type,
+                done.hubSpotId(),
+                done.csmId().orElse(null),
+                p.snapshot().identity(),
+                held,
+                done.memberships())));
     pending.add(new PendingClear(p, done));
   }
 
