@@ -329,19 +329,22 @@ final class DeltaRunBenchmark {
       throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-Xmx" + config.maxHeap(),
-                "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                DeltaRunChild.class.getName(),
-                sandbox.baseUri().toString(),
-                sandbox.token(),
-                companies.toString(),
-                contacts.toString(),
-                state.toString()));
+        new ArrayList<>(List.of(java, "-Xmx" + config.maxHeap(), "-XX:+UseSerialGC"));
+    if (at.length > 0 && System.getProperty("bench.delta.jvm") != null) {
+      // for profiling the second run, e.g.
+      // -Dbench.delta.jvm=-XX:StartFlightRecording=filename=x.jfr
+      cmd.add(System.getProperty("bench.delta.jvm"));
+    }
+    cmd.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            DeltaRunChild.class.getName(),
+            sandbox.baseUri().toString(),
+            sandbox.token(),
+            companies.toString(),
+            contacts.toString(),
+            state.toString()));
     for (long a : at) {
       cmd.add(Long.toString(a));
     }
