@@ -137,7 +137,7 @@ final class OrganizationPhase {
     if (state.isPresent()) {
       StateIds.learnOrganizations(directory, state.get());
       if (!report.stopped()) {
-        StateIds.reportGone(state.get(), ObjectType.COMPANY, seen, tally);
+        StateIds.reportGone(state.get(), ObjectType.COMPANY, seen::contains, tally);
       }
       sync = Optional.of(SyncSummary.of(tally));
     }
