@@ -61,6 +61,57 @@ final class Contacts {
     return out;
   }
 
+  /** The name of generated company {@code c}. */
+  static String companyName(long c) {
+    return "Company " + c;
+  }
+
+  /** The lifecycle stage of contact {@code i}, or the next one when it {@code changed}. */
+  static String lifecycle(long i, boolean changed) {
+    return LIFECYCLE[(int) ((i + (changed ? 1 : 0)) % LIFECYCLE.length)];
+  }
+
+  /** Writes a companies export of {@code n} companies, ids 1 to n, one industry each. */
+  static void writeCompaniesCsv(Path file, int n) {
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("hs_object_id,name,industry\n");
+      for (int c = 1; c <= n; c++) {
+        w.write(c + "," + companyName(c) + ",Software\n");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes a contacts export of {@code n} rows, contact i a member of company {@code 1 + i %
+   * companies} (its {@code associatedcompanyid} and company name), with the lifecycle stage of
+   * those {@code changed} moved to the next one.
+   */
+  static void writeCsv(Path file, long n, int companies, java.util.function.LongPredicate changed) {
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write(
+          "hs_object_id,email,firstname,lastname,phone,company,hs_lead_status,lifecyclestage,"
+              + "associatedcompanyid\n");
+      StringBuilder line = new StringBuilder(160);
+      for (long i = 0; i < n; i++) {
+        Map<String, String> p = properties(i);
+        long company = 1 + i % companies;
+        p.put("company", companyName(company));
+        p.put("lifecyclestage", lifecycle(i, changed.test(i)));
+        line.setLength(0);
+        line.append(100_000 + i);
+        for (String v : p.values()) {
+          line.append(',').append(v);
+        }
+        line.append(',').append(company).append('\n');
+        w.append(line);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Writes a HubSpot-style contacts export (internal property names as headers) of n rows. */
   static void writeCsv(Path file, long n) {
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

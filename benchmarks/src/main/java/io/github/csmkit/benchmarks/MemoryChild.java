@@ -88,7 +88,7 @@ public final class MemoryChild {
   private static final Mapper MAPPER = Mapper.of(HubSpotMapping.defaults());
 
   /** Heap used after full collections: what the run keeps alive at this point. */
-  private static void heap(long records) {
+  static void heap(long records) {
     for (int i = 0; i < 2; i++) {
       System.gc();
     }

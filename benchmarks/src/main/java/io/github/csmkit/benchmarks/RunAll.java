@@ -13,11 +13,11 @@ import java.util.Set;
  * the same run.
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar [throughput] [overhead] [memory] [memory-nodedupe] [startup] [--smoke]
+ * java -jar benchmarks/target/benchmarks.jar [throughput] [overhead] [memory] [memory-nodedupe] [startup] [sync] [delta] [--smoke]
  * </pre>
  *
- * <p>No names: the four of {@link #ALL}; {@code memory-nodedupe} only when named. {@code --smoke}:
- * tiny sizes, seconds in all (what the build's test runs).
+ * <p>No names: the four of {@link #ALL}; {@code memory-nodedupe}, {@code sync} and {@code delta}
+ * only when named. {@code --smoke}: tiny sizes, seconds in all (what the build's test runs).
  */
 public final class RunAll {
   static final List<String> ALL = List.of("throughput", "overhead", "memory", "startup");
@@ -28,6 +28,9 @@ public final class RunAll {
   /** Not in the default set (a million contacts take minutes to seed): the incremental sync. */
   static final String SYNC = "sync";
 
+  /** Not in the default set (two runs over 100,000 contacts, repeated): the delta run. */
+  static final String DELTA = "delta";
+
   private RunAll() {}
 
   public static void main(String[] args) {
@@ -37,11 +40,14 @@ public final class RunAll {
     for (String a : args) {
       if (a.equals("--smoke")) {
         smoke = true;
-      } else if (ALL.contains(a) || a.equals(MEMORY_NO_DEDUPE) || a.equals(SYNC)) {
+      } else if (ALL.contains(a)
+          || a.equals(MEMORY_NO_DEDUPE)
+          || a.equals(SYNC)
+          || a.equals(DELTA)) {
         chosen.add(a);
       } else {
         System.err.println(
-            "usage: java -jar benchmarks.jar [throughput|overhead|memory|memory-nodedupe|startup|sync]... [--smoke]");
+            "usage: java -jar benchmarks.jar [throughput|overhead|memory|memory-nodedupe|startup|sync|delta]... [--smoke]");
         System.exit(2);
         return;
       }
@@ -58,6 +64,7 @@ public final class RunAll {
     List<String> order = new ArrayList<>(ALL);
     order.add(3, MEMORY_NO_DEDUPE);
     order.add(SYNC);
+    order.add(DELTA);
     for (String name : order) {
       if (!chosen.contains(name)) {
         continue;
@@ -95,6 +102,11 @@ public final class RunAll {
                         smoke
                             ? IncrementalSyncBenchmark.Config.smoke()
                             : IncrementalSyncBenchmark.Config.full())
+                    .run());
+        case DELTA ->
+            figures.addAll(
+                new DeltaRunBenchmark(
+                        smoke ? DeltaRunBenchmark.Config.smoke() : DeltaRunBenchmark.Config.full())
                     .run());
         default -> throw new IllegalArgumentException(name);
       }

@@ -106,6 +106,17 @@ class SmokeTest {
   }
 
   @Test
+  void aDeltaRunSendsExactlyTheChangedContacts() {
+    // the harness itself throws unless the second run sent exactly the 30 changed contacts
+    List<Figure> figures = new DeltaRunBenchmark(DeltaRunBenchmark.Config.smoke()).run();
+    assertThat(figures).hasSize(8);
+    assertThat(figures.get(3).value()).isEqualTo(30); // UPDATEs sent
+    assertThat(figures.get(1).ratio()).isPositive().isLessThan(1.5);
+    assertThat(figures.get(5).value()).isBetween(100.0, 2000.0); // bytes per record on disk
+    assertThat(figures.get(7).ratio()).isPositive();
+  }
+
+  @Test
   void argumentsChooseHarnesses() {
     assertThat(RunAll.ALL).containsExactly("throughput", "overhead", "memory", "startup");
     assertThat(RunAll.header(true)).contains("SMOKE").contains("cores");

@@ -31,7 +31,7 @@ final class ContactScan {
    *
    * @param contacts the selected contacts
    * @param organizationProperty the property naming a contact's company, or null for none
-   * @param key the de-duplication key
+   * @param key the de-duplication key, or null when no contact's latest is asked for
    */
   static ContactScan read(
       Iterator<SourceRecord<HubSpotContact>> contacts, String organizationProperty, EmailKey key) {
@@ -50,6 +50,9 @@ final class ContactScan {
           .map(String::trim)
           .filter(v -> !v.isEmpty())
           .ifPresent(companyNames::add);
+    }
+    if (key == null) {
+      return;
     }
     OptionalLong k = key.of(c);
     if (k.isPresent()) {

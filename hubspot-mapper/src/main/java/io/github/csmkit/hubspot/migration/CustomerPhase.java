@@ -13,7 +13,6 @@ import io.github.csmkit.hubspot.source.SourcePosition;
 import io.github.csmkit.hubspot.source.SourceRecord;
 import io.github.csmkit.hubspot.state.ObjectType;
 import io.github.csmkit.hubspot.state.SyncRun;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +60,7 @@ final class CustomerPhase {
   private final MappingWarnings warnings;
   private final VerificationSample sample;
   private final Optional<SyncRun> state;
-  private final Set<String> seen = new HashSet<>();
+  private final HubSpotIds seen = new HubSpotIds();
   private DeltaFeed<HubSpotContact> feed;
   private long unknownOrganizations;
   private Result imported;
@@ -150,7 +149,7 @@ final class CustomerPhase {
     StateIds.learnCustomers(importers.csm(), run);
     boolean complete = completeSource && selection.readToEnd() && settings.testBatch().isEmpty();
     if (complete && !report.stopped()) {
-      StateIds.reportGone(run, ObjectType.CONTACT, seen, tally);
+      StateIds.reportGone(run, ObjectType.CONTACT, seen::contains, tally);
     }
     return new Result(
         report,

@@ -159,7 +159,7 @@ final class OrganizationPhase {
         rememberFromState(state.get());
       }
       if (completeSource && !report.stopped()) {
-        StateIds.reportGone(state.get(), ObjectType.COMPANY, seen, tally);
+        StateIds.reportGone(state.get(), ObjectType.COMPANY, seen::contains, tally);
       }
       sync = Optional.of(SyncSummary.of(tally));
     }

@@ -222,7 +222,10 @@ final class PhaseSequence {
           settings.organizationsFromContacts()
               ? settings.mapper().mapping().organizationProperty()
               : null,
-          new EmailKey(settings.emailProperty()));
+          // only LATEST asks which contact of an email is the latest: 32 bytes an email otherwise
+          settings.duplicatePolicy() == DuplicatePolicy.LATEST
+              ? new EmailKey(settings.emailProperty())
+              : null);
     } finally {
       Sources.closeQuietly(source);
     }

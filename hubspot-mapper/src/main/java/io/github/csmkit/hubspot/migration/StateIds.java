@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What a phase does with the state after its import: learn the CSM ids of what it created (CSM's
@@ -58,11 +58,11 @@ final class StateIds {
   }
 
   /** Counts, with examples, the records of the state the source did not have. */
-  static void reportGone(SyncRun run, ObjectType type, Set<String> seen, SyncTally tally) {
+  static void reportGone(SyncRun run, ObjectType type, Predicate<String> seen, SyncTally tally) {
     run.forEachRecord(
         type,
         r -> {
-          if (!seen.contains(r.hubSpotId())) {
+          if (!seen.test(r.hubSpotId())) {
             tally.gone(
                 type.name().toLowerCase(Locale.ROOT)
                     + " "
