@@ -137,8 +137,21 @@ final class SyncCommand extends BaseCommand {
       run.mapping = HubSpotMapping.load(m);
       run.inputs.put("mapping", mapping);
     }
-    HubSpotApiClient hubspot =
-        HubSpotApiClient.builder().baseUri(hubspotBaseUrl).token(token.strip()).build();
+    HubSpotApiClient hubspot;
+    try {
+      hubspot = HubSpotApiClient.builder().baseUri(hubspotBaseUrl).token(token.strip()).build();
+    } catch (IllegalStateException e) {
+      // the builder's message names a method a CLI user cannot call; it never holds the token
+      throw CliException.usage(
+          "refusing --hubspot-base-url "
+              + hubspotBaseUrl
+              + ": "
+              + ("http".equalsIgnoreCase(hubspotBaseUrl.getScheme())
+                  ? "plain http to a host that is not loopback would send the HubSpot token"
+                      + " unencrypted. Use https://, or a local address (an SSH tunnel or proxy on"
+                      + " 127.0.0.1)"
+                  : "it must be an http or https URL"));
+    }
     try (CsmClient csm = targetOptions.client(env());
         SyncState syncState = open(stateLocation(), env())) {
       run.state = syncState;

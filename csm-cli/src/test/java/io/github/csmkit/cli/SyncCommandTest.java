@@ -121,6 +121,32 @@ class SyncCommandTest {
   }
 
   @Test
+  void plainHttpToARemoteHubSpotIsRefusedBeforeAnythingIsSent() throws Exception {
+    CliRunner.Result r =
+        CliRunner.run(
+            Map.of("CSM_TOKEN", CSM_TOKEN, "HUBSPOT_TOKEN", HUBSPOT_TOKEN),
+            dir,
+            "sync",
+            "--hubspot-token-env",
+            "HUBSPOT_TOKEN",
+            "--hubspot-base-url",
+            "http://hubspot-proxy.example.com:8080",
+            "--base-url",
+            csm.baseUri().toString(),
+            "--state",
+            "state.db",
+            "--progress",
+            "none");
+    assertThat(r.code()).as(r.all()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err())
+        .contains("hubspot-proxy.example.com")
+        .contains("unencrypted")
+        .doesNotContain("allowInsecureHttp");
+    assertThat(csm.customers()).isEmpty();
+    assertNoToken(r);
+  }
+
+  @Test
   void theDailyLimitStopsTheRunWithExitFour() throws Exception {
     assertThat(sync(HUBSPOT_TOKEN, "state.db").code()).isZero();
     hubspot.faults().next(HubSpotEndpoint.SEARCH, HubSpotFault.dailyLimit());

@@ -171,8 +171,18 @@ public final class HubSpotApiClient {
     private Backoff backoff = DEFAULT_BACKOFF;
     private long maxResponseBytes = 64L << 20;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private boolean allowInsecureHttp;
 
     private Builder() {}
+
+    /**
+     * Allow plain {@code http://} to a host that is not loopback. Off by default: the token would
+     * cross the network in clear text.
+     */
+    public Builder allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
+      return this;
+    }
 
     /** The API's base URI; default {@code https://api.hubapi.com}. */
     public Builder baseUri(URI baseUri) {
@@ -283,9 +293,31 @@ public final class HubSpotApiClient {
      * The client.
      *
      * @throws NullPointerException when no token was given
+     * @throws IllegalStateException when the base URI is neither http nor https, or plain http to a
+     *     host that is not loopback without {@link #allowInsecureHttp(boolean)}
      */
     public HubSpotApiClient build() {
+      String scheme = String.valueOf(baseUri.getScheme()).toLowerCase(java.util.Locale.ROOT);
+      if (!scheme.equals("https") && !scheme.equals("http")) {
+        throw new IllegalStateException("the base URI must be http or https, was " + baseUri);
+      }
+      if (scheme.equals("http") && !allowInsecureHttp && !loopback(baseUri.getHost())) {
+        throw new IllegalStateException(
+            "refusing plain http to "
+                + baseUri.getHost()
+                + ": the HubSpot token would travel unencrypted; use https, or"
+                + " allowInsecureHttp(true)");
+      }
       return new HubSpotApiClient(this);
+    }
+
+    /** Literal loopback names only: a host name is never resolved to decide. */
+    private static boolean loopback(String host) {
+      if (host == null) {
+        return false;
+      }
+      String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+      return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.csmkit.client.Backoff;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +66,37 @@ class HubSpotApiClientTest {
         .addHeader("Content-Type", "application/json")
         .body(body)
         .build();
+  }
+
+  @Test
+  void plainHttpIsOnlyForLoopbackUnlessAllowed() {
+    assertThatThrownBy(
+            () ->
+                HubSpotApiClient.builder()
+                    .baseUri(URI.create("http://hubspot.example.com"))
+                    .token("pat-secret-123")
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("refusing plain http to hubspot.example.com")
+        .hasMessageNotContaining("pat-secret-123");
+    assertThatThrownBy(
+            () ->
+                HubSpotApiClient.builder()
+                    .baseUri(URI.create("ftp://hubspot.example.com"))
+                    .token("t")
+                    .build())
+        .isInstanceOf(IllegalStateException.class);
+    for (String ok :
+        List.of("http://localhost:1", "http://127.0.0.1:1", "http://[::1]:1", "https://x.test")) {
+      assertThat(HubSpotApiClient.builder().baseUri(URI.create(ok)).token("t").build()).isNotNull();
+    }
+    assertThat(
+            HubSpotApiClient.builder()
+                .baseUri(URI.create("http://proxy.internal"))
+                .token("t")
+                .allowInsecureHttp(true)
+                .build())
+        .isNotNull();
   }
 
   @Test
