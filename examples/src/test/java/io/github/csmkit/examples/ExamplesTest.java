@@ -56,6 +56,12 @@ class ExamplesTest {
             FieldMappingExample.class,
             new String[] {"support-tier=[Connected] lifecycle=[Customer] Renewal=[2026-12-31]"}),
         Arguments.of(
+            HubSpotSyncExample.class,
+            new String[] {
+              "First sync: full read, 2 created, 0 updated, 0 unchanged",
+              "Second sync: incremental read, 0 created, 1 updated, 0 unchanged"
+            }),
+        Arguments.of(
             FilteredImportExample.class,
             new String[] {"Filtered import: 2 customers imported, 4 contacts excluded"}),
         Arguments.of(
