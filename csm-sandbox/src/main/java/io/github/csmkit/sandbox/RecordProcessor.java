@@ -5,7 +5,6 @@ import io.github.csmkit.sandbox.Tenant.Customer;
 import io.github.csmkit.sandbox.Tenant.Definition;
 import io.github.csmkit.sandbox.Tenant.Organization;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,17 +69,6 @@ final class RecordProcessor {
     return p.failures.isEmpty() ? null : p.failures.get(0).error();
   }
 
-  /** Thrown inside one record to end it with a failure. */
-  private static final class Failed extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final transient FailureSnapshot failure;
-
-    Failed(FailureSnapshot failure) {
-      super(failure.error(), null, false, false);
-      this.failure = failure;
-    }
-  }
-
   /**
    * Fails the record when an association names an id the tenant does not have: "Organization not
    * found: 7, 9" for a customer, "Customer not found: ..." for an organization.
@@ -95,19 +83,9 @@ final class RecordProcessor {
     List<String> unknown = ids.stream().filter(id -> !exists.test(id)).toList();
     if (!unknown.isEmpty()) {
       String what = other.charAt(0) + other.substring(1).toLowerCase(java.util.Locale.ROOT);
-      throw fail(
+      throw RecordRefusal.of(
           entity, entityId, op, other, unknown, what + " not found: " + String.join(", ", unknown));
     }
-  }
-
-  private static Failed fail(
-      String entity,
-      String entityId,
-      String operation,
-      String operatedOn,
-      List<String> ids,
-      String error) {
-    return new Failed(new FailureSnapshot(entity, entityId, operation, operatedOn, ids, error));
   }
 
   private void account(JsonNode item) {
@@ -116,14 +94,14 @@ final class RecordProcessor {
       checkNewEmail(email, email, "CREATE");
       Customer c = createCustomer(email);
       c.displayName = Json.text(item, "displayName");
-    } catch (Failed f) {
+    } catch (RecordRefusal f) {
       failures.add(f.failure);
     }
   }
 
   private void checkNewEmail(String email, String entityId, String op) {
     if (email == null) {
-      throw fail(
+      throw RecordRefusal.of(
           "CUSTOMER",
           entityId,
           op,
@@ -132,7 +110,7 @@ final class RecordProcessor {
           "An email is required to create a customer");
     }
     if (!EMAIL.matcher(email).matches()) {
-      throw fail(
+      throw RecordRefusal.of(
           "CUSTOMER",
           entityId,
           op,
@@ -141,7 +119,7 @@ final class RecordProcessor {
           "Invalid email: \"" + email + "\"");
     }
     if (tenant.customerByEmail(email) != null) {
-      throw fail(
+      throw RecordRefusal.of(
           "CUSTOMER",
           entityId,
           op,
@@ -185,7 +163,8 @@ final class RecordProcessor {
         checkNewEmail(email, entityId, op);
       }
       Map<String, List<String>> details =
-          details(EntityKind.CUSTOMER, "CUSTOMER", entityId, op, p.get("details"));
+          DetailChecks.details(
+              tenant, EntityKind.CUSTOMER, "CUSTOMER", entityId, op, p.get("details"));
       List<String> orgIds = Json.texts(p.path("associateOrganizations"), "organizationIds");
       requireKnown(
           "CUSTOMER", entityId, op, "ORGANIZATION", orgIds, tenant.organizations::containsKey);
@@ -206,7 +185,7 @@ final class RecordProcessor {
       }
       c.details.putAll(details);
       c.organizationIds.addAll(orgIds);
-    } catch (Failed f) {
+    } catch (RecordRefusal f) {
       failures.add(f.failure);
     }
   }
@@ -263,10 +242,10 @@ final class RecordProcessor {
       return false;
     }
     if (!idGiven && key == null) {
-      throw fail(kind.entity, null, op, kind.field, List.of(), kind.neither);
+      throw RecordRefusal.of(kind.entity, null, op, kind.field, List.of(), kind.neither);
     }
     if ("UPDATE".equals(op) || key == null) {
-      throw fail(
+      throw RecordRefusal.of(
           kind.entity,
           entityId,
           op,
@@ -307,7 +286,8 @@ final class RecordProcessor {
         checkNewName(name, entityId, op);
       }
       Map<String, List<String>> details =
-          details(EntityKind.ORGANIZATION, "ORGANIZATION", entityId, op, p.get("details"));
+          DetailChecks.details(
+              tenant, EntityKind.ORGANIZATION, "ORGANIZATION", entityId, op, p.get("details"));
       List<String> customerIds = Json.texts(p.path("associateCustomers"), "customerIds");
       requireKnown(
           "ORGANIZATION", entityId, op, "CUSTOMER", customerIds, tenant.customers::containsKey);
@@ -329,14 +309,14 @@ final class RecordProcessor {
       for (String cid : customerIds) {
         tenant.customers.get(cid).organizationIds.add(o.id);
       }
-    } catch (Failed f) {
+    } catch (RecordRefusal f) {
       failures.add(f.failure);
     }
   }
 
   private void checkNewName(String name, String entityId, String op) {
     if (name == null || name.isBlank()) {
-      throw fail(
+      throw RecordRefusal.of(
           "ORGANIZATION",
           entityId,
           op,
@@ -345,79 +325,13 @@ final class RecordProcessor {
           "A name is required to create an organization");
     }
     if (tenant.organizationByName(name) != null) {
-      throw fail(
+      throw RecordRefusal.of(
           "ORGANIZATION",
           entityId,
           op,
           "ORGANIZATION",
           List.of(),
           "An organization named \"" + name + "\" already exists");
-    }
-  }
-
-  /** Checks profile details against the definitions; returns them keyed by the defined names. */
-  private Map<String, List<String>> details(
-      EntityKind kind, String entity, String entityId, String op, JsonNode details) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    if (details == null) {
-      return out;
-    }
-    List<String> undefined = new ArrayList<>();
-    for (JsonNode d : details) {
-      if (tenant.definition(kind, d.get("name").asText()) == null) {
-        undefined.add(d.get("name").asText());
-      }
-    }
-    if (!undefined.isEmpty()) {
-      throw fail(
-          entity,
-          entityId,
-          op,
-          "DETAIL_FIELD",
-          undefined,
-          "Invalid detail field: " + quoted(undefined) + " not defined");
-    }
-    for (JsonNode d : details) {
-      Definition def = tenant.definition(kind, d.get("name").asText());
-      List<String> values = Json.texts(d, "values");
-      checkValues(def, values, entity, entityId, op);
-      out.put(def.name(), values);
-    }
-    return out;
-  }
-
-  private static void checkValues(
-      Definition def, List<String> values, String entity, String entityId, String op) {
-    boolean select = "SELECT".equals(def.type());
-    if (select && values.size() > 1) {
-      throw fail(
-          entity,
-          entityId,
-          op,
-          "DETAIL_FIELD",
-          List.of(def.name()),
-          "Detail field \""
-              + def.name()
-              + "\" is a SELECT field and takes one value, got "
-              + values.size());
-    }
-    if (select || "MULTISELECT".equals(def.type())) {
-      for (String v : values) {
-        if (!def.options().contains(v)) {
-          throw fail(
-              entity,
-              entityId,
-              op,
-              "DETAIL_FIELD",
-              List.of(def.name()),
-              "Value \""
-                  + v
-                  + "\" is not an option of detail field \""
-                  + def.name()
-                  + "\" "
-                  + def.options());
-        }
-      }
     }
   }
 
@@ -452,7 +366,7 @@ final class RecordProcessor {
       try {
         Definition def = tenant.definition(kind, name);
         if (def == null) {
-          throw fail(
+          throw RecordRefusal.of(
               entity,
               id,
               type,
@@ -470,18 +384,18 @@ final class RecordProcessor {
                 new LinkedHashSet<>(details.getOrDefault(def.name(), List.of()));
             merged.addAll(values);
             List<String> patched = new ArrayList<>(merged);
-            checkValues(def, patched, entity, id, type);
+            DetailChecks.checkValues(def, patched, entity, id, type);
             details.put(def.name(), patched);
             break;
           default:
-            checkValues(def, values, entity, id, type);
+            DetailChecks.checkValues(def, values, entity, id, type);
             if (values.isEmpty()) {
               details.remove(def.name());
             } else {
               details.put(def.name(), values);
             }
         }
-      } catch (Failed f) {
+      } catch (RecordRefusal f) {
         failures.add(f.failure);
       }
     }
@@ -494,7 +408,7 @@ final class RecordProcessor {
     Map<String, Definition> defs = tenant.definitions.get(kind);
     try {
       if (defs.containsKey(Tenant.fold(name))) {
-        throw fail(
+        throw RecordRefusal.of(
             "DETAIL_FIELD",
             name,
             "CREATE",
@@ -504,7 +418,7 @@ final class RecordProcessor {
       }
       boolean select = "SELECT".equals(type) || "MULTISELECT".equals(type);
       if (select && options.isEmpty()) {
-        throw fail(
+        throw RecordRefusal.of(
             "DETAIL_FIELD",
             name,
             "CREATE",
@@ -513,7 +427,7 @@ final class RecordProcessor {
             "A " + type + " field needs at least one option");
       }
       if (options.size() > MAX_OPTIONS) {
-        throw fail(
+        throw RecordRefusal.of(
             "DETAIL_FIELD",
             name,
             "CREATE",
@@ -528,16 +442,8 @@ final class RecordProcessor {
       }
       defs.put(
           Tenant.fold(name), new Definition(name, type, select ? List.copyOf(options) : List.of()));
-    } catch (Failed f) {
+    } catch (RecordRefusal f) {
       failures.add(f.failure);
     }
-  }
-
-  private static String quoted(List<String> names) {
-    StringBuilder b = new StringBuilder();
-    for (String n : names) {
-      b.append(b.length() == 0 ? "" : ", ").append('"').append(n).append('"');
-    }
-    return b.toString();
   }
 }
