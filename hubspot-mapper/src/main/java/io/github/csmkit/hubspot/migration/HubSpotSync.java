@@ -40,13 +40,21 @@ public final class HubSpotSync {
   private final CsmClient csm;
   private final HubSpotApiClient hubspot;
   private final SyncState state;
-  private final Builder b;
+  private final HubSpotMigration migration;
+  private final Mapper mapper;
+  private final String jobId;
+  private final Duration overlap;
+  private final Clock clock;
 
   private HubSpotSync(Builder b) {
     this.csm = b.csm;
     this.hubspot = b.hubspot;
     this.state = b.state;
-    this.b = b;
+    this.migration = b.migration.build();
+    this.mapper = b.mapper;
+    this.jobId = b.jobId;
+    this.overlap = b.overlap;
+    this.clock = b.clock;
   }
 
   /**
@@ -78,35 +86,17 @@ public final class HubSpotSync {
    *     not report as data (for example refused credentials)
    */
   public HubSpotSyncReport run() {
-    Instant runStart = b.clock.instant();
-    try (SyncRun run = state.beginRun(b.jobId, csm.baseUri().toString(), false)) {
-      return new SyncPass(migration(), hubspot, run, changes(run), runStart).run();
+    Instant runStart = clock.instant();
+    try (SyncRun run = state.beginRun(jobId, csm.baseUri().toString(), false)) {
+      return new SyncPass(migration, hubspot, run, changes(run), runStart).run();
     }
-  }
-
-  private HubSpotMigration migration() {
-    return HubSpotMigration.builder(csm)
-        .mapper(b.mapper)
-        .jobId(b.jobId)
-        .state(state)
-        .listener(b.listener)
-        .maxInFlight(b.maxInFlight)
-        .failureThreshold(b.failureThreshold)
-        .stopOnFailureThreshold(b.stopOnFailureThreshold)
-        .verifySample(b.verifySample)
-        .maxTaskWait(b.maxTaskWait)
-        .membership(b.membership)
-        // the contacts are read once (an incremental read holds them, a full one streams): no
-        // second pass for company names, and HubSpot's companies are records of their own
-        .organizationsFromContacts(false)
-        .build();
   }
 
   private HubSpotChanges changes(SyncRun run) {
     return HubSpotChanges.builder(hubspot)
-        .contactProperties(b.mapper.mapping().contactProperties())
-        .companyProperties(b.mapper.mapping().companyProperties())
-        .overlap(b.overlap)
+        .contactProperties(mapper.mapping().contactProperties())
+        .companyProperties(mapper.mapping().companyProperties())
+        .overlap(overlap)
         .contactsSettled((id, t) -> SyncPass.settled(run, ObjectType.CONTACT, id, t))
         .companiesSettled((id, t) -> SyncPass.settled(run, ObjectType.COMPANY, id, t))
         .build();
@@ -114,7 +104,7 @@ public final class HubSpotSync {
 
   @Override
   public String toString() {
-    return "HubSpotSync[job " + b.jobId + ", " + hubspot + " -> " + csm.baseUri() + "]";
+    return "HubSpotSync[job " + jobId + ", " + hubspot + " -> " + csm.baseUri() + "]";
   }
 
   /**
@@ -129,24 +119,27 @@ public final class HubSpotSync {
     private Mapper mapper = Mapper.of(HubSpotMapping.defaults());
     private String jobId = DEFAULT_JOB_ID;
     private Duration overlap = Duration.ofMinutes(10);
-    private MigrationListener listener = MigrationListener.NONE;
-    private int maxInFlight = 5;
-    private double failureThreshold = 0.05;
-    private boolean stopOnFailureThreshold;
-    private int verifySample = 10_000;
-    private Duration maxTaskWait = Duration.ofMinutes(15);
-    private Membership membership = Membership.ALL;
+    // the migration each run runs, its options (and their checks) set through it
+    private final HubSpotMigration.Builder migration;
     private Clock clock = Clock.systemUTC();
 
     private Builder(CsmClient csm, HubSpotApiClient hubspot, SyncState state) {
       this.csm = Objects.requireNonNull(csm, "csm");
       this.hubspot = Objects.requireNonNull(hubspot, "hubspot");
       this.state = Objects.requireNonNull(state, "state");
+      this.migration =
+          HubSpotMigration.builder(csm)
+              .jobId(jobId)
+              .state(state)
+              // the contacts are read once (an incremental read holds them, a full one streams):
+              // no second pass for company names, and HubSpot's companies are records of their own
+              .organizationsFromContacts(false);
     }
 
     /** The mapping, as a mapper; default the guide's mapping. */
     public Builder mapper(Mapper mapper) {
       this.mapper = Objects.requireNonNull(mapper, "mapper");
+      migration.mapper(mapper);
       return this;
     }
 
@@ -162,9 +155,7 @@ public final class HubSpotSync {
      * @throws IllegalArgumentException when blank or too long
      */
     public Builder jobId(String jobId) {
-      if (jobId == null || jobId.isBlank() || jobId.length() > 80) {
-        throw new IllegalArgumentException("jobId must be 1 to 80 characters, not blank");
-      }
+      migration.jobId(jobId);
       this.jobId = jobId;
       return this;
     }
@@ -185,46 +176,43 @@ public final class HubSpotSync {
 
     /** Observes the phases and their imports; default {@link MigrationListener#NONE}. */
     public Builder listener(MigrationListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
+      migration.listener(listener);
       return this;
     }
 
     /** Tasks unfinished at once in each phase, 1 to 100 (checked when run); default 5. */
     public Builder maxInFlight(int maxInFlight) {
-      this.maxInFlight = maxInFlight;
+      migration.maxInFlight(maxInFlight);
       return this;
     }
 
     /** The failure rate above which the listener is alerted, 0 to 1 (checked when run). */
     public Builder failureThreshold(double threshold) {
-      this.failureThreshold = threshold;
+      migration.failureThreshold(threshold);
       return this;
     }
 
     /** Whether a phase also stops above the failure threshold; default false (alert only). */
     public Builder stopOnFailureThreshold(boolean stop) {
-      this.stopOnFailureThreshold = stop;
+      migration.stopOnFailureThreshold(stop);
       return this;
     }
 
     /** How many imported customers to fetch back and compare; 0 skips it. Default 10,000. */
     public Builder verifySample(int n) {
-      if (n < 0) {
-        throw new IllegalArgumentException("verifySample must not be negative: " + n);
-      }
-      this.verifySample = n;
+      migration.verifySample(n);
       return this;
     }
 
     /** How long a CSM task may stay unfinished before its batch is unresolved; default 15 min. */
     public Builder maxTaskWait(Duration wait) {
-      this.maxTaskWait = Objects.requireNonNull(wait, "wait");
+      migration.maxTaskWait(wait);
       return this;
     }
 
     /** Which associated companies a customer joins; default all of them. */
     public Builder membership(Membership membership) {
-      this.membership = Objects.requireNonNull(membership, "membership");
+      migration.membership(membership);
       return this;
     }
 

@@ -9,10 +9,7 @@ import io.github.csmkit.client.model.DetailFieldDefinition;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.Function;
 
 /** A {@link MigrationReport} as the JSON document {@link MigrationReport#writeJson} writes. */
@@ -76,7 +73,7 @@ final class ReportJson {
     verification.problems().forEach(v.putArray("problems")::add);
     verification.organizationsMissing().forEach(v.putArray("organizationsMissing")::add);
     report.sync().ifPresent(x -> x.writeJson(root.putObject("sync")));
-    try (OutputStream out = ownerOnly(file)) {
+    try (OutputStream out = OwnerOnlyFile.open(file)) {
       json.writeValue(out, root);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report to " + file, e);
@@ -117,24 +114,5 @@ final class ReportJson {
       u.failure().entityId().ifPresent(x -> o.put("entityId", x));
     }
     return n;
-  }
-
-  private static OutputStream ownerOnly(Path file) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    if (!Files.exists(file)
-        && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } else if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    }
-    return Files.newOutputStream(
-        file,
-        StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING,
-        StandardOpenOption.WRITE);
   }
 }
