@@ -207,11 +207,13 @@ final class MigrationRun {
     if (report.isEmpty()) {
       Path file = folder.file(RunFolder.REPORT);
       ObjectNode doc = ReportDocument.writeWithoutMigration(file, tool(), outcome, settings, facts);
+      HtmlReport.write(folder.file("report.html"), doc, List.of());
       if (json) {
         out.println(ReportDocument.toJson(doc));
       } else {
         out.print(result.summary());
         out.println("Report: " + file);
+        out.println("Run folder: " + folder.dir() + " (open report.html in a browser)");
       }
       out.flush();
       err.println("csmkit: " + outcome.reason());

@@ -107,6 +107,19 @@ class SyncCommandTest {
     Path report = Path.of(doc.path("files").path("report").asText());
     assertThat(new ObjectMapper().readTree(report.toFile()).path("hubspotSync").path("runId"))
         .isEqualTo(facts.path("runId"));
+    // report.html shows the delta and what was read from HubSpot, as report.json counts them
+    String html = Files.readString(Path.of(doc.path("files").path("html").asText()));
+    assertThat(html)
+        .contains("<h1>csmkit sync <code>portal-1</code>")
+        .contains("data-read=\"contacts\">incremental<")
+        .contains("data-count=\"sync.customers.updated\">1<")
+        .contains("data-count=\"sync.customers.read\">1<")
+        .contains("data-count=\"hubspotSync.contacts.alreadySettled\">119<")
+        .contains("id=\"state-run\">" + doc.at("/sync/runId").asText() + "<")
+        .contains(
+            "data-count=\"hubspotSync.requests\">"
+                + facts.path("hubspotRequestsTotal").asLong()
+                + "<");
     assertNoToken(first, second);
   }
 
@@ -153,6 +166,18 @@ class SyncCommandTest {
     CliRunner.Result r = sync(HUBSPOT_TOKEN, "state.db");
     assertThat(r.code()).as(r.all()).isEqualTo(ExitCode.STOPPED);
     assertThat(r.err()).contains("daily API limit");
+    // stopped before its migration began, the run still has its page, saying why
+    String folder = r.out().lines().filter(l -> l.startsWith("Run folder: ")).findFirst().get();
+    Path html =
+        Path.of(
+                folder
+                    .substring("Run folder: ".length())
+                    .replace(" (open report.html in a browser)", ""))
+            .resolve("report.html");
+    assertThat(Files.readString(html))
+        .contains("<h1>csmkit sync <code>portal-1</code>")
+        .contains("id=\"sync-stop\"><b>Sync stopped:</b> HubSpot&#39;s daily API limit")
+        .contains("data-read=\"contacts\">not read<");
     assertNoToken(r);
   }
 

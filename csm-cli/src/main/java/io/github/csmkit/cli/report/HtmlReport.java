@@ -93,7 +93,7 @@ public final class HtmlReport {
   /** The page's HTML. */
   public static String render(JsonNode doc, List<JsonNode> batches) {
     StringBuilder h = new StringBuilder(64 * 1024);
-    String jobId = doc.path("jobId").asText();
+    String jobId = jobId(doc);
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
         .append("style-src '")
@@ -109,6 +109,8 @@ public final class HtmlReport {
         .append("</style></head><body>\n");
     header(h, doc);
     phases(h, doc);
+    SyncHtml.state(h, doc);
+    SyncHtml.hubspot(h, doc);
     overTime(h, doc, batches);
     failureGroups(h, doc);
     deadLetters(h, doc);
@@ -125,8 +127,8 @@ public final class HtmlReport {
 
   private static void header(StringBuilder h, JsonNode doc) {
     String status = doc.at("/outcome/status").asText("unknown");
-    h.append("<h1>csmkit migration <code>")
-        .append(escape(doc.path("jobId").asText()))
+    h.append(doc.has("hubspotSync") ? "<h1>csmkit sync <code>" : "<h1>csmkit migration <code>")
+        .append(escape(jobId(doc)))
         .append("</code></h1>\n<p><span class=\"status ")
         .append(escape(status))
         .append("\" id=\"status\">")
@@ -144,9 +146,9 @@ public final class HtmlReport {
           .append("</p>");
     }
     h.append("<p class=\"muted\">Started ")
-        .append(escape(time(doc.path("startedAt").asText())))
+        .append(escape(Html.time(doc.path("startedAt").asText())))
         .append(", finished ")
-        .append(escape(time(doc.path("finishedAt").asText())))
+        .append(escape(Html.time(doc.path("finishedAt").asText())))
         .append(" (")
         .append(escape(Durations.human(RunSummary.elapsed(doc))))
         .append("). Target ")
@@ -165,6 +167,33 @@ public final class HtmlReport {
           .append(escape(doc.path("stopReason").asText()))
           .append("</p>");
     }
+    JsonNode failure = doc.path("failure");
+    if (failure.isObject()) {
+      h.append("<p id=\"failure\"><b>")
+          .append(failure.path("interrupted").asBoolean() ? "Interrupted" : "Ended by an error")
+          .append("</b> in the ")
+          .append(escape(failure.path("phase").asText()))
+          .append(" phase (")
+          .append(escape(failure.path("error").asText()))
+          .append("): ")
+          .append(escape(failure.path("message").asText()))
+          .append("</p>\n");
+    }
+    JsonNode notReached = doc.path("phasesNotReached");
+    if (notReached.size() > 0) {
+      List<String> names = new ArrayList<>();
+      notReached.forEach(n -> names.add(n.asText()));
+      h.append("<p id=\"not-reached\"><b>Not reached:</b> ")
+          .append(escape(String.join(", ", names)))
+          .append(" (nothing of them was read or sent).</p>\n");
+    }
+  }
+
+  /** The job's id; a sync that stopped before its migration has it in its own section only. */
+  private static String jobId(JsonNode doc) {
+    return doc.hasNonNull("jobId")
+        ? doc.path("jobId").asText()
+        : doc.at("/hubspotSync/jobId").asText("");
   }
 
   private static void phases(StringBuilder h, JsonNode doc) {
@@ -186,14 +215,14 @@ public final class HtmlReport {
       labels.add(p[1]);
       List<Svg.Segment> segments = new ArrayList<>();
       table.append("<tr><td>").append(p[1]).append("</td>");
-      table.append(cell(p[0] + ".read", n.path("read").asLong()));
+      table.append(Html.cell(p[0] + ".read", n.path("read").asLong()));
       for (String[] c : COUNTS) {
         long v = n.path(c[0]).asLong();
         segments.add(new Svg.Segment(c[1], v, c[2]));
-        table.append(cell(p[0] + "." + c[0], v));
+        table.append(Html.cell(p[0] + "." + c[0], v));
       }
-      table.append(cell(p[0] + ".unattributed", RunSummary.unattributed(n)));
-      table.append(cell(p[0] + ".batches", n.path("batches").asLong()));
+      table.append(Html.cell(p[0] + ".unattributed", RunSummary.unattributed(n)));
+      table.append(Html.cell(p[0] + ".batches", n.path("batches").asLong()));
       table.append("</tr>");
       rows.add(segments);
     }
@@ -204,10 +233,6 @@ public final class HtmlReport {
       h.append("<span><i class=\"c-").append(c[0]).append("\"></i>").append(c[1]).append("</span>");
     }
     h.append("</p>\n").append(table);
-  }
-
-  private static String cell(String key, long v) {
-    return "<td class=\"n\" data-count=\"" + escape(key) + "\">" + number(v) + "</td>";
   }
 
   private static void overTime(StringBuilder h, JsonNode doc, List<JsonNode> batches) {
@@ -371,31 +396,8 @@ public final class HtmlReport {
         .append("</span> problems, <span data-count=\"verification.organizationsMissing\">")
         .append(number(v.path("organizationsMissing").size()))
         .append("</span> organizations missing.</p>\n");
-    list(h, v.path("problems"), "problems");
-    list(h, v.path("organizationsMissing"), "organizations missing");
-  }
-
-  private static void list(StringBuilder h, JsonNode items, String what) {
-    if (items.size() == 0) {
-      return;
-    }
-    h.append("<ul>");
-    int shown = 0;
-    for (JsonNode item : items) {
-      if (shown++ == GROUPS) {
-        break;
-      }
-      h.append("<li>").append(escape(item.asText())).append("</li>");
-    }
-    h.append("</ul>");
-    if (items.size() > GROUPS) {
-      h.append("<p class=\"note\">")
-          .append(number(items.size() - GROUPS))
-          .append(" more ")
-          .append(what)
-          .append(" in report.json.</p>");
-    }
-    h.append('\n');
+    Html.list(h, v.path("problems"), "problems");
+    Html.list(h, v.path("organizationsMissing"), "organizations missing");
   }
 
   private static void settings(StringBuilder h, JsonNode doc) {
@@ -419,17 +421,6 @@ public final class HtmlReport {
           .append("</td></tr>");
     }
     h.append("</tbody></table>\n");
-  }
-
-  /** An instant as {@code 2026-12-01 20:40:26 UTC}. */
-  private static String time(String instant) {
-    try {
-      return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-          .withZone(java.time.ZoneOffset.UTC)
-          .format(Instant.parse(instant));
-    } catch (DateTimeParseException e) {
-      return instant;
-    }
   }
 
   private static String colorsCss() {

@@ -70,6 +70,30 @@ class HtmlReportTest {
   }
 
   @Test
+  void aRunAnErrorEndedSaysWhereWhyAndWhatWasNotReached() {
+    ObjectNode d = doc(0, "x");
+    d.putObject("failure")
+        .put("phase", "organizations")
+        .put("error", "CsmServerException")
+        .put("message", "CSM answered 503 <Service Unavailable>")
+        .put("interrupted", false);
+    d.putArray("phasesNotReached").add("customers");
+
+    String html = HtmlReport.render(d, List.of());
+
+    assertThat(html)
+        .contains(
+            "id=\"failure\"><b>Ended by an error</b> in the organizations phase"
+                + " (CsmServerException): CSM answered 503 &lt;Service Unavailable&gt;")
+        .contains("id=\"not-reached\"><b>Not reached:</b> customers (nothing of them");
+    assertThat(HtmlReport.render(doc(0, "x"), List.of()))
+        .doesNotContain("id=\"failure\"")
+        .doesNotContain("id=\"not-reached\"")
+        .doesNotContain("Against the sync state")
+        .doesNotContain("Read from HubSpot");
+  }
+
+  @Test
   void durationsReadAsPeopleSayThem() {
     assertThat(Durations.human(Duration.ofMillis(850))).isEqualTo("850 ms");
     assertThat(Durations.human(Duration.ofMillis(4200))).isEqualTo("4.2 s");

@@ -1,0 +1,221 @@
+package io.github.csmkit.cli.report;
+
+import static io.github.csmkit.cli.report.Html.escape;
+import static io.github.csmkit.cli.report.Html.number;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * report.html's sections for a run with a sync state: the delta per phase (created, updated,
+ * unchanged, retried, gone…) and the records gone from the source, from report.json's {@code sync};
+ * and, for {@code csmkit sync}, what was read from HubSpot, each type's watermark, the archived and
+ * merged records and the HubSpot requests, from its {@code hubspotSync}. A run without a state has
+ * neither section.
+ */
+final class SyncHtml {
+  /** The delta's counts, in the order the summary prints them. */
+  private static final String[][] DELTA = {
+    {"read", "read"},
+    {"created", "created"},
+    {"updated", "updated"},
+    {"unchanged", "unchanged"},
+    {"retried", "retried"},
+    {"failed", "failed"},
+    {"rejected", "rejected"},
+    {"skipped", "skipped"},
+    {"gone", "gone"},
+    {"partiallyImported", "partly imported"}
+  };
+
+  private static final String[][] PHASES = {
+    {"organizations", "organizations"}, {"customers", "customers"}
+  };
+
+  private SyncHtml() {}
+
+  /** The delta against the sync state, when the run had one. */
+  static void state(StringBuilder h, JsonNode doc) {
+    JsonNode sync = doc.path("sync");
+    if (!sync.isObject()) {
+      return;
+    }
+    h.append("<h2>Against the sync state</h2>\n<p class=\"muted\">State <code>")
+        .append(escape(sync.path("location").asText()))
+        .append("</code>, run <b id=\"state-run\">")
+        .append(escape(sync.path("runId").asText()))
+        .append("</b>")
+        .append(sync.path("resumed").asBoolean() ? " (resumed a run that had not ended)" : "")
+        .append(". Each record read is in exactly one column.</p>\n")
+        .append("<table id=\"delta\"><thead><tr><th>phase</th>");
+    for (String[] c : DELTA) {
+      h.append("<th class=\"n\">").append(c[1]).append("</th>");
+    }
+    h.append("</tr></thead><tbody>");
+    for (String[] p : PHASES) {
+      JsonNode n = sync.path(p[0]);
+      if (!n.isObject()) {
+        continue;
+      }
+      h.append("<tr><td>").append(p[1]).append("</td>");
+      for (String[] c : DELTA) {
+        h.append(Html.cell("sync." + p[0] + "." + c[0], n.path(c[0]).asLong()));
+      }
+      h.append("</tr>");
+    }
+    h.append("</tbody></table>\n");
+    for (String[] p : PHASES) {
+      JsonNode gone = sync.path(p[0]).path("goneRecords");
+      if (gone.size() > 0) {
+        h.append("<p>")
+            .append(p[1])
+            .append(" in the state but not in the source (reported, never deleted):</p>");
+        Html.list(h, gone, p[1] + " gone");
+      }
+      JsonNode partial = sync.path(p[0]).path("partiallyImportedRecords");
+      if (partial.size() > 0) {
+        h.append("<p>").append(p[1]).append(" partly imported:</p>");
+        Html.list(h, partial, p[1] + " partly imported");
+      }
+    }
+  }
+
+  /** What {@code csmkit sync} read from HubSpot, when the run was one. */
+  static void hubspot(StringBuilder h, JsonNode doc) {
+    JsonNode s = doc.path("hubspotSync");
+    if (!s.isObject()) {
+      return;
+    }
+    h.append("<h2>Read from HubSpot</h2>\n");
+    if (s.hasNonNull("stopReason")) {
+      h.append("<p id=\"sync-stop\"><b>Sync stopped:</b> ")
+          .append(escape(s.path("stopReason").asText()))
+          .append("</p>\n");
+    }
+    h.append("<table id=\"hubspot-read\"><thead><tr><th>type</th><th>read</th>")
+        .append("<th>watermark before</th><th>watermark after</th>")
+        .append("<th class=\"n\">already settled</th><th class=\"n\">archived</th>")
+        .append("<th class=\"n\">merged</th></tr></thead><tbody>");
+    String[][] types = {{"contacts", "contacts"}, {"companies", "companies"}};
+    for (String[] t : types) {
+      JsonNode p = s.path(t[0]);
+      h.append("<tr><td>")
+          .append(t[1])
+          .append("</td><td data-read=\"")
+          .append(t[0])
+          .append("\">")
+          .append(escape(p.path("read").asText()))
+          .append("</td><td>")
+          .append(watermark(p.path("watermarkBefore")))
+          .append("</td><td>")
+          .append(watermark(p.path("watermarkAfter")))
+          .append(
+              p.path("watermarkMoved").asBoolean() ? "" : " <span class=\"muted\">(held)</span>")
+          .append("</td>")
+          .append(
+              Html.cell(
+                  "hubspotSync." + t[0] + ".alreadySettled", p.path("alreadySettled").asLong()))
+          .append(Html.cell("hubspotSync." + t[0] + ".archived", p.path("archived").size()))
+          .append(Html.cell("hubspotSync." + t[0] + ".merged", p.path("merged").size()))
+          .append("</tr>");
+    }
+    h.append("</tbody></table>\n<p class=\"note\">A watermark moves only when every record of")
+        .append(" its type read up to it has settled in the state; one held back is read again")
+        .append(" by the next sync.</p>\n");
+    for (String[] t : types) {
+      archived(h, t[0], s.path(t[0]).path("archived"));
+      merged(h, t[0], s.path(t[0]).path("merged"));
+    }
+    h.append("<p>HubSpot requests: <b data-count=\"hubspotSync.requests\">")
+        .append(number(s.path("hubspotRequestsTotal").asLong()))
+        .append("</b>");
+    StringBuilder by = new StringBuilder();
+    for (Iterator<Map.Entry<String, JsonNode>> it = s.path("hubspotRequests").fields();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      by.append(by.length() == 0 ? "" : ", ")
+          .append(escape(e.getKey().toLowerCase(java.util.Locale.ROOT)))
+          .append(' ')
+          .append(number(e.getValue().asLong()));
+    }
+    if (by.length() > 0) {
+      h.append(" (").append(by).append(')');
+    }
+    h.append(".</p>\n");
+  }
+
+  private static void archived(StringBuilder h, String type, JsonNode rows) {
+    if (rows.size() == 0) {
+      return;
+    }
+    h.append("<p>")
+        .append(type)
+        .append(" archived in HubSpot (reported; their CSM records are left as they are):</p>")
+        .append("<table id=\"archived-")
+        .append(type)
+        .append("\"><thead><tr><th>HubSpot id</th><th>archived at</th><th>CSM id</th>")
+        .append("<th>email or name</th></tr></thead><tbody>");
+    int shown = 0;
+    for (JsonNode a : rows) {
+      if (shown++ == HtmlReport.GROUPS) {
+        break;
+      }
+      h.append("<tr><td>")
+          .append(escape(a.path("hubSpotId").asText()))
+          .append("</td><td>")
+          .append(escape(Html.time(a.path("archivedAt").asText())))
+          .append("</td><td>")
+          .append(escape(a.path("csmId").asText("not in CSM")))
+          .append("</td><td class=\"wrap\">")
+          .append(escape(a.path("identity").asText("")))
+          .append("</td></tr>");
+    }
+    h.append("</tbody></table>\n");
+    more(h, rows.size(), "archived " + type);
+  }
+
+  private static void merged(StringBuilder h, String type, JsonNode rows) {
+    if (rows.size() == 0) {
+      return;
+    }
+    h.append("<p>")
+        .append(type)
+        .append(" merged in HubSpot (the survivor keeps its CSM record):</p>")
+        .append("<table id=\"merged-")
+        .append(type)
+        .append("\"><thead><tr><th>merged id</th><th>its CSM id</th><th>survivor id</th>")
+        .append("<th>survivor's CSM id</th></tr></thead><tbody>");
+    int shown = 0;
+    for (JsonNode m : rows) {
+      if (shown++ == HtmlReport.GROUPS) {
+        break;
+      }
+      h.append("<tr><td>")
+          .append(escape(m.path("mergedId").asText()))
+          .append("</td><td>")
+          .append(escape(m.path("mergedCsmId").asText("")))
+          .append("</td><td>")
+          .append(escape(m.path("survivorId").asText()))
+          .append("</td><td>")
+          .append(escape(m.path("survivorCsmId").asText("")))
+          .append("</td></tr>");
+    }
+    h.append("</tbody></table>\n");
+    more(h, rows.size(), "merged " + type);
+  }
+
+  private static void more(StringBuilder h, int size, String what) {
+    if (size > HtmlReport.GROUPS) {
+      h.append("<p class=\"note\">")
+          .append(number(size - HtmlReport.GROUPS))
+          .append(" more ")
+          .append(escape(what))
+          .append(" in report.json.</p>\n");
+    }
+  }
+
+  private static String watermark(JsonNode t) {
+    return t.isTextual() ? escape(Html.time(t.asText())) : "none (read in full)";
+  }
+}
