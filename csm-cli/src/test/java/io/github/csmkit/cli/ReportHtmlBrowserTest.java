@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.csmkit.hubspot.sandbox.HubSpotPortal;
+import io.github.csmkit.hubspot.sandbox.HubSpotSandbox;
+import io.github.csmkit.hubspot.sandbox.ObjectType;
+import io.github.csmkit.sandbox.CsmSandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,6 +163,13 @@ class ReportHtmlBrowserTest {
         }
         yield n;
       }
+      case "sync", "hubspotSync" -> {
+        JsonNode v = doc.path(k[0]);
+        for (int i = 1; i < k.length; i++) {
+          v = v.path(k[i]);
+        }
+        yield v.isArray() ? v.size() : v.asLong();
+      }
       default -> {
         JsonNode v = doc.path("phases").path(k[0]).path(k[1]);
         yield v.isArray() ? v.size() : v.asLong();
@@ -170,9 +182,13 @@ class ReportHtmlBrowserTest {
     Map<String, Long> shown = counts(page.dom());
     assertThat(shown).hasSizeGreaterThanOrEqualTo(minCounts);
     shown.forEach((key, value) -> assertThat(value).as(key).isEqualTo(expected(doc, key)));
-    // the charts: one bar per phase, a line per phase that imported something
+    // the charts: a bar for each phase that read something, a line per phase that imported
     assertThat(page.dom()).contains("<svg class=\"chart bars\"");
-    assertThat(count(page.dom(), "<rect ")).isGreaterThanOrEqualTo(doc.path("phases").size());
+    long phasesWithRecords = 0;
+    for (JsonNode p : doc.path("phases")) {
+      phasesWithRecords += p.path("read").asLong() > 0 ? 1 : 0;
+    }
+    assertThat(count(page.dom(), "<rect ")).isGreaterThanOrEqualTo((int) phasesWithRecords);
     assertThat(page.dom()).contains("id=\"status\">" + doc.at("/outcome/status").asText() + "<");
   }
 
@@ -202,6 +218,56 @@ class ReportHtmlBrowserTest {
     assertThat(page.dom()).contains("id=\"page-info\">page 1 of 1<");
     assertThat(shot).isRegularFile();
     assertThat(Files.size(shot)).isGreaterThan(20_000);
+  }
+
+  @Test
+  void aSyncsReportShowsItsDeltaAndWhatItReadFromHubSpot() throws Exception {
+    String csmToken = "csm-browser-sync-token-0123456789";
+    String hubspotToken = "pat-na1-browser-sync-0123456789";
+    try (CsmSandbox csm =
+            CsmSandbox.builder().runsFor(Duration.ofMillis(2)).token(csmToken).start();
+        HubSpotSandbox hubspot = HubSpotSandbox.builder().token(hubspotToken).start()) {
+      HubSpotPortal portal = hubspot.portal();
+      String company = portal.createMany(ObjectType.COMPANIES, 1, i -> Map.of("name", "Co")).get(0);
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        ids.add(portal.createContact(Map.of("email", "b" + i + "@example.com", "firstname", "B")));
+        portal.associate(ids.get(i), company, true);
+      }
+      Path runs = work.resolve("sync-runs");
+      String[] sync = {
+        "sync",
+        "--hubspot-token-env",
+        "HUBSPOT_TOKEN",
+        "--hubspot-base-url",
+        hubspot.baseUri().toString(),
+        "--base-url",
+        csm.baseUri().toString(),
+        "--state",
+        work.resolve("sync-state.db").toString(),
+        "--runs-dir",
+        runs.toString(),
+        "--quiet",
+        "--json"
+      };
+      Map<String, String> env = Map.of("CSM_TOKEN", csmToken, "HUBSPOT_TOKEN", hubspotToken);
+      assertThat(CliRunner.run(env, work, sync).code()).isZero();
+      portal.update(ObjectType.CONTACTS, ids.get(0), Map.of("firstname", "Changed"));
+      portal.archive(ObjectType.CONTACTS, ids.get(1));
+      CliRunner.Result second = CliRunner.run(env, work, sync);
+      assertThat(second.code()).as(second.all()).isZero();
+      JsonNode doc = new ObjectMapper().readTree(second.out());
+
+      Page page = load(Path.of(doc.at("/files/html").asText()), ARTEFACTS.resolve("sync.png"));
+
+      assertShowsTheReport(page, doc, 40);
+      assertThat(counts(page.dom()))
+          .containsEntry("sync.customers.updated", 1L)
+          .containsEntry("hubspotSync.contacts.archived", 1L);
+      assertThat(page.dom())
+          .contains("b1@example.com")
+          .contains("data-read=\"contacts\">incremental<");
+    }
   }
 
   @Test

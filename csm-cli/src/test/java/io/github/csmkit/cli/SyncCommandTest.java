@@ -117,7 +117,7 @@ class SyncCommandTest {
         .contains("data-count=\"hubspotSync.contacts.alreadySettled\">119<")
         .contains("id=\"state-run\">" + doc.at("/sync/runId").asText() + "<")
         .contains(
-            "data-count=\"hubspotSync.requests\">"
+            "data-count=\"hubspotSync.hubspotRequestsTotal\">"
                 + facts.path("hubspotRequestsTotal").asLong()
                 + "<");
     assertNoToken(first, second);

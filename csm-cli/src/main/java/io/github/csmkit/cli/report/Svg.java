@@ -84,7 +84,8 @@ final class Svg {
       }
     }
     maxX = maxX <= 0 ? 1 : maxX;
-    maxY = maxY <= 0 ? 1 : maxY;
+    // record counts: at least 4, so that the four ticks are whole numbers
+    maxY = Math.max(4, maxY);
     StringBuilder s = open("chart lines", title, width, height);
     s.append(
         String.format(

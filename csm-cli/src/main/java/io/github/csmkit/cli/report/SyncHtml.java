@@ -110,8 +110,6 @@ final class SyncHtml {
           .append(watermark(p.path("watermarkBefore")))
           .append("</td><td>")
           .append(watermark(p.path("watermarkAfter")))
-          .append(
-              p.path("watermarkMoved").asBoolean() ? "" : " <span class=\"muted\">(held)</span>")
           .append("</td>")
           .append(
               Html.cell(
@@ -127,7 +125,7 @@ final class SyncHtml {
       archived(h, t[0], s.path(t[0]).path("archived"));
       merged(h, t[0], s.path(t[0]).path("merged"));
     }
-    h.append("<p>HubSpot requests: <b data-count=\"hubspotSync.requests\">")
+    h.append("<p>HubSpot requests: <b data-count=\"hubspotSync.hubspotRequestsTotal\">")
         .append(number(s.path("hubspotRequestsTotal").asLong()))
         .append("</b>");
     StringBuilder by = new StringBuilder();
