@@ -1,6 +1,7 @@
 package io.github.csmkit.benchmarks;
 
 import io.github.csmkit.client.CsmClient;
+import io.github.csmkit.client.bulk.BulkImporter;
 import io.github.csmkit.client.bulk.BulkTarget;
 import io.github.csmkit.client.bulk.ImportReport;
 import io.github.csmkit.client.model.CustomerProfileOperation;
@@ -60,7 +61,7 @@ public final class MemoryChild {
                   return r;
                 }
               };
-      var importer = csm.importer(BulkTarget.CUSTOMER_PROFILES).jobId("bench-memory");
+      var importer = BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES).jobId("bench-memory");
       if (!Boolean.parseBoolean(System.getProperty("bench.dedupe", "true"))) {
         importer.noDedupe();
       }

@@ -2,6 +2,7 @@ package io.github.csmkit.benchmarks;
 
 import io.github.csmkit.client.CsmClient;
 import io.github.csmkit.client.PollPolicy;
+import io.github.csmkit.client.bulk.BulkImporter;
 import io.github.csmkit.client.bulk.BulkTarget;
 import io.github.csmkit.client.bulk.ImportReport;
 import io.github.csmkit.client.model.CustomerProfileBatch;
@@ -188,7 +189,7 @@ final class ThroughputBenchmark {
       }
       long start = System.nanoTime();
       ImportReport<HubSpotContact> report =
-          csm.importer(BulkTarget.CUSTOMER_PROFILES)
+          BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
               .jobId("bench-throughput")
               .build()
               .run(contacts, this::operation);

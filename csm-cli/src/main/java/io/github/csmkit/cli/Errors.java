@@ -1,5 +1,6 @@
 package io.github.csmkit.cli;
 
+import io.github.csmkit.client.TaskTimeoutException;
 import io.github.csmkit.client.bulk.JournalMismatchException;
 import io.github.csmkit.client.error.CsmException;
 import io.github.csmkit.client.error.CsmServiceException;
@@ -7,7 +8,6 @@ import io.github.csmkit.client.error.CsmValidationException;
 import io.github.csmkit.client.error.ForbiddenException;
 import io.github.csmkit.client.error.NotFoundException;
 import io.github.csmkit.client.error.PreconditionFailedException;
-import io.github.csmkit.client.error.TaskTimeoutException;
 import io.github.csmkit.client.error.TransportException;
 import io.github.csmkit.client.error.UnauthorizedException;
 import io.github.csmkit.hubspot.mapping.MappingFileException;

@@ -1,11 +1,6 @@
 package io.github.csmkit.client;
 
-import io.github.csmkit.client.bulk.BulkImporter;
-import io.github.csmkit.client.bulk.BulkTarget;
-import io.github.csmkit.client.internal.Transport;
 import io.github.csmkit.client.internal.WireWriter;
-import io.github.csmkit.client.model.Batch;
-import io.github.csmkit.client.model.BatchItem;
 import io.github.csmkit.client.model.CustomerAccountBatch;
 import io.github.csmkit.client.model.CustomerDetailBatch;
 import io.github.csmkit.client.model.OrganizationDetailBatch;
@@ -121,15 +116,6 @@ public final class CsmClient implements AutoCloseable {
   /** Task status and waiting. */
   public Tasks tasks() {
     return tasks;
-  }
-
-  /**
-   * A builder for a bulk import into one endpoint: batching, back-pressure, task polling, failure
-   * attribution and resumable journals. See {@link BulkImporter}.
-   */
-  public <O extends BatchItem, B extends Batch<O>> BulkImporter.Builder<O, B> importer(
-      BulkTarget<O, B> target) {
-    return BulkImporter.builder(this, target);
   }
 
   /** The clock this client measures deadlines and {@code Retry-After} dates with. */

@@ -1,6 +1,5 @@
 package io.github.csmkit.client;
 
-import io.github.csmkit.client.internal.Transport;
 import io.github.csmkit.client.internal.WireFormat;
 import io.github.csmkit.client.internal.WireWriter;
 import io.github.csmkit.client.model.OrganizationProfileBatch;

@@ -7,7 +7,7 @@ import java.util.Objects;
  * How a task is awaited: the first poll after {@link #initialDelay()}, each next one {@link
  * #multiplier()} times later up to {@link #maxDelay()}, minus up to {@link #jitter()} at random; a
  * {@code Retry-After} on a poll's answer is honoured; after {@link #maxWait()} the wait ends with a
- * {@link io.github.csmkit.client.error.TaskTimeoutException} carrying the last status seen.
+ * {@link io.github.csmkit.client.TaskTimeoutException} carrying the last status seen.
  *
  * <p>Defaults: 1 s, ×1.5, at most 10 s, 10% jitter, 15 minutes in all (tasks stuck for 30 minutes
  * count as timed out on the server).
@@ -73,7 +73,7 @@ public final class PollPolicy {
 
   /**
    * The longest wait in all, after which the wait fails with a {@link
-   * io.github.csmkit.client.error.TaskTimeoutException}.
+   * io.github.csmkit.client.TaskTimeoutException}.
    */
   public Duration maxWait() {
     return maxWait;

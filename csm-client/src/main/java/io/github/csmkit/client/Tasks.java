@@ -1,7 +1,5 @@
 package io.github.csmkit.client;
 
-import io.github.csmkit.client.error.TaskTimeoutException;
-import io.github.csmkit.client.internal.Transport;
 import io.github.csmkit.client.internal.WireFormat;
 import io.github.csmkit.client.model.SubmittedTask;
 import io.github.csmkit.client.model.TaskStatus;

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.csmkit.client.error.NotFoundException;
-import io.github.csmkit.client.error.TaskTimeoutException;
-import io.github.csmkit.client.internal.Transport;
 import io.github.csmkit.client.model.IdempotencyKey;
 import io.github.csmkit.client.model.SubmittedTask;
 import io.github.csmkit.client.model.TaskState;

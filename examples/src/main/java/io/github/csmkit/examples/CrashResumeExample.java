@@ -1,5 +1,6 @@
 package io.github.csmkit.examples;
 
+import io.github.csmkit.client.bulk.BulkImporter;
 import io.github.csmkit.client.bulk.BulkTarget;
 import io.github.csmkit.client.bulk.ImportReport;
 import io.github.csmkit.client.model.CustomerProfile;
@@ -48,9 +49,7 @@ public final class CrashResumeExample {
                 }
               };
       ImportReport<CustomerProfileOperation> first =
-          target
-              .csm
-              .importer(BulkTarget.CUSTOMER_PROFILES)
+          BulkImporter.builder(target.csm, BulkTarget.CUSTOMER_PROFILES)
               .jobId("resume-example")
               .journal(journal)
               .build()
@@ -63,9 +62,7 @@ public final class CrashResumeExample {
 
       // second run, same job id and journal: finished batches are skipped
       ImportReport<CustomerProfileOperation> second =
-          target
-              .csm
-              .importer(BulkTarget.CUSTOMER_PROFILES)
+          BulkImporter.builder(target.csm, BulkTarget.CUSTOMER_PROFILES)
               .jobId("resume-example")
               .journal(journal)
               .build()

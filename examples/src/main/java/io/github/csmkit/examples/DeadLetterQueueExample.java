@@ -1,5 +1,6 @@
 package io.github.csmkit.examples;
 
+import io.github.csmkit.client.bulk.BulkImporter;
 import io.github.csmkit.client.bulk.BulkTarget;
 import io.github.csmkit.client.bulk.ImportReport;
 import io.github.csmkit.client.model.CustomerAccount;
@@ -35,9 +36,7 @@ public final class DeadLetterQueueExample {
               .toList();
 
       ImportReport<CustomerAccount> report =
-          target
-              .csm
-              .importer(BulkTarget.CUSTOMER_ACCOUNTS)
+          BulkImporter.builder(target.csm, BulkTarget.CUSTOMER_ACCOUNTS)
               .jobId("dead-letter-example")
               .failureThreshold(0.05)
               .build()

@@ -1,5 +1,6 @@
 package io.github.csmkit.examples;
 
+import io.github.csmkit.client.bulk.BulkImporter;
 import io.github.csmkit.client.bulk.BulkTarget;
 import io.github.csmkit.client.bulk.ImportReport;
 import io.github.csmkit.client.model.CustomerProfile;
@@ -23,9 +24,7 @@ public final class PhasedMigrationExample {
 
     try (ExampleCsm target = ExampleCsm.connect()) {
       ImportReport<CustomerProfileOperation> phase1 =
-          target
-              .csm
-              .importer(BulkTarget.CUSTOMER_PROFILES)
+          BulkImporter.builder(target.csm, BulkTarget.CUSTOMER_PROFILES)
               .jobId("phased-example/test-batch")
               .build()
               .run(contacts.subList(0, 100));
@@ -47,9 +46,7 @@ public final class PhasedMigrationExample {
       }
 
       ImportReport<CustomerProfileOperation> phase2 =
-          target
-              .csm
-              .importer(BulkTarget.CUSTOMER_PROFILES)
+          BulkImporter.builder(target.csm, BulkTarget.CUSTOMER_PROFILES)
               .jobId("phased-example/rest")
               .build()
               .run(contacts.subList(100, contacts.size()));

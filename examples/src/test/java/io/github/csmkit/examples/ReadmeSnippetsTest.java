@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.csmkit.client.Credentials;
 import io.github.csmkit.client.CsmClient;
 import io.github.csmkit.client.PollPolicy;
+import io.github.csmkit.client.bulk.BulkImporter;
 import io.github.csmkit.client.bulk.BulkTarget;
 import io.github.csmkit.client.bulk.ImportListener;
 import io.github.csmkit.client.bulk.ImportReport;
@@ -132,7 +133,7 @@ class ReadmeSnippetsTest {
 
       // README: The bulk import engine
       ImportReport<Contact> report =
-          csm.importer(BulkTarget.CUSTOMER_PROFILES)
+          BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
               .jobId("hubspot-2026-11")
               .journal(dir.resolve("customers.journal"))
               .listener(progress)

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * stopped.
  *
  * <pre>{@code
- * ImportReport<Contact> report = csm.importer(BulkTarget.CUSTOMER_PROFILES)
+ * ImportReport<Contact> report = BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
  *     .jobId("hubspot-2026-11")
  *     .journal(Path.of("customers.journal"))
  *     .build()

@@ -44,7 +44,7 @@ class BatchKeyWireTest {
             .credentials(Credentials.bearer("tok-123456"))
             .build()) {
       ImportReport<String> report =
-          csm.importer(BulkTarget.CUSTOMER_PROFILES)
+          BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
               .jobId("job-é")
               .batchSize(7)
               .maxInFlight(1)

@@ -104,7 +104,7 @@ class BulkImporterSandboxTest {
         .random(11, 0.03, Fault.status(503), Fault.resetBeforeProcessing());
 
     ImportReport<String> report =
-        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+        BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
             .jobId("ten-thousand")
             .initialTaskEstimate(Duration.ofMillis(20))
             .build()
@@ -151,7 +151,7 @@ class BulkImporterSandboxTest {
     resources.add(0, csm);
 
     ImportReport<String> report =
-        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+        BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
             .jobId("cloud")
             .build()
             .run(emails(120), SandboxImports::create);
@@ -172,7 +172,7 @@ class BulkImporterSandboxTest {
     long start = System.nanoTime();
 
     ImportReport<String> report =
-        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+        BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
             .jobId("cap")
             .maxInFlight(1)
             .maxTaskWait(Duration.ofSeconds(2))
@@ -198,7 +198,7 @@ class BulkImporterSandboxTest {
             Fault.status(429));
 
     ImportReport<String> report =
-        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+        BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
             .jobId("bp")
             .maxInFlight(1)
             .build()
@@ -229,7 +229,7 @@ class BulkImporterSandboxTest {
     CsmClient csm = client(sandbox);
 
     ImportReport<String> report =
-        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+        BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
             .jobId("over")
             .maxInFlight(6)
             .build()
@@ -252,7 +252,7 @@ class BulkImporterSandboxTest {
     // stuck):
     // with several in flight their POSTs may reach the server in any order
     ImportReport<String> report =
-        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+        BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
             .jobId("stuck")
             .maxInFlight(1)
             .maxTaskWait(Duration.ofMillis(400))
@@ -278,7 +278,7 @@ class BulkImporterSandboxTest {
     CsmClient csm = client(sandbox);
     CountDownLatch fiveSent = new CountDownLatch(5);
     ImportJob<String> job =
-        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+        BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
             .jobId("close")
             .listener(
                 new ImportListener() {
@@ -311,7 +311,7 @@ class BulkImporterSandboxTest {
     List<String> input = emails(1_500);
 
     ImportJob<String> first =
-        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+        BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
             .jobId("resume")
             .journal(journal)
             .build()
@@ -328,7 +328,7 @@ class BulkImporterSandboxTest {
     assertThat(stopped.counts().succeeded()).isBetween(400L, 1_499L);
 
     ImportReport<String> resumed =
-        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+        BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
             .jobId("resume")
             .journal(journal)
             .build()
@@ -343,7 +343,7 @@ class BulkImporterSandboxTest {
     assertThat(sandbox.tasks()).hasSize(30);
 
     ImportReport<String> again =
-        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+        BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
             .jobId("resume")
             .journal(journal)
             .build()
@@ -357,7 +357,7 @@ class BulkImporterSandboxTest {
     CsmSandbox sandbox = sandbox(CsmSandbox.builder().runsFor(Duration.ofMillis(5)));
     CsmClient csm = client(sandbox);
     Path journal = dir.resolve("j");
-    csm.importer(BulkTarget.CUSTOMER_PROFILES)
+    BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
         .jobId("m")
         .journal(journal)
         .build()
@@ -367,7 +367,7 @@ class BulkImporterSandboxTest {
 
     assertThatThrownBy(
             () ->
-                csm.importer(BulkTarget.CUSTOMER_PROFILES)
+                BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
                     .jobId("m")
                     .journal(journal)
                     .build()
@@ -376,7 +376,7 @@ class BulkImporterSandboxTest {
         .hasMessageContaining("batch 2 was sent with other records");
     assertThatThrownBy(
             () ->
-                csm.importer(BulkTarget.CUSTOMER_PROFILES)
+                BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
                     .jobId("m")
                     .journal(journal)
                     .build()
@@ -396,7 +396,7 @@ class BulkImporterSandboxTest {
     }
     double[] alert = new double[2];
     ImportReport<String> report =
-        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+        BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
             .jobId("threshold")
             .maxInFlight(1)
             .stopOnFailureThreshold(true)

@@ -115,7 +115,7 @@ class BulkImporterWireTest {
                 + "{\"entityId\":\"ghost@example.com\",\"error\":\"who is this\"}]}");
 
     ImportReport<String> report =
-        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+        BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
             .jobId("j")
             .build()
             .run(emails(5), BulkImporterWireTest::create);
@@ -157,7 +157,7 @@ class BulkImporterWireTest {
                     : "FINISHED\"}"));
 
     ImportReport<String> report =
-        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+        BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
             .jobId("j")
             .batchSize(10)
             .maxInFlight(1)
@@ -185,7 +185,7 @@ class BulkImporterWireTest {
         new ArrayList<>(List.of("a@x.io", "not-an-email", "A@X.IO", "boom", "skip", "b@x.io"));
 
     ImportReport<String> report =
-        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+        BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
             .jobId("j")
             .build()
             .run(
@@ -218,7 +218,7 @@ class BulkImporterWireTest {
   void withDedupeOffADuplicateWithinABatchIsRejectedByTheBatchRule() {
     serve((id, batch) -> "{\"id\":\"" + id + "\",\"status\":\"FINISHED\"}");
     ImportReport<String> report =
-        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+        BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
             .jobId("j")
             .noDedupe()
             .build()
@@ -237,7 +237,7 @@ class BulkImporterWireTest {
   void keysAreDeterministicPerJobAndContentAndCarryNoPersonalData() {
     serve((id, batch) -> "{\"id\":\"" + id + "\",\"status\":\"FINISHED\"}");
     for (String job : List.of("job-a", "job-a", "job-b")) {
-      csm.importer(BulkTarget.CUSTOMER_PROFILES)
+      BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
           .jobId(job)
           .batchSize(10)
           .maxInFlight(1)
@@ -268,7 +268,7 @@ class BulkImporterWireTest {
             .build();
 
     ImportReport<String> report =
-        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+        BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
             .jobId("j")
             .maxInFlight(1)
             .build()
@@ -291,7 +291,7 @@ class BulkImporterWireTest {
     serve((id, batch) -> "{}");
     assertThatThrownBy(
             () ->
-                csm.importer(BulkTarget.CUSTOMER_PROFILES)
+                BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
                     .journal(java.nio.file.Path.of("x"))
                     .build())
         .isInstanceOf(IllegalStateException.class)

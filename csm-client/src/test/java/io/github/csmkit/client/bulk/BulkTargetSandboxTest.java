@@ -48,7 +48,7 @@ class BulkTargetSandboxTest {
 
   private <O extends BatchItem, B extends Batch<O>> BulkImporter.Builder<O, B> importer(
       BulkTarget<O, B> target) {
-    return csm.importer(target)
+    return BulkImporter.builder(csm, target)
         .jobId("target-" + target.name())
         .initialTaskEstimate(Duration.ofMillis(10))
         .pollInterval(Duration.ofMillis(2), Duration.ofMillis(50));

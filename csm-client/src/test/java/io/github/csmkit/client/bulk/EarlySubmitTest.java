@@ -50,7 +50,7 @@ class EarlySubmitTest {
         };
 
     ImportReport<String> report =
-        csm.importer(io.github.csmkit.client.bulk.BulkTarget.CUSTOMER_PROFILES)
+        BulkImporter.builder(csm, io.github.csmkit.client.bulk.BulkTarget.CUSTOMER_PROFILES)
             .jobId("early")
             .maxInFlight(1)
             .listener(inject)

@@ -167,7 +167,7 @@ class FaultMatrixTest {
       long start = System.nanoTime();
 
       ImportReport<String> report =
-          csm.importer(BulkTarget.CUSTOMER_PROFILES)
+          BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
               .jobId("faults")
               .maxTaskWait(Duration.ofSeconds(2))
               .initialTaskEstimate(Duration.ofMillis(10))

@@ -13,7 +13,7 @@ public final class ImportChild {
   public static void main(String[] args) {
     try (CsmClient csm = SandboxImports.client(URI.create(args[0]), args[1])) {
       ImportReport<String> report =
-          csm.importer(BulkTarget.CUSTOMER_PROFILES)
+          BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
               .jobId(args[3])
               .journal(Path.of(args[2]))
               .build()

@@ -344,7 +344,7 @@ class ImportReportTest {
               "",
               "c@example.com");
       ImportReport<String> report =
-          csm.importer(BulkTarget.CUSTOMER_PROFILES)
+          BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
               .jobId("report-test")
               .batchSize(2)
               .initialTaskEstimate(Duration.ofMillis(10))

@@ -25,7 +25,7 @@ class InterruptGraceTest {
     try (CsmClient csm = SandboxImports.client(sandbox)) {
       CountDownLatch threeSent = new CountDownLatch(3);
       BulkImporter<CustomerProfileOperation, ?> importer =
-          csm.importer(BulkTarget.CUSTOMER_PROFILES)
+          BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
               .jobId("interrupt")
               .batchSize(10)
               .maxInFlight(3)

@@ -71,7 +71,7 @@ class OutcomeStreamTest {
 
     List<String> input = input();
     ImportReport<String> report =
-        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+        BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
             .jobId("stream")
             .batchSize(25)
             .keepFailures(0)
@@ -115,7 +115,7 @@ class OutcomeStreamTest {
     ImportReport<String> report;
     try (DeadLetterCsv csv = DeadLetterCsv.create(file)) {
       report =
-          csm.importer(BulkTarget.CUSTOMER_PROFILES)
+          BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
               .jobId("dead")
               .maxInFlight(1)
               .keepFailures(1)
@@ -163,7 +163,7 @@ class OutcomeStreamTest {
             Fault.status(429));
 
     ImportReport<String> report =
-        csm.importer(BulkTarget.CUSTOMER_PROFILES)
+        BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
             .jobId("owner")
             .maxInFlight(1)
             .build()

@@ -42,7 +42,7 @@ class RequestSizeTest {
   }
 
   private ImportReport<Integer> run(List<Integer> sizes) {
-    return csm.importer(BulkTarget.CUSTOMER_PROFILES)
+    return BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
         .jobId("size")
         .maxRequestBytes(LIMIT)
         .build()

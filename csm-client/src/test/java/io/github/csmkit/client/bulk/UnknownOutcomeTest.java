@@ -36,7 +36,7 @@ class UnknownOutcomeTest {
           .next(Fault.resetAfterProcessing(), Fault.resetAfterProcessing());
 
       ImportReport<String> report =
-          csm.importer(BulkTarget.CUSTOMER_PROFILES)
+          BulkImporter.builder(csm, BulkTarget.CUSTOMER_PROFILES)
               .jobId("unknown")
               .maxInFlight(1)
               .build()

@@ -32,7 +32,7 @@ final class PhaseImporters {
    */
   <O extends BatchItem, B extends Batch<O>> BulkImporter.Builder<O, B> importer(
       BulkTarget<O, B> target, String phase) {
-    return csm.importer(target)
+    return BulkImporter.builder(csm, target)
         .jobId(jobId(phase))
         .maxInFlight(settings.maxInFlight())
         .failureThreshold(settings.failureThreshold())

@@ -1,5 +1,6 @@
-package io.github.csmkit.client.error;
+package io.github.csmkit.client;
 
+import io.github.csmkit.client.error.CsmException;
 import io.github.csmkit.client.model.TaskStatus;
 
 /**

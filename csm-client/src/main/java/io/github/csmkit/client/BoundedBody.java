@@ -1,4 +1,4 @@
-package io.github.csmkit.client.internal;
+package io.github.csmkit.client;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

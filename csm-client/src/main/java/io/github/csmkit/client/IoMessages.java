@@ -1,4 +1,4 @@
-package io.github.csmkit.client.internal;
+package io.github.csmkit.client;
 
 import java.io.IOException;
 import java.net.ConnectException;

@@ -1,9 +1,5 @@
-package io.github.csmkit.client.internal;
+package io.github.csmkit.client;
 
-import io.github.csmkit.client.CsmListener;
-import io.github.csmkit.client.RetryAfter;
-import io.github.csmkit.client.RetryPolicy;
-import io.github.csmkit.client.Sleeper;
 import io.github.csmkit.client.error.BadRequestException;
 import io.github.csmkit.client.error.CsmException;
 import io.github.csmkit.client.error.CsmServiceException;
@@ -19,6 +15,7 @@ import io.github.csmkit.client.error.TaskLimitReachedException;
 import io.github.csmkit.client.error.TransportException;
 import io.github.csmkit.client.error.UnauthorizedException;
 import io.github.csmkit.client.error.UnexpectedStatusException;
+import io.github.csmkit.client.internal.WireFormat;
 import io.github.csmkit.client.model.IdempotencyKey;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -51,7 +48,7 @@ import java.util.regex.Pattern;
  * and every failure turned into the exception its status calls for. Asynchronous throughout; the
  * synchronous API joins.
  */
-public final class Transport {
+final class Transport {
   private static final System.Logger LOG = System.getLogger("io.github.csmkit.client");
   private static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504);
   private static final Pattern TASK_LIMIT =
