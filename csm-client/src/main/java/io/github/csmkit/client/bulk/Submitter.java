@@ -127,9 +127,19 @@ final class Submitter<B extends Batch<?>> {
     batch.attemptAt = clock.instant();
     return endpoint
         .submitAsync(batch.body, batch.key, BackPressure.CALLER)
+        .thenApply(
+            task -> {
+              if (early) {
+                durations.earlySubmit(false);
+              }
+              return task;
+            })
         .exceptionallyCompose(
             err -> {
               Throwable cause = Failures.unwrap(err);
+              if (early && cause instanceof TaskLimitReachedException) {
+                durations.earlySubmit(true);
+              }
               if (early && cause instanceof TaskLimitReachedException && !givingUp(batch)) {
                 LOG.log(
                     System.Logger.Level.DEBUG,
