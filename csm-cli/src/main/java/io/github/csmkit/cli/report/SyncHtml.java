@@ -6,6 +6,7 @@ import static io.github.csmkit.cli.report.Html.number;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * report.html's sections for a run with a sync state: the delta per phase (created, updated,
@@ -144,72 +145,70 @@ final class SyncHtml {
   }
 
   private static void archived(StringBuilder h, String type, JsonNode rows) {
-    if (rows.size() == 0) {
-      return;
-    }
-    h.append("<p>")
-        .append(type)
-        .append(" archived in HubSpot (reported; their CSM records are left as they are):</p>")
-        .append("<table id=\"archived-")
-        .append(type)
-        .append("\"><thead><tr><th>HubSpot id</th><th>archived at</th><th>CSM id</th>")
-        .append("<th>email or name</th></tr></thead><tbody>");
-    int shown = 0;
-    for (JsonNode a : rows) {
-      if (shown++ == HtmlReport.GROUPS) {
-        break;
-      }
-      h.append("<tr><td>")
-          .append(escape(a.path("hubSpotId").asText()))
-          .append("</td><td>")
-          .append(escape(Html.time(a.path("archivedAt").asText())))
-          .append("</td><td>")
-          .append(escape(a.path("csmId").asText("not in CSM")))
-          .append("</td><td class=\"wrap\">")
-          .append(escape(a.path("identity").asText("")))
-          .append("</td></tr>");
-    }
-    h.append("</tbody></table>\n");
-    more(h, rows.size(), "archived " + type);
+    table(
+        h,
+        rows,
+        "archived-" + type,
+        type + " archived in HubSpot (reported; their CSM records are left as they are)",
+        new String[] {"HubSpot id", "archived at", "CSM id", "email or name"},
+        a ->
+            new String[] {
+              a.path("hubSpotId").asText(),
+              Html.time(a.path("archivedAt").asText()),
+              a.path("csmId").asText("not in CSM"),
+              a.path("identity").asText("")
+            });
   }
 
   private static void merged(StringBuilder h, String type, JsonNode rows) {
+    table(
+        h,
+        rows,
+        "merged-" + type,
+        type + " merged in HubSpot (the survivor keeps its CSM record)",
+        new String[] {"merged id", "its CSM id", "survivor id", "survivor's CSM id"},
+        m ->
+            new String[] {
+              m.path("mergedId").asText(),
+              m.path("mergedCsmId").asText(""),
+              m.path("survivorId").asText(),
+              m.path("survivorCsmId").asText("")
+            });
+  }
+
+  /** Up to {@link HtmlReport#GROUPS} rows under a caption, the rest counted; none: nothing. */
+  private static void table(
+      StringBuilder h,
+      JsonNode rows,
+      String id,
+      String caption,
+      String[] headers,
+      Function<JsonNode, String[]> cells) {
     if (rows.size() == 0) {
       return;
     }
-    h.append("<p>")
-        .append(type)
-        .append(" merged in HubSpot (the survivor keeps its CSM record):</p>")
-        .append("<table id=\"merged-")
-        .append(type)
-        .append("\"><thead><tr><th>merged id</th><th>its CSM id</th><th>survivor id</th>")
-        .append("<th>survivor's CSM id</th></tr></thead><tbody>");
+    h.append("<p>").append(escape(caption)).append(":</p><table id=\"").append(id);
+    h.append("\"><thead><tr>");
+    for (String header : headers) {
+      h.append("<th>").append(escape(header)).append("</th>");
+    }
+    h.append("</tr></thead><tbody>");
     int shown = 0;
-    for (JsonNode m : rows) {
+    for (JsonNode row : rows) {
       if (shown++ == HtmlReport.GROUPS) {
         break;
       }
-      h.append("<tr><td>")
-          .append(escape(m.path("mergedId").asText()))
-          .append("</td><td>")
-          .append(escape(m.path("mergedCsmId").asText("")))
-          .append("</td><td>")
-          .append(escape(m.path("survivorId").asText()))
-          .append("</td><td>")
-          .append(escape(m.path("survivorCsmId").asText("")))
-          .append("</td></tr>");
+      h.append("<tr>");
+      for (String cell : cells.apply(row)) {
+        h.append("<td class=\"wrap\">").append(escape(cell)).append("</td>");
+      }
+      h.append("</tr>");
     }
     h.append("</tbody></table>\n");
-    more(h, rows.size(), "merged " + type);
-  }
-
-  private static void more(StringBuilder h, int size, String what) {
-    if (size > HtmlReport.GROUPS) {
+    if (rows.size() > HtmlReport.GROUPS) {
       h.append("<p class=\"note\">")
-          .append(number(size - HtmlReport.GROUPS))
-          .append(" more ")
-          .append(escape(what))
-          .append(" in report.json.</p>\n");
+          .append(number(rows.size() - HtmlReport.GROUPS))
+          .append(" more in report.json.</p>\n");
     }
   }
 
