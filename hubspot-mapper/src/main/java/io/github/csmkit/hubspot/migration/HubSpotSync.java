@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Keeps CSM in sync with a live HubSpot portal: each run reads only what changed in HubSpot since
@@ -45,6 +46,7 @@ public final class HubSpotSync {
   private final String jobId;
   private final Duration overlap;
   private final Clock clock;
+  private final Consumer<ObjectType> watermarkStored;
 
   private HubSpotSync(Builder b) {
     this.csm = b.csm;
@@ -55,6 +57,7 @@ public final class HubSpotSync {
     this.jobId = b.jobId;
     this.overlap = b.overlap;
     this.clock = b.clock;
+    this.watermarkStored = b.watermarkStored;
   }
 
   /**
@@ -88,7 +91,7 @@ public final class HubSpotSync {
   public HubSpotSyncReport run() {
     Instant runStart = clock.instant();
     try (SyncRun run = state.beginRun(jobId, csm.baseUri().toString(), false)) {
-      return new SyncPass(migration, hubspot, run, changes(run), runStart).run();
+      return new SyncPass(migration, hubspot, run, changes(run), runStart, watermarkStored).run();
     }
   }
 
@@ -122,6 +125,7 @@ public final class HubSpotSync {
     // the migration each run runs, its options (and their checks) set through it
     private final HubSpotMigration.Builder migration;
     private Clock clock = Clock.systemUTC();
+    private Consumer<ObjectType> watermarkStored = type -> {};
 
     private Builder(CsmClient csm, HubSpotApiClient hubspot, SyncState state) {
       this.csm = Objects.requireNonNull(csm, "csm");
@@ -222,6 +226,15 @@ public final class HubSpotSync {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Called right after a type's watermark is stored, before the run ends: a crash test's kill
+     * point (not public API).
+     */
+    Builder watermarkStored(Consumer<ObjectType> hook) {
+      this.watermarkStored = Objects.requireNonNull(hook, "hook");
       return this;
     }
 

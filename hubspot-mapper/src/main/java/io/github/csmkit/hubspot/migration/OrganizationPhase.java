@@ -63,6 +63,8 @@ final class OrganizationPhase {
   private final Map<String, SourcePosition> firstById = new HashMap<>();
   // a later company with an id read before: refused as a duplicate with both positions
   private final Map<HubSpotCompany, String> duplicates = new IdentityHashMap<>();
+  // company ids the companies input lacks, by whether the state holds them (one look-up each)
+  private final Map<String, Boolean> knownToState = new HashMap<>();
   private final Set<String> keptProperties = new LinkedHashSet<>();
   private final Optional<SyncRun> state;
   private final boolean retryFailedOnly;
@@ -296,10 +298,17 @@ final class OrganizationPhase {
 
   /**
    * True when the companies input had no company with this Record ID (and had companies at all:
-   * without a companies input, no id is known and none is reported).
+   * without a companies input, no id is known and none is reported) and the state does not know it
+   * either: an incremental read holds only the changed companies, the others settled in earlier
+   * runs.
    */
   boolean unknownCompany(String companyId) {
-    return !firstById.isEmpty() && !firstById.containsKey(companyId);
+    if (firstById.isEmpty() || firstById.containsKey(companyId)) {
+      return false;
+    }
+    return state.isEmpty()
+        || !knownToState.computeIfAbsent(
+            companyId, id -> state.get().records(ObjectType.COMPANY, List.of(id)).containsKey(id));
   }
 
   /** The company with only the properties the mapping reads, to hold less while looking up. */

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One run of a {@link HubSpotSync} inside the state's run: read, migrate, then move each type's
@@ -34,18 +35,21 @@ final class SyncPass {
   private final SyncRun run;
   private final HubSpotChanges changes;
   private final Instant runStart;
+  private final Consumer<ObjectType> watermarkStored;
 
   SyncPass(
       HubSpotMigration migration,
       HubSpotApiClient hubspot,
       SyncRun run,
       HubSpotChanges changes,
-      Instant runStart) {
+      Instant runStart,
+      Consumer<ObjectType> watermarkStored) {
     this.migration = migration;
     this.hubspot = hubspot;
     this.run = run;
     this.changes = changes;
     this.runStart = runStart;
+    this.watermarkStored = watermarkStored;
   }
 
   /**
@@ -204,6 +208,7 @@ final class SyncPass {
       return before;
     }
     run.setWatermark(type, candidate);
+    watermarkStored.accept(type);
     return candidate;
   }
 

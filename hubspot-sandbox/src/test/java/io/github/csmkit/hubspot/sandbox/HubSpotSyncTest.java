@@ -220,6 +220,9 @@ class HubSpotSyncTest {
     assertThat(organizations.counts().gone()).isZero();
     assertThat(organizations.counts().updated()).isEqualTo(1); // the renamed company
     assertThat(customers.counts().partial()).isZero(); // every membership found its organization
+    // the unchanged companies the new and changed contacts belong to are known from the state
+    assertThat(second.migration().orElseThrow().mappingWarnings())
+        .noneMatch(w -> w.contains("is not in the companies input"));
     assertThat(second.contacts().archived())
         .extracting(HubSpotSyncReport.Archived::hubSpotId)
         .containsExactlyInAnyOrderElementsOf(archived);
