@@ -4,16 +4,20 @@ import io.github.csmkit.hubspot.state.internal.Db;
 import io.github.csmkit.hubspot.state.internal.RecordStore;
 import io.github.csmkit.hubspot.state.internal.RunStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** Reads one job and site; a job the state has never seen reads as empty. */
 final class ScopeReader implements StateReader {
   private static final int PAGE = 500;
+  // ids alone are small: bigger pages, fewer queries
+  private static final int ID_PAGE = 5000;
 
   private final Db db;
   private final String jobId;
@@ -45,15 +49,62 @@ final class ScopeReader implements StateReader {
 
   @Override
   public void forEachRecord(ObjectType type, Consumer<StoredRecord> action) {
-    forEach(type, false, action);
+    forEach(type, RecordStore.Filter.ALL, action);
   }
 
   @Override
   public void forEachRetry(ObjectType type, Consumer<StoredRecord> action) {
-    forEach(type, true, action);
+    forEach(type, RecordStore.Filter.RETRIES, action);
   }
 
-  private void forEach(ObjectType type, boolean retriesOnly, Consumer<StoredRecord> action) {
+  @Override
+  public void forEachWithoutCsmId(ObjectType type, Consumer<StoredRecord> action) {
+    forEach(type, RecordStore.Filter.WITHOUT_CSM_ID, action);
+  }
+
+  @Override
+  public void forEachGone(ObjectType type, Predicate<String> seen, Consumer<StoredRecord> action) {
+    OptionalLong scope = scope();
+    if (scope.isEmpty()) {
+      return;
+    }
+    long after = 0;
+    while (true) {
+      long from = after;
+      List<Map.Entry<Long, String>> page =
+          db.read(
+              "read record ids",
+              c -> RecordStore.idPage(c, scope.getAsLong(), type, from, ID_PAGE));
+      List<String> gone = new ArrayList<>();
+      for (Map.Entry<Long, String> e : page) {
+        if (!seen.test(e.getValue())) {
+          gone.add(e.getValue());
+        }
+        after = e.getKey();
+      }
+      Map<String, StoredRecord> found = records(type, gone);
+      for (String id : gone) { // in the order they were stored
+        StoredRecord r = found.get(id);
+        if (r != null) {
+          action.accept(r);
+        }
+      }
+      if (page.size() < ID_PAGE) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public boolean holdsFieldHash(ObjectType type, String hash) {
+    OptionalLong scope = scope();
+    return scope.isPresent()
+        && db.read(
+            "look for a field hash",
+            c -> RecordStore.holdsFieldHash(c, scope.getAsLong(), type, hash));
+  }
+
+  private void forEach(ObjectType type, RecordStore.Filter filter, Consumer<StoredRecord> action) {
     OptionalLong scope = scope();
     if (scope.isEmpty()) {
       return;
@@ -64,7 +115,7 @@ final class ScopeReader implements StateReader {
       List<Map.Entry<Long, StoredRecord>> page =
           db.read(
               "read records",
-              c -> RecordStore.page(c, scope.getAsLong(), type, from, PAGE, retriesOnly));
+              c -> RecordStore.page(c, scope.getAsLong(), type, from, PAGE, filter));
       for (Map.Entry<Long, StoredRecord> e : page) {
         action.accept(e.getValue());
         after = e.getKey();

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The contract on a real PostgreSQL 14 (embedded, started from Maven), a database per test. */
@@ -134,6 +135,25 @@ class PostgresSyncStateTest extends SyncStateContract {
           .isInstanceOf(SyncStateException.class);
       assertThat(next.record(ObjectType.CONTACT, "2")).isEmpty();
       assertThat(next.record(ObjectType.CONTACT, "1")).isPresent();
+    }
+  }
+
+  /** The targeted queries, on this database. */
+  @Nested
+  class Queries extends StateQueriesContract {
+    @Override
+    String location() {
+      return PostgresSyncStateTest.this.location();
+    }
+
+    @Override
+    Connection rawConnection() throws Exception {
+      return PostgresSyncStateTest.this.rawConnection();
+    }
+
+    @Override
+    Dialect dialect() {
+      return Dialect.POSTGRESQL;
     }
   }
 }

@@ -234,27 +234,43 @@ public final class RecordStore {
     return out;
   }
 
+  /** Which records a {@link #page} holds: each a condition on the records' own columns. */
+  public enum Filter {
+    /** Every record. */
+    ALL(""),
+    /** The records whose last attempt failed or was rejected. */
+    RETRIES(" AND outcome <> 'IMPORTED'"),
+    /** The records imported without a known CSM id (created, not yet fetched back). */
+    WITHOUT_CSM_ID(" AND outcome = 'IMPORTED' AND csm_id IS NULL AND identity IS NOT NULL");
+
+    private final String condition;
+
+    Filter(String condition) {
+      this.condition = condition;
+    }
+  }
+
   /**
-   * One page of a scope's records of one type, in record id order (keyset paging: no cursor stays
-   * open between pages).
+   * One page of a scope's records of one type, in record id order (keyset paging on the {@code
+   * records_in_order} index: no cursor stays open between pages, and each page is a range read).
    *
    * @param c the connection
    * @param scopeId the job's scope
    * @param type contact or company
    * @param afterId the last record id of the previous page (0 for the first)
    * @param limit the page size
-   * @param retriesOnly only the records whose last attempt failed or was rejected
+   * @param filter which records
    * @return the records with their record ids
    * @throws SQLException on a database error
    */
   public static List<Map.Entry<Long, StoredRecord>> page(
-      Connection c, long scopeId, ObjectType type, long afterId, int limit, boolean retriesOnly)
+      Connection c, long scopeId, ObjectType type, long afterId, int limit, Filter filter)
       throws SQLException {
     String sql =
         "SELECT "
             + COLUMNS
             + " FROM records WHERE scope_id = ? AND object_type = ? AND record_id > ?"
-            + (retriesOnly ? " AND outcome <> 'IMPORTED'" : "")
+            + filter.condition
             + " ORDER BY record_id LIMIT "
             + limit;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -262,6 +278,64 @@ public final class RecordStore {
       ps.setString(2, type.column());
       ps.setLong(3, afterId);
       return readWithIds(c, type, ps);
+    }
+  }
+
+  /**
+   * One page of a scope's HubSpot ids of one type, in record id order: only the ids, for a scan
+   * that needs no more of most records (the records a source no longer has).
+   *
+   * @param c the connection
+   * @param scopeId the job's scope
+   * @param type contact or company
+   * @param afterId the last record id of the previous page (0 for the first)
+   * @param limit the page size
+   * @return record id to HubSpot id, in record id order
+   * @throws SQLException on a database error
+   */
+  public static List<Map.Entry<Long, String>> idPage(
+      Connection c, long scopeId, ObjectType type, long afterId, int limit) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT record_id, hubspot_id FROM records WHERE scope_id = ? AND object_type = ?"
+                + " AND record_id > ? ORDER BY record_id LIMIT "
+                + limit)) {
+      ps.setLong(1, scopeId);
+      ps.setString(2, type.column());
+      ps.setLong(3, afterId);
+      List<Map.Entry<Long, String>> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(Map.entry(rs.getLong(1), rs.getString(2)));
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Whether any record of a scope and type holds this hash for a field (for example the marker of a
+   * value still to clear): one query, however many records there are.
+   *
+   * @param c the connection
+   * @param scopeId the job's scope
+   * @param type contact or company
+   * @param hash 32 hex digits
+   * @return true when one does
+   * @throws SQLException on a database error
+   */
+  public static boolean holdsFieldHash(Connection c, long scopeId, ObjectType type, String hash)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT 1 FROM record_fields f JOIN records r ON r.record_id = f.record_id"
+                + " WHERE r.scope_id = ? AND r.object_type = ? AND f.hash = ? LIMIT 1")) {
+      ps.setLong(1, scopeId);
+      ps.setString(2, type.column());
+      ps.setBytes(3, HEX.parseHex(hash));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
     }
   }
 
