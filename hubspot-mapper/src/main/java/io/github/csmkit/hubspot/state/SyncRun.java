@@ -186,6 +186,11 @@ public final class SyncRun implements StateReader, AutoCloseable {
   }
 
   @Override
+  public List<Delta> deltas(List<SourceSnapshot> batch) {
+    return reader.deltas(batch);
+  }
+
+  @Override
   public void forEachRecord(ObjectType type, Consumer<StoredRecord> action) {
     reader.forEachRecord(type, action);
   }

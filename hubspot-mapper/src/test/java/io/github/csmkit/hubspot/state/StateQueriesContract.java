@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The state's targeted queries (records without a CSM id, the records a source no longer has, a
- * field hash held anywhere) against what a scan of every record finds: the same tests on SQLite and
- * PostgreSQL, nested in their contract tests.
+ * field hash held anywhere, unchanged records known by their digest) against what a scan of every
+ * record, or the full comparison, finds: the same tests on SQLite and PostgreSQL, nested in their
+ * contract tests.
  */
 abstract class StateQueriesContract {
   private static final String MARKER = "0".repeat(32);
@@ -152,6 +153,59 @@ abstract class StateQueriesContract {
     assertThat(run.holdsFieldHash(ObjectType.CONTACT, MARKER)).isFalse();
   }
 
+  @Test
+  void theDigestShortcutClassifiesEveryCaseAsTheFullComparisonDoes() {
+    SyncRun run = begin(JOB);
+    Map<String, List<String>> fields = Map.of("Stage", List.of("lead"), "Phone", List.of("1"));
+    List<Settlement> settled = new ArrayList<>();
+    for (String id : List.of("same", "field", "member", "case", "twice")) {
+      settled.add(contact(id, "qm:" + id, id + "@example.com", fields));
+    }
+    settled.add(contact("no-id", null, "no-id@example.com", fields));
+    settled.add(withMarker("marked", "Phone"));
+    run.settle(settled);
+    run.settle(List.of(Settlement.failed(ObjectType.CONTACT, "same-but-failed", "boom")));
+    Set<String> members = Set.of("c-1", "c-2");
+    List<SourceSnapshot> batch =
+        List.of(
+            snapshot("same", "same@example.com", fields, members),
+            snapshot("field", "field@example.com", Map.of("Stage", List.of("customer")), members),
+            snapshot("member", "member@example.com", fields, Set.of("c-1")),
+            snapshot("case", "CASE@example.com", fields, members),
+            snapshot("no-id", "no-id@example.com", fields, members),
+            snapshot("marked", "marked@example.com", Map.of(), Set.of()),
+            snapshot("same-but-failed", "x@example.com", fields, members),
+            snapshot("new", "new@example.com", fields, members),
+            snapshot("twice", "twice@example.com", fields, members),
+            snapshot("twice", "twice@example.com", Map.of("Stage", List.of("other")), members));
+    List<Delta> deltas = run.deltas(batch);
+    List<Delta> compared = new ArrayList<>();
+    for (SourceSnapshot s : batch) {
+      compared.add(DeltaPlanner.classify(s, run.record(s.type(), s.hubSpotId()).orElse(null)));
+    }
+    assertThat(deltas).isEqualTo(compared);
+    assertThat(deltas)
+        .extracting(Delta::kind)
+        .containsExactly(
+            Delta.Kind.UNCHANGED,
+            Delta.Kind.CHANGED,
+            Delta.Kind.CHANGED,
+            Delta.Kind.UNCHANGED,
+            Delta.Kind.UNCHANGED,
+            Delta.Kind.CHANGED,
+            Delta.Kind.RETRY,
+            Delta.Kind.NEW,
+            Delta.Kind.UNCHANGED,
+            Delta.Kind.CHANGED);
+    assertThat(deltas.get(0).csmId()).contains("qm:same");
+    assertThat(deltas.get(4).changedFields()).as("never created: all sent").hasSize(2);
+  }
+
+  private static SourceSnapshot snapshot(
+      String id, String email, Map<String, List<String>> fields, Set<String> members) {
+    return new SourceSnapshot(ObjectType.CONTACT, id, email, fields, members);
+  }
+
   private static Settlement withMarker(String id, String field) {
     return Settlement.imported(
         ObjectType.CONTACT, id, "qm:" + id, id + "@example.com", Map.of(field, MARKER), Set.of());
@@ -192,6 +246,14 @@ abstract class StateQueriesContract {
     List<String> gone = new ArrayList<>();
     run.forEachGone(ObjectType.CONTACT, "2"::equals, r -> gone.add(r.hubSpotId()));
     assertThat(gone).containsExactly("1", "3");
+    SourceSnapshot same =
+        new SourceSnapshot(ObjectType.CONTACT, "1", "1@example.com", Map.of(), Set.of());
+    assertThat(run.deltas(List.of(same)))
+        .as("no digest yet: compared in full")
+        .containsExactly(
+            DeltaPlanner.classify(same, run.record(ObjectType.CONTACT, "1").orElseThrow()))
+        .extracting(Delta::kind)
+        .containsExactly(Delta.Kind.UNCHANGED);
     try (Connection c = rawConnection()) {
       assertThat(Schema.version(c)).isEqualTo(3);
       assertThat(hasOrderIndex(c)).isTrue();

@@ -24,21 +24,21 @@ import java.util.TreeSet;
 /** The SQL of the records, their field hashes and memberships. Callers own the transaction. */
 public final class RecordStore {
   // hashes are stored as their 16 bytes, half the size of their hex digits
-  private static final HexFormat HEX = HexFormat.of();
+  static final HexFormat HEX = HexFormat.of();
 
   /** Ids per {@code IN (...)} list: far below SQLite's and PostgreSQL's parameter limits. */
   static final int CHUNK = 500;
 
   private static final String UPSERT =
       "INSERT INTO records (scope_id, object_type, hubspot_id, csm_id, identity, outcome,"
-          + " outcome_detail, run_id, updated_at, source_modified_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " outcome_detail, run_id, updated_at, source_modified_at, digest)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (scope_id, object_type, hubspot_id) DO UPDATE SET ";
   private static final String UPSERT_IMPORTED =
       UPSERT
           + "csm_id = COALESCE(excluded.csm_id, records.csm_id), identity = excluded.identity,"
           + " outcome = excluded.outcome, outcome_detail = NULL, run_id = excluded.run_id,"
-          + " updated_at = excluded.updated_at,"
+          + " updated_at = excluded.updated_at, digest = excluded.digest,"
           + " source_modified_at = COALESCE(excluded.source_modified_at,"
           + " records.source_modified_at)";
   // a failure keeps the id, identity, hashes and memberships of what CSM last accepted
@@ -87,6 +87,7 @@ public final class RecordStore {
           ps.setString(8, runId);
           ps.setString(9, Times.format(now));
           ps.setString(10, s.sourceModifiedAt().map(Times::format).orElse(null));
+          ps.setBytes(11, digest(s));
           ps.addBatch();
         }
         imported.executeBatch();
@@ -98,6 +99,14 @@ public final class RecordStore {
         replaceChildren(c, scopeId, e.getKey(), accepted);
       }
     }
+  }
+
+  /** The digest of what an imported settlement holds; null for any other (never compared). */
+  private static byte[] digest(Settlement s) {
+    if (s.outcome() != Outcome.IMPORTED || s.identity().isEmpty()) {
+      return null;
+    }
+    return RecordDigest.of(s.identity().get(), s.fieldHashes(), s.memberships());
   }
 
   private static void replaceChildren(
@@ -278,64 +287,6 @@ public final class RecordStore {
       ps.setString(2, type.column());
       ps.setLong(3, afterId);
       return readWithIds(c, type, ps);
-    }
-  }
-
-  /**
-   * One page of a scope's HubSpot ids of one type, in record id order: only the ids, for a scan
-   * that needs no more of most records (the records a source no longer has).
-   *
-   * @param c the connection
-   * @param scopeId the job's scope
-   * @param type contact or company
-   * @param afterId the last record id of the previous page (0 for the first)
-   * @param limit the page size
-   * @return record id to HubSpot id, in record id order
-   * @throws SQLException on a database error
-   */
-  public static List<Map.Entry<Long, String>> idPage(
-      Connection c, long scopeId, ObjectType type, long afterId, int limit) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT record_id, hubspot_id FROM records WHERE scope_id = ? AND object_type = ?"
-                + " AND record_id > ? ORDER BY record_id LIMIT "
-                + limit)) {
-      ps.setLong(1, scopeId);
-      ps.setString(2, type.column());
-      ps.setLong(3, afterId);
-      List<Map.Entry<Long, String>> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(Map.entry(rs.getLong(1), rs.getString(2)));
-        }
-      }
-      return out;
-    }
-  }
-
-  /**
-   * Whether any record of a scope and type holds this hash for a field (for example the marker of a
-   * value still to clear): one query, however many records there are.
-   *
-   * @param c the connection
-   * @param scopeId the job's scope
-   * @param type contact or company
-   * @param hash 32 hex digits
-   * @return true when one does
-   * @throws SQLException on a database error
-   */
-  public static boolean holdsFieldHash(Connection c, long scopeId, ObjectType type, String hash)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT 1 FROM record_fields f JOIN records r ON r.record_id = f.record_id"
-                + " WHERE r.scope_id = ? AND r.object_type = ? AND f.hash = ? LIMIT 1")) {
-      ps.setLong(1, scopeId);
-      ps.setString(2, type.column());
-      ps.setBytes(3, HEX.parseHex(hash));
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
     }
   }
 

@@ -56,8 +56,12 @@ public final class Schema {
                   + " updated_at TEXT NOT NULL, PRIMARY KEY (scope_id, object_type)){compact}"),
           // v3: the records of a scope and type in the order they were stored, so a page of them
           // (record_id > ? ORDER BY record_id LIMIT n) is a range read: without it SQLite reads
-          // and sorts every record of the type for each page, quadratic over a whole scan
-          List.of("CREATE INDEX records_in_order ON records (scope_id, object_type, record_id)"));
+          // and sorts every record of the type for each page, quadratic over a whole scan; and the
+          // digest of what was last imported (RecordDigest), so an unchanged record is known
+          // without reading its field hashes and memberships (NULL until it is imported again)
+          List.of(
+              "CREATE INDEX records_in_order ON records (scope_id, object_type, record_id)",
+              "ALTER TABLE records ADD COLUMN digest {bytes}"));
 
   private Schema() {}
 
