@@ -17,22 +17,22 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The records of a source as a run with a sync state sends them: read {@value #LOOKUP} at a time,
- * classified against the state with one look-up per {@value #LOOKUP} (each look-up is three
- * queries, so fewer, bigger ones cost less per record), and those with nothing to send (unchanged,
- * or not a failure when only failures are retried) left out and counted. Records it cannot classify
- * (an unreadable row, a record with no HubSpot id, one the mapping rejects) pass through as they
- * are for the engine to report. The plan of each record passed on is kept until its outcome takes
- * it.
+ * The records of a source as a run with a sync state sends them: read {@value #CHUNK} at a time,
+ * classified against the state with one look-up per {@value #CHUNK} ({@link StateReader#deltas}),
+ * and those with nothing to send (unchanged, or not a failure when only failures are retried) left
+ * out and counted. Records it cannot classify (an unreadable row, a record with no HubSpot id, one
+ * the mapping rejects) pass through as they are for the engine to report. The plan of each record
+ * passed on is kept until its outcome takes it.
  *
  * @param <T> the HubSpot record type
  */
 final class DeltaFeed<T extends HubSpotRecord> implements Iterator<SourceRecord<T>> {
-  /** Records settled per transaction, as the engine's batches. */
+  /**
+   * Records classified per look-up, and settled per transaction. Not more: the feed reads a whole
+   * chunk before passing any on, so a source that fails mid-read (HubSpot's daily limit) must not
+   * hold back more than a batch of what was read before it failed.
+   */
   static final int CHUNK = 50;
-
-  /** Records classified per look-up in the state. */
-  static final int LOOKUP = 500;
 
   /** The snapshot of a record and where its memberships lead; empty when not classified. */
   record Tracked(SourceSnapshot snapshot, Map<String, String> links, Object mapped) {}
@@ -86,15 +86,15 @@ final class DeltaFeed<T extends HubSpotRecord> implements Iterator<SourceRecord<
   }
 
   private void fill() {
-    List<SourceRecord<T>> chunk = new ArrayList<>(LOOKUP);
-    List<Tracked> tracked = new ArrayList<>(LOOKUP);
-    while (chunk.size() < LOOKUP && in.hasNext()) {
+    List<SourceRecord<T>> chunk = new ArrayList<>(CHUNK);
+    List<Tracked> tracked = new ArrayList<>(CHUNK);
+    while (chunk.size() < CHUNK && in.hasNext()) {
       SourceRecord<T> r = in.next();
       chunk.add(r);
       tracked.add(
           r instanceof SourceRecord.Parsed<T> p ? tracker.apply(p.value()).orElse(null) : null);
     }
-    List<SourceSnapshot> snapshots = new ArrayList<>(LOOKUP);
+    List<SourceSnapshot> snapshots = new ArrayList<>(CHUNK);
     tracked.stream().filter(t -> t != null).forEach(t -> snapshots.add(t.snapshot()));
     Iterator<Delta> deltas = state.deltas(snapshots).iterator();
     for (int i = 0; i < chunk.size(); i++) {

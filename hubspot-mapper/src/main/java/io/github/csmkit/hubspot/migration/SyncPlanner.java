@@ -157,7 +157,7 @@ final class SyncPlanner {
 
   private void add(List<SourceSnapshot> chunk, SourceSnapshot s, Tally tally) {
     chunk.add(s);
-    if (chunk.size() == DeltaFeed.LOOKUP) {
+    if (chunk.size() == DeltaFeed.CHUNK) {
       flush(chunk, tally);
     }
   }
