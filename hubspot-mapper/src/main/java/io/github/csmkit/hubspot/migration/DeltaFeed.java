@@ -17,15 +17,21 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The records of a source as a run with a sync state sends them: read 50 at a time, classified
- * against the state with one look-up per 50, and those with nothing to send (unchanged, or not a
- * failure when only failures are retried) left out and counted. Records it cannot classify (an
- * unreadable row, a record with no HubSpot id, one the mapping rejects) pass through as they are
- * for the engine to report. The plan of each record passed on is kept until its outcome takes it.
+ * The records of a source as a run with a sync state sends them: read {@value #CHUNK} at a time,
+ * classified against the state with one look-up per {@value #CHUNK} ({@link StateReader#deltas}),
+ * and those with nothing to send (unchanged, or not a failure when only failures are retried) left
+ * out and counted. Records it cannot classify (an unreadable row, a record with no HubSpot id, one
+ * the mapping rejects) pass through as they are for the engine to report. The plan of each record
+ * passed on is kept until its outcome takes it.
  *
  * @param <T> the HubSpot record type
  */
 final class DeltaFeed<T extends HubSpotRecord> implements Iterator<SourceRecord<T>> {
+  /**
+   * Records classified per look-up, and settled per transaction. Not more: the feed reads a whole
+   * chunk before passing any on, so a source that fails mid-read (HubSpot's daily limit) must not
+   * hold back more than a batch of what was read before it failed.
+   */
   static final int CHUNK = 50;
 
   /** The snapshot of a record and where its memberships lead; empty when not classified. */

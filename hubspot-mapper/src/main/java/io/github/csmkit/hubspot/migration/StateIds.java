@@ -3,7 +3,6 @@ package io.github.csmkit.hubspot.migration;
 import io.github.csmkit.client.CsmClient;
 import io.github.csmkit.client.model.CustomerRecord;
 import io.github.csmkit.hubspot.state.ObjectType;
-import io.github.csmkit.hubspot.state.Outcome;
 import io.github.csmkit.hubspot.state.StoredRecord;
 import io.github.csmkit.hubspot.state.SyncRun;
 import java.util.ArrayList;
@@ -59,10 +58,10 @@ final class StateIds {
 
   /** Counts, with examples, the records of the state the source did not have. */
   static void reportGone(SyncRun run, ObjectType type, Predicate<String> seen, SyncTally tally) {
-    run.forEachRecord(
+    run.forEachGone(
         type,
-        r -> {
-          if (!seen.test(r.hubSpotId())) {
+        seen,
+        r ->
             tally.gone(
                 type.name().toLowerCase(Locale.ROOT)
                     + " "
@@ -70,20 +69,12 @@ final class StateIds {
                     + " ("
                     + r.identity().orElse("never imported")
                     + "), CSM id "
-                    + r.csmId().orElse("unknown"));
-          }
-        });
+                    + r.csmId().orElse("unknown")));
   }
 
   private static List<StoredRecord> withoutId(SyncRun run, ObjectType type) {
     List<StoredRecord> out = new ArrayList<>();
-    run.forEachRecord(
-        type,
-        r -> {
-          if (r.outcome() == Outcome.IMPORTED && r.csmId().isEmpty() && r.identity().isPresent()) {
-            out.add(r);
-          }
-        });
+    run.forEachWithoutCsmId(type, out::add);
     return out;
   }
 

@@ -197,9 +197,7 @@ final class SyncPass {
 
   /** No record of the type still holds a value CSM has and HubSpot cleared. */
   private boolean noPendingClears(ObjectType type) {
-    boolean[] pending = {false};
-    run.forEachRecord(type, r -> pending[0] |= r.fieldHashes().containsValue(Settler.NOT_CLEARED));
-    return !pending[0];
+    return !run.holdsFieldHash(type, Settler.NOT_CLEARED);
   }
 
   /** Stores the candidate when the type settled and it is newer; returns the watermark after. */

@@ -171,22 +171,21 @@ final class SyncPlanner {
   }
 
   private void gone(ObjectType type, Tally tally) {
-    state.forEachRecord(
+    state.forEachGone(
         type,
+        tally.seen::contains,
         r -> {
-          if (!tally.seen.contains(r.hubSpotId())) {
-            tally.gone++;
-            if (tally.examples.size() < 4 * EXAMPLES) {
-              tally.examples.add(
-                  "gone: "
-                      + type.name().toLowerCase(Locale.ROOT)
-                      + " "
-                      + r.hubSpotId()
-                      + " "
-                      + r.identity().orElse("")
-                      + ", CSM id "
-                      + r.csmId().orElse("unknown"));
-            }
+          tally.gone++;
+          if (tally.examples.size() < 4 * EXAMPLES) {
+            tally.examples.add(
+                "gone: "
+                    + type.name().toLowerCase(Locale.ROOT)
+                    + " "
+                    + r.hubSpotId()
+                    + " "
+                    + r.identity().orElse("")
+                    + ", CSM id "
+                    + r.csmId().orElse("unknown"));
           }
         });
   }

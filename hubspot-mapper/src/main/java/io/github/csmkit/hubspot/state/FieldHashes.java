@@ -21,6 +21,10 @@ public final class FieldHashes {
   private static final HexFormat HEX = HexFormat.of();
   private static final int HASH_BYTES = 16;
 
+  // one digest per thread, reused: looking one up costs more than hashing a short field
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(FieldHashes::sha256);
+
   private FieldHashes() {}
 
   /**
@@ -34,7 +38,8 @@ public final class FieldHashes {
     if (values.isEmpty()) {
       throw new IllegalArgumentException("a field without values has no hash: it is cleared");
     }
-    MessageDigest sha = sha256();
+    MessageDigest sha = SHA256.get();
+    sha.reset(); // digest() resets it; this covers a failure half-way
     sha.update(int32(values.size()));
     for (String v : values) {
       byte[] bytes = v.getBytes(StandardCharsets.UTF_8);

@@ -1,19 +1,30 @@
 package io.github.csmkit.hubspot.state;
 
 import io.github.csmkit.hubspot.state.internal.Db;
+import io.github.csmkit.hubspot.state.internal.RecordDigest;
+import io.github.csmkit.hubspot.state.internal.RecordQueries;
 import io.github.csmkit.hubspot.state.internal.RecordStore;
 import io.github.csmkit.hubspot.state.internal.RunStore;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** Reads one job and site; a job the state has never seen reads as empty. */
 final class ScopeReader implements StateReader {
   private static final int PAGE = 500;
+  // ids alone are small: bigger pages, fewer queries
+  private static final int ID_PAGE = 5000;
 
   private final Db db;
   private final String jobId;
@@ -43,17 +54,121 @@ final class ScopeReader implements StateReader {
     return db.read("read records", c -> RecordStore.load(c, scope.getAsLong(), type, hubSpotIds));
   }
 
+  /**
+   * Classifies a batch in two steps: the records whose digest is the one settled are unchanged,
+   * known from the records alone; only the others are read whole (field hashes, memberships) and
+   * compared field by field, as {@link StateReader#deltas} does for every record.
+   */
+  @Override
+  public List<Delta> deltas(List<SourceSnapshot> batch) {
+    OptionalLong scope = scope();
+    if (scope.isEmpty() || batch.isEmpty()) {
+      return StateReader.super.deltas(batch);
+    }
+    List<Map<String, String>> hashes = new ArrayList<>(batch.size());
+    Map<ObjectType, Map<String, byte[]>> digests = new EnumMap<>(ObjectType.class);
+    for (SourceSnapshot s : batch) {
+      Map<String, String> h = FieldHashes.of(s.fields());
+      hashes.add(h);
+      byte[] d = RecordDigest.of(s.identity(), h, s.memberships());
+      // an id twice in a batch with other contents matches no digest: compared in full
+      digests
+          .computeIfAbsent(s.type(), t -> new HashMap<>())
+          .merge(s.hubSpotId(), d, (a, b) -> Arrays.equals(a, b) ? a : new byte[0]);
+    }
+    Map<ObjectType, Map<String, String>> unchanged = new EnumMap<>(ObjectType.class);
+    digests.forEach(
+        (type, byId) ->
+            unchanged.put(
+                type,
+                db.read(
+                    "read records",
+                    c -> RecordQueries.unchanged(c, scope.getAsLong(), type, byId))));
+    List<SourceSnapshot> rest = new ArrayList<>();
+    for (SourceSnapshot s : batch) {
+      if (!unchanged.get(s.type()).containsKey(s.hubSpotId())) {
+        rest.add(s);
+      }
+    }
+    Iterator<Delta> compared = StateReader.super.deltas(rest).iterator();
+    List<Delta> out = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      SourceSnapshot s = batch.get(i);
+      String csmId = unchanged.get(s.type()).get(s.hubSpotId());
+      out.add(
+          csmId == null
+              ? compared.next()
+              : new Delta(
+                  Delta.Kind.UNCHANGED,
+                  Optional.of(csmId),
+                  Set.of(),
+                  Set.of(),
+                  Set.of(),
+                  Set.of(),
+                  Optional.empty(),
+                  hashes.get(i)));
+    }
+    return out;
+  }
+
   @Override
   public void forEachRecord(ObjectType type, Consumer<StoredRecord> action) {
-    forEach(type, false, action);
+    forEach(type, RecordStore.Filter.ALL, action);
   }
 
   @Override
   public void forEachRetry(ObjectType type, Consumer<StoredRecord> action) {
-    forEach(type, true, action);
+    forEach(type, RecordStore.Filter.RETRIES, action);
   }
 
-  private void forEach(ObjectType type, boolean retriesOnly, Consumer<StoredRecord> action) {
+  @Override
+  public void forEachWithoutCsmId(ObjectType type, Consumer<StoredRecord> action) {
+    forEach(type, RecordStore.Filter.WITHOUT_CSM_ID, action);
+  }
+
+  @Override
+  public void forEachGone(ObjectType type, Predicate<String> seen, Consumer<StoredRecord> action) {
+    OptionalLong scope = scope();
+    if (scope.isEmpty()) {
+      return;
+    }
+    long after = 0;
+    while (true) {
+      long from = after;
+      List<Map.Entry<Long, String>> page =
+          db.read(
+              "read record ids",
+              c -> RecordQueries.idPage(c, scope.getAsLong(), type, from, ID_PAGE));
+      List<String> gone = new ArrayList<>();
+      for (Map.Entry<Long, String> e : page) {
+        if (!seen.test(e.getValue())) {
+          gone.add(e.getValue());
+        }
+        after = e.getKey();
+      }
+      Map<String, StoredRecord> found = records(type, gone);
+      for (String id : gone) { // in the order they were stored
+        StoredRecord r = found.get(id);
+        if (r != null) {
+          action.accept(r);
+        }
+      }
+      if (page.size() < ID_PAGE) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public boolean holdsFieldHash(ObjectType type, String hash) {
+    OptionalLong scope = scope();
+    return scope.isPresent()
+        && db.read(
+            "look for a field hash",
+            c -> RecordQueries.holdsFieldHash(c, scope.getAsLong(), type, hash));
+  }
+
+  private void forEach(ObjectType type, RecordStore.Filter filter, Consumer<StoredRecord> action) {
     OptionalLong scope = scope();
     if (scope.isEmpty()) {
       return;
@@ -64,7 +179,7 @@ final class ScopeReader implements StateReader {
       List<Map.Entry<Long, StoredRecord>> page =
           db.read(
               "read records",
-              c -> RecordStore.page(c, scope.getAsLong(), type, from, PAGE, retriesOnly));
+              c -> RecordStore.page(c, scope.getAsLong(), type, from, PAGE, filter));
       for (Map.Entry<Long, StoredRecord> e : page) {
         action.accept(e.getValue());
         after = e.getKey();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Reads what the state holds for one job and site. Every method throws {@link SyncStateException}
@@ -72,6 +73,57 @@ public interface StateReader {
    * @param action what to do with each
    */
   void forEachRetry(ObjectType type, Consumer<StoredRecord> action);
+
+  /**
+   * Every stored record of a type imported without a known CSM id (created, its id not yet fetched
+   * back), paged like {@link #forEachRecord}; a database reads only those. The action must not
+   * write.
+   *
+   * @param type contact or company
+   * @param action what to do with each
+   */
+  default void forEachWithoutCsmId(ObjectType type, Consumer<StoredRecord> action) {
+    forEachRecord(
+        type,
+        r -> {
+          if (r.outcome() == Outcome.IMPORTED && r.csmId().isEmpty() && r.identity().isPresent()) {
+            action.accept(r);
+          }
+        });
+  }
+
+  /**
+   * Every stored record of a type a source did not have ({@link DeltaPlanner#gone}), in the order
+   * they were first stored; a database reads the ids alone and loads only the records not seen. The
+   * action must not write.
+   *
+   * @param type contact or company
+   * @param seen whether the source had a HubSpot id
+   * @param action what to do with each record not seen
+   */
+  default void forEachGone(ObjectType type, Predicate<String> seen, Consumer<StoredRecord> action) {
+    forEachRecord(
+        type,
+        r -> {
+          if (!seen.test(r.hubSpotId())) {
+            action.accept(r);
+          }
+        });
+  }
+
+  /**
+   * Whether any stored record of a type holds this hash for a field, such as the marker of a value
+   * CSM still has and HubSpot cleared; a database answers in one query.
+   *
+   * @param type contact or company
+   * @param hash 32 hex digits
+   * @return true when one does
+   */
+  default boolean holdsFieldHash(ObjectType type, String hash) {
+    boolean[] found = {false};
+    forEachRecord(type, r -> found[0] |= r.fieldHashes().containsValue(hash));
+    return found[0];
+  }
 
   /**
    * How many records of a type the state holds.

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One run of a job on a site, from {@link SyncState#beginRun}: it holds the job's lock until {@link
@@ -185,6 +186,11 @@ public final class SyncRun implements StateReader, AutoCloseable {
   }
 
   @Override
+  public List<Delta> deltas(List<SourceSnapshot> batch) {
+    return reader.deltas(batch);
+  }
+
+  @Override
   public void forEachRecord(ObjectType type, Consumer<StoredRecord> action) {
     reader.forEachRecord(type, action);
   }
@@ -192,6 +198,21 @@ public final class SyncRun implements StateReader, AutoCloseable {
   @Override
   public void forEachRetry(ObjectType type, Consumer<StoredRecord> action) {
     reader.forEachRetry(type, action);
+  }
+
+  @Override
+  public void forEachWithoutCsmId(ObjectType type, Consumer<StoredRecord> action) {
+    reader.forEachWithoutCsmId(type, action);
+  }
+
+  @Override
+  public void forEachGone(ObjectType type, Predicate<String> seen, Consumer<StoredRecord> action) {
+    reader.forEachGone(type, seen, action);
+  }
+
+  @Override
+  public boolean holdsFieldHash(ObjectType type, String hash) {
+    return reader.holdsFieldHash(type, hash);
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The contract on a real PostgreSQL 14 (embedded, started from Maven), a database per test. */
@@ -147,6 +148,25 @@ class PostgresSyncStateTest extends SyncStateContract {
         s.executeQuery("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")) {
       rs.next();
       return rs.getInt(1);
+    }
+  }
+
+  /** The targeted queries, on this database. */
+  @Nested
+  class Queries extends StateQueriesContract {
+    @Override
+    String location() {
+      return PostgresSyncStateTest.this.location();
+    }
+
+    @Override
+    Connection rawConnection() throws Exception {
+      return PostgresSyncStateTest.this.rawConnection();
+    }
+
+    @Override
+    Dialect dialect() {
+      return Dialect.POSTGRESQL;
     }
   }
 }

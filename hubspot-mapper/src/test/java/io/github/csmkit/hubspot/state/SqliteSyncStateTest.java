@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,5 +100,24 @@ class SqliteSyncStateTest extends SyncStateContract {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SyncState.open("jdbc:nosuchdb://x"))
         .isInstanceOf(SyncStateException.class)
         .hasMessageContaining("jdbc:nosuchdb://x");
+  }
+
+  /** The targeted queries, on this database. */
+  @Nested
+  class Queries extends StateQueriesContract {
+    @Override
+    String location() {
+      return SqliteSyncStateTest.this.location();
+    }
+
+    @Override
+    Connection rawConnection() throws Exception {
+      return SqliteSyncStateTest.this.rawConnection();
+    }
+
+    @Override
+    Dialect dialect() {
+      return Dialect.SQLITE;
+    }
   }
 }

@@ -415,7 +415,7 @@ abstract class SyncStateContract {
       assertThat(Schema.version(c)).isEqualTo(1);
     }
     SyncState state = open();
-    assertThat(state.schemaVersion()).isEqualTo(2);
+    assertThat(state.schemaVersion()).isEqualTo(Schema.LATEST);
     try (SyncRun run = state.beginRun(JOB, SITE, false)) {
       assertThat(run.resumed()).isTrue();
       assertThat(run.runId()).isEqualTo("run-v1");

@@ -24,21 +24,21 @@ import java.util.TreeSet;
 /** The SQL of the records, their field hashes and memberships. Callers own the transaction. */
 public final class RecordStore {
   // hashes are stored as their 16 bytes, half the size of their hex digits
-  private static final HexFormat HEX = HexFormat.of();
+  static final HexFormat HEX = HexFormat.of();
 
   /** Ids per {@code IN (...)} list: far below SQLite's and PostgreSQL's parameter limits. */
   static final int CHUNK = 500;
 
   private static final String UPSERT =
       "INSERT INTO records (scope_id, object_type, hubspot_id, csm_id, identity, outcome,"
-          + " outcome_detail, run_id, updated_at, source_modified_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " outcome_detail, run_id, updated_at, source_modified_at, digest)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (scope_id, object_type, hubspot_id) DO UPDATE SET ";
   private static final String UPSERT_IMPORTED =
       UPSERT
           + "csm_id = COALESCE(excluded.csm_id, records.csm_id), identity = excluded.identity,"
           + " outcome = excluded.outcome, outcome_detail = NULL, run_id = excluded.run_id,"
-          + " updated_at = excluded.updated_at,"
+          + " updated_at = excluded.updated_at, digest = excluded.digest,"
           + " source_modified_at = COALESCE(excluded.source_modified_at,"
           + " records.source_modified_at)";
   // a failure keeps the id, identity, hashes and memberships of what CSM last accepted
@@ -87,6 +87,7 @@ public final class RecordStore {
           ps.setString(8, runId);
           ps.setString(9, Times.format(now));
           ps.setString(10, s.sourceModifiedAt().map(Times::format).orElse(null));
+          ps.setBytes(11, digest(s));
           ps.addBatch();
         }
         imported.executeBatch();
@@ -98,6 +99,14 @@ public final class RecordStore {
         replaceChildren(c, scopeId, e.getKey(), accepted);
       }
     }
+  }
+
+  /** The digest of what an imported settlement holds; null for any other (never compared). */
+  private static byte[] digest(Settlement s) {
+    if (s.outcome() != Outcome.IMPORTED || s.identity().isEmpty()) {
+      return null;
+    }
+    return RecordDigest.of(s.identity().get(), s.fieldHashes(), s.memberships());
   }
 
   private static void replaceChildren(
@@ -234,27 +243,43 @@ public final class RecordStore {
     return out;
   }
 
+  /** Which records a {@link #page} holds: each a condition on the records' own columns. */
+  public enum Filter {
+    /** Every record. */
+    ALL(""),
+    /** The records whose last attempt failed or was rejected. */
+    RETRIES(" AND outcome <> 'IMPORTED'"),
+    /** The records imported without a known CSM id (created, not yet fetched back). */
+    WITHOUT_CSM_ID(" AND outcome = 'IMPORTED' AND csm_id IS NULL AND identity IS NOT NULL");
+
+    private final String condition;
+
+    Filter(String condition) {
+      this.condition = condition;
+    }
+  }
+
   /**
-   * One page of a scope's records of one type, in record id order (keyset paging: no cursor stays
-   * open between pages).
+   * One page of a scope's records of one type, in record id order (keyset paging on the {@code
+   * records_in_order} index: no cursor stays open between pages, and each page is a range read).
    *
    * @param c the connection
    * @param scopeId the job's scope
    * @param type contact or company
    * @param afterId the last record id of the previous page (0 for the first)
    * @param limit the page size
-   * @param retriesOnly only the records whose last attempt failed or was rejected
+   * @param filter which records
    * @return the records with their record ids
    * @throws SQLException on a database error
    */
   public static List<Map.Entry<Long, StoredRecord>> page(
-      Connection c, long scopeId, ObjectType type, long afterId, int limit, boolean retriesOnly)
+      Connection c, long scopeId, ObjectType type, long afterId, int limit, Filter filter)
       throws SQLException {
     String sql =
         "SELECT "
             + COLUMNS
             + " FROM records WHERE scope_id = ? AND object_type = ? AND record_id > ?"
-            + (retriesOnly ? " AND outcome <> 'IMPORTED'" : "")
+            + filter.condition
             + " ORDER BY record_id LIMIT "
             + limit;
     try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class Schema {
   /** The newest version this code writes and understands. */
-  public static final int LATEST = 2;
+  public static final int LATEST = 3;
 
   /** A constant advisory-lock key that serializes upgrades on PostgreSQL ("csmkit-schema"). */
   private static final long UPGRADE_LOCK = 0x63736d6b69747363L;
@@ -53,7 +53,15 @@ public final class Schema {
               "ALTER TABLE records ADD COLUMN source_modified_at TEXT",
               "CREATE TABLE watermarks (scope_id BIGINT NOT NULL REFERENCES scopes (scope_id),"
                   + " object_type TEXT NOT NULL, watermark TEXT NOT NULL, run_id TEXT NOT NULL,"
-                  + " updated_at TEXT NOT NULL, PRIMARY KEY (scope_id, object_type)){compact}"));
+                  + " updated_at TEXT NOT NULL, PRIMARY KEY (scope_id, object_type)){compact}"),
+          // v3: the records of a scope and type in the order they were stored, so a page of them
+          // (record_id > ? ORDER BY record_id LIMIT n) is a range read: without it SQLite reads
+          // and sorts every record of the type for each page, quadratic over a whole scan; and the
+          // digest of what was last imported (RecordDigest), so an unchanged record is known
+          // without reading its field hashes and memberships (NULL until it is imported again)
+          List.of(
+              "CREATE INDEX records_in_order ON records (scope_id, object_type, record_id)",
+              "ALTER TABLE records ADD COLUMN digest {bytes}"));
 
   private Schema() {}
 

@@ -1,0 +1,275 @@
+package io.github.csmkit.hubspot.state;
+
+import static io.github.csmkit.hubspot.state.SyncStateContract.JOB;
+import static io.github.csmkit.hubspot.state.SyncStateContract.SITE;
+import static io.github.csmkit.hubspot.state.SyncStateContract.contact;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.csmkit.hubspot.state.internal.Dialect;
+import io.github.csmkit.hubspot.state.internal.Schema;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The state's targeted queries (records without a CSM id, the records a source no longer has, a
+ * field hash held anywhere, unchanged records known by their digest) against what a scan of every
+ * record, or the full comparison, finds: the same tests on SQLite and PostgreSQL, nested in their
+ * contract tests.
+ */
+abstract class StateQueriesContract {
+  private static final String MARKER = "0".repeat(32);
+
+  private final List<AutoCloseable> toClose = new ArrayList<>();
+
+  abstract String location();
+
+  abstract Connection rawConnection() throws Exception;
+
+  abstract Dialect dialect();
+
+  private SyncRun begin(String job) {
+    SyncState state = SyncState.open(location());
+    toClose.add(state);
+    SyncRun run = state.beginRun(job, SITE, false);
+    toClose.add(run);
+    return run;
+  }
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (int i = toClose.size() - 1; i >= 0; i--) {
+      toClose.get(i).close();
+    }
+  }
+
+  /** What the scan of every record (the interface's default) finds without a CSM id. */
+  private static List<String> scannedWithoutId(SyncRun run, ObjectType type) {
+    List<String> out = new ArrayList<>();
+    run.forEachRecord(
+        type,
+        r -> {
+          if (r.outcome() == Outcome.IMPORTED && r.csmId().isEmpty() && r.identity().isPresent()) {
+            out.add(r.hubSpotId());
+          }
+        });
+    return out;
+  }
+
+  @Test
+  void recordsWithoutACsmIdAreExactlyTheImportedOnesNotYetFetchedBack() {
+    SyncRun other = begin("other-job");
+    other.settle(List.of(contact("x1", null, "x@example.com", Map.of())));
+    other.close();
+    SyncRun run = begin(JOB);
+    List<Settlement> batch = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 1234; i++) {
+      String id = "h" + i;
+      switch (i % 4) {
+        case 0 -> batch.add(contact(id, "qm:" + i, i + "@example.com", Map.of()));
+        case 1 -> {
+          batch.add(contact(id, null, i + "@example.com", Map.of()));
+          expected.add(id);
+        }
+        case 2 -> batch.add(Settlement.failed(ObjectType.CONTACT, id, "boom"));
+        default -> batch.add(Settlement.rejected(ObjectType.CONTACT, id, "no email"));
+      }
+    }
+    batch.add(Settlement.imported(ObjectType.COMPANY, "c1", null, "Acme", Map.of(), Set.of()));
+    run.settle(batch);
+    // imported without an id, then failed: it keeps no id, but its last attempt is a failure
+    run.settle(List.of(Settlement.failed(ObjectType.CONTACT, "h1", "later")));
+    expected.remove("h1");
+    run.learnCsmIds(ObjectType.CONTACT, Map.of("h5", "qm:5"));
+    expected.remove("h5");
+
+    List<String> found = new ArrayList<>();
+    run.forEachWithoutCsmId(ObjectType.CONTACT, r -> found.add(r.hubSpotId()));
+    assertThat(found).hasSize(307).containsExactlyElementsOf(expected);
+    assertThat(found).containsExactlyElementsOf(scannedWithoutId(run, ObjectType.CONTACT));
+    List<StoredRecord> companies = new ArrayList<>();
+    run.forEachWithoutCsmId(ObjectType.COMPANY, companies::add);
+    assertThat(companies).singleElement().satisfies(c -> assertThat(c.identity()).contains("Acme"));
+  }
+
+  @Test
+  void goneRecordsAreThoseNotSeenInStoredOrderAcrossIdPages() {
+    begin("other-job").settle(List.of(contact("g-other", "qm:o", "o@example.com", Map.of())));
+    SyncRun run = begin(JOB);
+    List<Settlement> batch = new ArrayList<>();
+    for (int i = 0; i < 6200; i++) {
+      batch.add(contact("h" + i, "qm:" + i, i + "@example.com", Map.of("N", List.of("" + i))));
+    }
+    run.settle(batch);
+    run.settle(List.of(Settlement.failed(ObjectType.CONTACT, "never", "boom")));
+    Set<String> missing = Set.of("h0", "h4999", "h5000", "h6199", "never");
+    List<StoredRecord> gone = new ArrayList<>();
+    run.forEachGone(ObjectType.CONTACT, id -> !missing.contains(id), gone::add);
+    assertThat(gone)
+        .extracting(StoredRecord::hubSpotId)
+        .containsExactly("h0", "h4999", "h5000", "h6199", "never");
+    StoredRecord h5000 = gone.get(2);
+    assertThat(h5000.csmId()).contains("qm:5000");
+    assertThat(h5000.identity()).contains("5000@example.com");
+    assertThat(h5000.fieldHashes()).containsEntry("N", FieldHashes.hash(List.of("5000")));
+    assertThat(gone.get(4).outcome()).isEqualTo(Outcome.FAILED);
+    List<StoredRecord> all = new ArrayList<>();
+    run.forEachRecord(ObjectType.CONTACT, all::add);
+    assertThat(gone).isEqualTo(DeltaPlanner.gone(all, id -> !missing.contains(id)));
+    List<StoredRecord> none = new ArrayList<>();
+    run.forEachGone(ObjectType.COMPANY, id -> false, none::add);
+    run.forEachGone(ObjectType.CONTACT, id -> true, none::add);
+    assertThat(none).isEmpty();
+  }
+
+  @Test
+  void aFieldHashIsFoundWhereverItIsHeldAndOnlyThere() {
+    begin("other-job").settle(List.of(contact("o", "qm:o", "o@example.com", Map.of())));
+    SyncState state = SyncState.open(location());
+    toClose.add(state);
+    try (SyncRun other = state.beginRun("marked-elsewhere", SITE, false)) {
+      other.settle(List.of(withMarker("o2", "Phone")));
+    }
+    SyncRun run = begin(JOB);
+    assertThat(run.holdsFieldHash(ObjectType.CONTACT, MARKER)).isFalse();
+    List<Settlement> batch = new ArrayList<>();
+    for (int i = 0; i < 700; i++) {
+      batch.add(contact("h" + i, "qm:" + i, i + "@example.com", Map.of("N", List.of("" + i))));
+    }
+    run.settle(batch);
+    assertThat(run.holdsFieldHash(ObjectType.CONTACT, MARKER)).isFalse();
+    assertThat(run.holdsFieldHash(ObjectType.CONTACT, FieldHashes.hash(List.of("650")))).isTrue();
+    run.settle(List.of(withMarker("h650", "Phone")));
+    assertThat(run.holdsFieldHash(ObjectType.CONTACT, MARKER)).isTrue();
+    assertThat(run.holdsFieldHash(ObjectType.COMPANY, MARKER)).isFalse();
+    run.settle(List.of(contact("h650", "qm:650", "650@example.com", Map.of())));
+    assertThat(run.holdsFieldHash(ObjectType.CONTACT, MARKER)).isFalse();
+  }
+
+  @Test
+  void theDigestShortcutClassifiesEveryCaseAsTheFullComparisonDoes() {
+    SyncRun run = begin(JOB);
+    Map<String, List<String>> fields = Map.of("Stage", List.of("lead"), "Phone", List.of("1"));
+    List<Settlement> settled = new ArrayList<>();
+    for (String id : List.of("same", "field", "member", "case", "twice")) {
+      settled.add(contact(id, "qm:" + id, id + "@example.com", fields));
+    }
+    settled.add(contact("no-id", null, "no-id@example.com", fields));
+    settled.add(withMarker("marked", "Phone"));
+    run.settle(settled);
+    run.settle(List.of(Settlement.failed(ObjectType.CONTACT, "same-but-failed", "boom")));
+    Set<String> members = Set.of("c-1", "c-2");
+    List<SourceSnapshot> batch =
+        List.of(
+            snapshot("same", "same@example.com", fields, members),
+            snapshot("field", "field@example.com", Map.of("Stage", List.of("customer")), members),
+            snapshot("member", "member@example.com", fields, Set.of("c-1")),
+            snapshot("case", "CASE@example.com", fields, members),
+            snapshot("no-id", "no-id@example.com", fields, members),
+            snapshot("marked", "marked@example.com", Map.of(), Set.of()),
+            snapshot("same-but-failed", "x@example.com", fields, members),
+            snapshot("new", "new@example.com", fields, members),
+            snapshot("twice", "twice@example.com", fields, members),
+            snapshot("twice", "twice@example.com", Map.of("Stage", List.of("other")), members));
+    List<Delta> deltas = run.deltas(batch);
+    List<Delta> compared = new ArrayList<>();
+    for (SourceSnapshot s : batch) {
+      compared.add(DeltaPlanner.classify(s, run.record(s.type(), s.hubSpotId()).orElse(null)));
+    }
+    assertThat(deltas).isEqualTo(compared);
+    assertThat(deltas)
+        .extracting(Delta::kind)
+        .containsExactly(
+            Delta.Kind.UNCHANGED,
+            Delta.Kind.CHANGED,
+            Delta.Kind.CHANGED,
+            Delta.Kind.UNCHANGED,
+            Delta.Kind.UNCHANGED,
+            Delta.Kind.CHANGED,
+            Delta.Kind.RETRY,
+            Delta.Kind.NEW,
+            Delta.Kind.UNCHANGED,
+            Delta.Kind.CHANGED);
+    assertThat(deltas.get(0).csmId()).contains("qm:same");
+    assertThat(deltas.get(4).changedFields()).as("never created: all sent").hasSize(2);
+  }
+
+  private static SourceSnapshot snapshot(
+      String id, String email, Map<String, List<String>> fields, Set<String> members) {
+    return new SourceSnapshot(ObjectType.CONTACT, id, email, fields, members);
+  }
+
+  private static Settlement withMarker(String id, String field) {
+    return Settlement.imported(
+        ObjectType.CONTACT, id, "qm:" + id, id + "@example.com", Map.of(field, MARKER), Set.of());
+  }
+
+  @Test
+  void aVersionTwoStateGetsTheOrderIndexAndItsRecordsAnswerTheQueries() throws Exception {
+    try (Connection c = rawConnection()) {
+      Schema.upgrade(c, dialect(), 2, "test");
+      try (Statement s = c.createStatement()) {
+        s.execute("INSERT INTO scopes (job_id, site) VALUES ('" + JOB + "', '" + SITE + "')");
+        long scope;
+        try (ResultSet rs = s.executeQuery("SELECT scope_id FROM scopes")) {
+          rs.next();
+          scope = rs.getLong(1);
+        }
+        for (String id : List.of("1", "2", "3")) {
+          s.execute(
+              "INSERT INTO records (scope_id, object_type, hubspot_id, csm_id, identity, outcome,"
+                  + " run_id, updated_at, source_modified_at) VALUES ("
+                  + scope
+                  + ", 'contact', '"
+                  + id
+                  + "', "
+                  + (id.equals("2") ? "NULL" : "'qm:" + id + "'")
+                  + ", '"
+                  + id
+                  + "@example.com', 'IMPORTED', 'run-v2', '2026-11-01T00:00:00.000Z', NULL)");
+        }
+      }
+      assertThat(Schema.version(c)).isEqualTo(2);
+      assertThat(hasOrderIndex(c)).isFalse();
+    }
+    SyncRun run = begin(JOB);
+    List<String> withoutId = new ArrayList<>();
+    run.forEachWithoutCsmId(ObjectType.CONTACT, r -> withoutId.add(r.hubSpotId()));
+    assertThat(withoutId).containsExactly("2");
+    List<String> gone = new ArrayList<>();
+    run.forEachGone(ObjectType.CONTACT, "2"::equals, r -> gone.add(r.hubSpotId()));
+    assertThat(gone).containsExactly("1", "3");
+    SourceSnapshot same =
+        new SourceSnapshot(ObjectType.CONTACT, "1", "1@example.com", Map.of(), Set.of());
+    assertThat(run.deltas(List.of(same)))
+        .as("no digest yet: compared in full")
+        .containsExactly(
+            DeltaPlanner.classify(same, run.record(ObjectType.CONTACT, "1").orElseThrow()))
+        .extracting(Delta::kind)
+        .containsExactly(Delta.Kind.UNCHANGED);
+    try (Connection c = rawConnection()) {
+      assertThat(Schema.version(c)).isEqualTo(3);
+      assertThat(hasOrderIndex(c)).isTrue();
+    }
+  }
+
+  private boolean hasOrderIndex(Connection c) throws Exception {
+    String sql =
+        dialect() == Dialect.SQLITE
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"
+                + " AND name = 'records_in_order'"
+            : "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'records_in_order'";
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getInt(1) == 1;
+    }
+  }
+}
