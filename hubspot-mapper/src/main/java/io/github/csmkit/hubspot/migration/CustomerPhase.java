@@ -60,7 +60,6 @@ final class CustomerPhase {
   private final MappingWarnings warnings;
   private final VerificationSample sample;
   private final Optional<SyncRun> state;
-  private final HubSpotIds seen = new HubSpotIds();
   private DeltaFeed<HubSpotContact> feed;
   private long unknownOrganizations;
   private Result imported;
@@ -123,7 +122,14 @@ final class CustomerPhase {
       ContactSelection selection,
       SyncRun run) {
     SyncTally tally = new SyncTally();
-    feed = new DeltaFeed<>(selected, run, this::track, tally, settings.retryFailedOnly());
+    feed =
+        new DeltaFeed<>(
+            selected,
+            run,
+            deduplication::prepare,
+            c -> track(run, c),
+            tally,
+            settings.retryFailedOnly());
     Settler settler =
         new Settler(
             run,
@@ -149,7 +155,7 @@ final class CustomerPhase {
     StateIds.learnCustomers(importers.csm(), run);
     boolean complete = completeSource && selection.readToEnd() && settings.testBatch().isEmpty();
     if (complete && !report.stopped()) {
-      StateIds.reportGone(run, ObjectType.CONTACT, seen::contains, tally);
+      StateIds.reportGone(run, ObjectType.CONTACT, tally);
     }
     return new Result(
         report,
@@ -183,11 +189,11 @@ final class CustomerPhase {
   }
 
   /** The snapshot of a contact, for the delta; empty when the engine is to refuse it. */
-  private Optional<DeltaFeed.Tracked> track(HubSpotContact contact) {
+  private Optional<DeltaFeed.Tracked> track(SyncRun run, HubSpotContact contact) {
     if (contact.id().isEmpty()) {
       return Optional.empty();
     }
-    seen.add(contact.id());
+    run.markRead(ObjectType.CONTACT, contact.id());
     MappedContact m = settings.mapper().map(contact);
     if (m.rejected()) {
       return Optional.empty(); // operation(...) maps it again and refuses it

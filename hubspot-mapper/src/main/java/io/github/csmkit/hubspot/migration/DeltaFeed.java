@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -39,6 +40,7 @@ final class DeltaFeed<T extends HubSpotRecord> implements Iterator<SourceRecord<
 
   private final Iterator<SourceRecord<T>> in;
   private final StateReader state;
+  private final Consumer<List<T>> beforeTracking;
   private final Function<T, Optional<Tracked>> tracker;
   private final SyncTally tally;
   private final boolean retryFailedOnly;
@@ -52,8 +54,23 @@ final class DeltaFeed<T extends HubSpotRecord> implements Iterator<SourceRecord<
       Function<T, Optional<Tracked>> tracker,
       SyncTally tally,
       boolean retryFailedOnly) {
+    this(in, state, chunk -> {}, tracker, tally, retryFailedOnly);
+  }
+
+  /**
+   * @param beforeTracking given each chunk's readable records before they are tracked, one by one
+   *     and in order (for look-ups that are cheaper per chunk than per record)
+   */
+  DeltaFeed(
+      Iterator<SourceRecord<T>> in,
+      StateReader state,
+      Consumer<List<T>> beforeTracking,
+      Function<T, Optional<Tracked>> tracker,
+      SyncTally tally,
+      boolean retryFailedOnly) {
     this.in = in;
     this.state = state;
+    this.beforeTracking = beforeTracking;
     this.tracker = tracker;
     this.tally = tally;
     this.retryFailedOnly = retryFailedOnly;
@@ -87,10 +104,17 @@ final class DeltaFeed<T extends HubSpotRecord> implements Iterator<SourceRecord<
 
   private void fill() {
     List<SourceRecord<T>> chunk = new ArrayList<>(CHUNK);
-    List<Tracked> tracked = new ArrayList<>(CHUNK);
+    List<T> readable = new ArrayList<>(CHUNK);
     while (chunk.size() < CHUNK && in.hasNext()) {
       SourceRecord<T> r = in.next();
       chunk.add(r);
+      if (r instanceof SourceRecord.Parsed<T> p) {
+        readable.add(p.value());
+      }
+    }
+    beforeTracking.accept(readable);
+    List<Tracked> tracked = new ArrayList<>(CHUNK);
+    for (SourceRecord<T> r : chunk) {
       tracked.add(
           r instanceof SourceRecord.Parsed<T> p ? tracker.apply(p.value()).orElse(null) : null);
     }

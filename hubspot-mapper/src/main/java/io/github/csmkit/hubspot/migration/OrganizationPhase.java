@@ -68,7 +68,6 @@ final class OrganizationPhase {
   private final Set<String> keptProperties = new LinkedHashSet<>();
   private final Optional<SyncRun> state;
   private final boolean retryFailedOnly;
-  private final Set<String> seen = new HashSet<>();
   private DeltaFeed<HubSpotCompany> feed;
   private Result imported;
   private boolean completeSource = true;
@@ -161,7 +160,7 @@ final class OrganizationPhase {
         rememberFromState(state.get());
       }
       if (completeSource && !report.stopped()) {
-        StateIds.reportGone(state.get(), ObjectType.COMPANY, seen::contains, tally);
+        StateIds.reportGone(state.get(), ObjectType.COMPANY, tally);
       }
       sync = Optional.of(SyncSummary.of(tally));
     }
@@ -205,7 +204,7 @@ final class OrganizationPhase {
     if (company.id().isEmpty() || duplicates.containsKey(company)) {
       return Optional.empty(); // a duplicate is refused by operation(...), not tracked
     }
-    seen.add(company.id());
+    state.orElseThrow().markRead(ObjectType.COMPANY, company.id());
     MappedCompany m = mapper.map(company);
     if (m.rejected() || m.name().isEmpty()) {
       return Optional.empty();

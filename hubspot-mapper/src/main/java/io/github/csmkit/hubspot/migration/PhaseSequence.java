@@ -120,7 +120,8 @@ final class PhaseSequence {
     enter(Phase.CUSTOMERS);
     VerificationSample sample = new VerificationSample(settings.verifySample());
     Deduplication deduplication =
-        new Deduplication(settings.duplicatePolicy(), new EmailKey(settings.emailProperty()), scan);
+        new Deduplication(
+            settings.duplicatePolicy(), new EmailKey(settings.emailProperty()), scan, syncRun);
     listener.phaseStarted(Phase.CUSTOMERS, OptionalLong.empty());
     customers =
         new CustomerPhase(

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * What a phase does with the state after its import: learn the CSM ids of what it created (CSM's
@@ -56,11 +55,13 @@ final class StateIds {
     run.learnCsmIds(ObjectType.COMPANY, learned);
   }
 
-  /** Counts, with examples, the records of the state the source did not have. */
-  static void reportGone(SyncRun run, ObjectType type, Predicate<String> seen, SyncTally tally) {
-    run.forEachGone(
+  /**
+   * Counts, with examples, the records of the state the source did not have: those the run did not
+   * mark read ({@link SyncRun#markRead}).
+   */
+  static void reportGone(SyncRun run, ObjectType type, SyncTally tally) {
+    run.forEachUnread(
         type,
-        seen,
         r ->
             tally.gone(
                 type.name().toLowerCase(Locale.ROOT)

@@ -4,7 +4,10 @@ import io.github.csmkit.hubspot.state.internal.Db;
 import io.github.csmkit.hubspot.state.internal.RecordDigest;
 import io.github.csmkit.hubspot.state.internal.RecordQueries;
 import io.github.csmkit.hubspot.state.internal.RecordStore;
+import io.github.csmkit.hubspot.state.internal.RunMarks;
 import io.github.csmkit.hubspot.state.internal.RunStore;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -128,6 +131,32 @@ final class ScopeReader implements StateReader {
 
   @Override
   public void forEachGone(ObjectType type, Predicate<String> seen, Consumer<StoredRecord> action) {
+    forEachOfIdPages(
+        type,
+        (c, scope, after) -> RecordQueries.idPage(c, scope, type, after, ID_PAGE),
+        seen.negate(),
+        action);
+  }
+
+  /** The records not marked read by the run's current attempt ({@link RunMarks}). */
+  void forEachUnread(ObjectType type, Consumer<StoredRecord> action) {
+    forEachOfIdPages(
+        type,
+        (c, scope, after) -> RunMarks.unreadPage(c, scope, type, after, ID_PAGE),
+        id -> true,
+        action);
+  }
+
+  /** A page of record ids to HubSpot ids after a record id. */
+  @FunctionalInterface
+  private interface IdPager {
+    List<Map.Entry<Long, String>> page(Connection c, long scopeId, long afterId)
+        throws SQLException;
+  }
+
+  /** Pages through ids (the ids alone are small), then loads only the records kept. */
+  private void forEachOfIdPages(
+      ObjectType type, IdPager pager, Predicate<String> keep, Consumer<StoredRecord> action) {
     OptionalLong scope = scope();
     if (scope.isEmpty()) {
       return;
@@ -136,18 +165,16 @@ final class ScopeReader implements StateReader {
     while (true) {
       long from = after;
       List<Map.Entry<Long, String>> page =
-          db.read(
-              "read record ids",
-              c -> RecordQueries.idPage(c, scope.getAsLong(), type, from, ID_PAGE));
-      List<String> gone = new ArrayList<>();
+          db.read("read record ids", c -> pager.page(c, scope.getAsLong(), from));
+      List<String> kept = new ArrayList<>();
       for (Map.Entry<Long, String> e : page) {
-        if (!seen.test(e.getValue())) {
-          gone.add(e.getValue());
+        if (keep.test(e.getValue())) {
+          kept.add(e.getValue());
         }
         after = e.getKey();
       }
-      Map<String, StoredRecord> found = records(type, gone);
-      for (String id : gone) { // in the order they were stored
+      Map<String, StoredRecord> found = records(type, kept);
+      for (String id : kept) { // in the order they were stored
         StoredRecord r = found.get(id);
         if (r != null) {
           action.accept(r);

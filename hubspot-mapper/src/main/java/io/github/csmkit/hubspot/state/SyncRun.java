@@ -3,6 +3,7 @@ package io.github.csmkit.hubspot.state;
 import io.github.csmkit.hubspot.state.internal.Db;
 import io.github.csmkit.hubspot.state.internal.RecordStore;
 import io.github.csmkit.hubspot.state.internal.RunLock;
+import io.github.csmkit.hubspot.state.internal.RunMarks;
 import io.github.csmkit.hubspot.state.internal.RunStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +28,8 @@ public final class SyncRun implements StateReader, AutoCloseable {
   private final RunInfo started;
   private final boolean resumed;
   private final RunLock lock;
-  private final StateReader reader;
+  private final ScopeReader reader;
+  private final AttemptMarks marks;
   private boolean finished;
   private boolean closed;
 
@@ -40,6 +42,7 @@ public final class SyncRun implements StateReader, AutoCloseable {
     this.lock = lock;
     this.reader =
         new ScopeReader(db, started.jobId(), started.site(), java.util.OptionalLong.of(scopeId));
+    this.marks = new AttemptMarks(db, scopeId, started.dryRun());
   }
 
   /**
@@ -142,6 +145,68 @@ public final class SyncRun implements StateReader, AutoCloseable {
   }
 
   /**
+   * Notes that this attempt of the run read a record, for {@link #forEachUnread}. The marks go to
+   * the state a few thousand at a time (a dry run keeps them in memory), so a run over a million
+   * records holds none of them on the heap; they belong to this attempt alone (a resumed run starts
+   * with none) and are dropped when the run finishes.
+   *
+   * @param type contact or company
+   * @param hubSpotId its HubSpot id
+   * @throws IllegalStateException when the run is finished or closed
+   * @throws SyncStateException on a database error
+   */
+  public void markRead(ObjectType type, String hubSpotId) {
+    checkOpen("mark a record read");
+    marks.read(type, hubSpotId);
+  }
+
+  /**
+   * The records of the state this attempt did not {@link #markRead mark read}, in the order they
+   * were first stored: after a complete read of a source, the records it no longer has.
+   *
+   * @param type contact or company
+   * @param action what to do with each
+   * @throws IllegalStateException when the run is finished or closed
+   * @throws SyncStateException on a database error
+   */
+  public void forEachUnread(ObjectType type, Consumer<StoredRecord> action) {
+    checkOpen("read the records not read");
+    marks.flush();
+    if (marks.inMemory()) {
+      reader.forEachGone(type, id -> marks.readInMemory(type, id), action);
+    } else {
+      reader.forEachUnread(type, action);
+    }
+  }
+
+  /**
+   * The first claimants of keys, for de-duplicating this attempt's input by a key (a contact's
+   * email) without holding every key on the heap: claims are kept like {@link #markRead}'s marks.
+   *
+   * @param keys the keys
+   * @return key to its first claimant, for the keys claimed before
+   * @throws IllegalStateException when the run is finished or closed
+   * @throws SyncStateException on a database error
+   */
+  public Map<Long, Long> claimants(Collection<Long> keys) {
+    checkOpen("read claims");
+    return marks.claimants(keys);
+  }
+
+  /**
+   * Claims a key that {@link #claimants} did not return: its claimant is then the first.
+   *
+   * @param key the key
+   * @param claimant who claims it (for example a reference to a record)
+   * @throws IllegalStateException when the run is finished or closed
+   * @throws SyncStateException on a database error
+   */
+  public void claim(long key, long claimant) {
+    checkOpen("claim a key");
+    marks.claim(key, claimant);
+  }
+
+  /**
    * Ends the run with its counts; a {@link RunStatus#COMPLETED completed} or {@link
    * RunStatus#ABORTED aborted} run is never resumed. A dry run records its counts too.
    *
@@ -161,6 +226,9 @@ public final class SyncRun implements StateReader, AutoCloseable {
         "finish the run",
         c -> {
           RunStore.finish(c, runId(), status, counts, now);
+          if (!dryRun()) { // a dry run does not hold the lock: the marks may be another run's
+            RunMarks.clear(c, scopeId);
+          }
           return null;
         });
     finished = true;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.csmkit.client.Credentials;
 import io.github.csmkit.client.CsmClient;
+import io.github.csmkit.client.bulk.ImportReport.Stage;
 import io.github.csmkit.hubspot.source.CsvExportSource;
 import io.github.csmkit.hubspot.state.SyncState;
 import io.github.csmkit.sandbox.CsmSandbox;
@@ -161,6 +162,34 @@ class SyncMigrationTest {
       assertThat(customersByEmail().get(c.email()).organizationIds())
           .containsExactly(orgIdByName.get(COMPANIES.get(c.companyId())));
     }
+  }
+
+  @Test
+  void duplicatesThousandsOfContactsApartAreRefusedByTheClaimsInTheStateOnEveryRun()
+      throws Exception {
+    // a contact is a mark and a claim: the state is written every 1,000 contacts
+    List<Contact> all = new ArrayList<>(contacts(2_500));
+    for (int i = 0; i < 10; i++) { // contacts 2301..2310 repeat the emails of 1..10
+      Contact c = all.get(2_300 + i);
+      String email = " C" + (i + 1) + "@Example.COM"; // as CSM compares: trimmed, any case
+      all.set(2_300 + i, new Contact(c.id(), c.first(), email, c.phone(), c.stage(), 101));
+    }
+
+    for (int run = 1; run <= 2; run++) {
+      MigrationReport report = migrate(COMPANIES, all, b -> b);
+      var failures = report.customers().orElseThrow().failures();
+      assertThat(failures).as("run " + run).hasSize(10);
+      for (int i = 0; i < 10; i++) {
+        assertThat(failures.get(i).stage()).isEqualTo(Stage.DUPLICATE);
+        assertThat(failures.get(i).message())
+            .startsWith("contact " + (2_301 + i) + " has the same email as contact " + (i + 1));
+      }
+      SyncCounts counts = report.sync().orElseThrow().customers().orElseThrow().counts();
+      assertThat(counts.created() + counts.unchanged()).as("run " + run).isEqualTo(2_490);
+      assertThat(counts.gone()).isZero();
+    }
+    assertThat(sandbox.customers()).hasSize(2_490);
+    assertThat(sandbox.creationCount("c1@example.com")).isEqualTo(1);
   }
 
   @Test

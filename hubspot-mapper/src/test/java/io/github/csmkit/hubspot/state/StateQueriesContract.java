@@ -130,6 +130,106 @@ abstract class StateQueriesContract {
   }
 
   @Test
+  void recordsNotMarkedReadAreTheGoneOnesAcrossFlushesAndAResumeStartsWithNoMarks()
+      throws Exception {
+    SyncRun other = begin("other-job");
+    other.settle(List.of(contact("h1", "qm:o", "o@example.com", Map.of())));
+    other.markRead(ObjectType.CONTACT, "h7"); // another job's marks are not this job's
+    other.close();
+    SyncRun run = begin(JOB);
+    List<Settlement> batch = new ArrayList<>();
+    for (int i = 0; i < 6200; i++) {
+      batch.add(contact("h" + i, "qm:" + i, i + "@example.com", Map.of("N", List.of("" + i))));
+    }
+    run.settle(batch);
+    Set<String> missing = Set.of("h0", "h7", "h4999", "h5000", "h6199");
+    for (int i = 0; i < 6200; i++) {
+      if (!missing.contains("h" + i)) {
+        run.markRead(ObjectType.CONTACT, "h" + i);
+        run.markRead(ObjectType.CONTACT, "h" + i); // twice: still one mark
+      }
+    }
+    run.markRead(ObjectType.COMPANY, "h0"); // a company's id is not a contact's
+    run.markRead(ObjectType.CONTACT, "not-in-the-state");
+    assertThat(marks("run_reads")).as("written in flushes, not held").isGreaterThan(0);
+    List<StoredRecord> unread = new ArrayList<>();
+    run.forEachUnread(ObjectType.CONTACT, unread::add);
+    List<StoredRecord> gone = new ArrayList<>();
+    run.forEachGone(ObjectType.CONTACT, id -> !missing.contains(id), gone::add);
+    assertThat(unread)
+        .extracting(StoredRecord::hubSpotId)
+        .containsExactly("h0", "h7", "h4999", "h5000", "h6199");
+    assertThat(unread).isEqualTo(gone);
+    run.close(); // not finished: resumed, with the marks of this attempt forgotten
+
+    SyncRun resumed = begin(JOB);
+    assertThat(resumed.resumed()).isTrue();
+    List<String> all = new ArrayList<>();
+    resumed.forEachUnread(ObjectType.CONTACT, r -> all.add(r.hubSpotId()));
+    assertThat(all).hasSize(6200);
+    resumed.markRead(ObjectType.CONTACT, "h1");
+    resumed.finish(RunStatus.COMPLETED, RunCounts.ZERO);
+    assertThat(marks("run_reads")).as("dropped when the run finishes").isZero();
+  }
+
+  @Test
+  void aClaimKeepsItsFirstClaimantAcrossFlushesForThisAttemptOnly() throws Exception {
+    SyncRun run = begin(JOB);
+    int n = AttemptMarks.FLUSH * 2 + 17;
+    List<Long> keys = new ArrayList<>();
+    for (long k = 1; k <= n; k++) {
+      keys.add(k * 7919);
+    }
+    assertThat(run.claimants(keys)).isEmpty();
+    for (long k : keys) {
+      run.claim(k, k + 1);
+    }
+    assertThat(marks("run_claims")).as("written in flushes").isGreaterThan(0);
+    Map<Long, Long> claimed = run.claimants(keys);
+    assertThat(claimed).hasSize(n);
+    keys.forEach(k -> assertThat(claimed).containsEntry(k, k + 1));
+    assertThat(run.claimants(List.of(5L, 7919L))).containsOnlyKeys(7919L);
+    run.close();
+    try (SyncRun resumed = begin(JOB)) {
+      assertThat(resumed.claimants(keys)).as("a resumed attempt claims afresh").isEmpty();
+    }
+  }
+
+  @Test
+  void aDryRunKeepsItsMarksInMemoryAndWritesNone() throws Exception {
+    SyncRun real = begin(JOB);
+    real.settle(
+        List.of(
+            contact("1", "qm:1", "a@example.com", Map.of()),
+            contact("2", "qm:2", "b@example.com", Map.of())));
+    real.finish(RunStatus.COMPLETED, RunCounts.ZERO);
+    SyncState state = SyncState.open(location());
+    toClose.add(state);
+    try (SyncRun plan = state.beginRun(JOB, SITE, true)) {
+      for (int i = 0; i < AttemptMarks.FLUSH + 5; i++) {
+        plan.markRead(ObjectType.CONTACT, i == 2 ? "x" : "" + i);
+        plan.claim(i + 1, i);
+      }
+      List<String> unread = new ArrayList<>();
+      plan.forEachUnread(ObjectType.CONTACT, r -> unread.add(r.hubSpotId()));
+      assertThat(unread).containsExactly("2");
+      assertThat(plan.claimants(List.of(1L, 99_999L))).containsOnly(Map.entry(1L, 0L));
+    }
+    assertThat(marks("run_reads")).isZero();
+    assertThat(marks("run_claims")).isZero();
+  }
+
+  /** How many rows a marks table holds, counted outside the state. */
+  private long marks(String table) throws Exception {
+    try (Connection c = rawConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
   void aFieldHashIsFoundWhereverItIsHeldAndOnlyThere() {
     begin("other-job").settle(List.of(contact("o", "qm:o", "o@example.com", Map.of())));
     SyncState state = SyncState.open(location());
@@ -255,7 +355,7 @@ abstract class StateQueriesContract {
         .extracting(Delta::kind)
         .containsExactly(Delta.Kind.UNCHANGED);
     try (Connection c = rawConnection()) {
-      assertThat(Schema.version(c)).isEqualTo(3);
+      assertThat(Schema.version(c)).isEqualTo(Schema.LATEST);
       assertThat(hasOrderIndex(c)).isTrue();
     }
   }
