@@ -21,12 +21,14 @@ import java.util.OptionalLong;
  * the engine maps records on one thread.
  */
 final class Deduplication {
+  private static final long UNCLAIMED = Long.MIN_VALUE;
+
   private final DuplicatePolicy policy;
   private final EmailKey key;
   private final ContactScan scan;
   private final Optional<SyncRun> state;
   private final LongLongMap firstSeen = new LongLongMap();
-  // with a state: the claims of the keys of the chunk being read, and of those it claimed
+  // with a state: the claimant of each key of the chunk being read, or UNCLAIMED
   private Map<Long, Long> prepared = new HashMap<>();
 
   /**
@@ -55,7 +57,11 @@ final class Deduplication {
     for (HubSpotContact c : contacts) {
       key.of(c).ifPresent(keys::add);
     }
-    prepared = new HashMap<>(state.get().claimants(keys));
+    Map<Long, Long> claimed = state.get().claimants(keys);
+    prepared = new HashMap<>();
+    for (Long k : keys) {
+      prepared.put(k, claimed.getOrDefault(k, UNCLAIMED));
+    }
   }
 
   /**
@@ -95,9 +101,9 @@ final class Deduplication {
     }
     Long first = prepared.get(k);
     if (first == null) { // not prepared (a contact checked again later): one look-up
-      first = state.get().claimants(List.of(k)).get(k);
+      first = state.get().claimants(List.of(k)).getOrDefault(k, UNCLAIMED);
     }
-    if (first == null) {
+    if (first == UNCLAIMED) {
       state.get().claim(k, self);
       prepared.put(k, self);
       return self;

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * A run's marks ({@link RunMarks}) with a bounded write buffer: marks are written {@value #FLUSH}
- * at a time, in one transaction, so a run pays one write per {@value #FLUSH} records read and holds
- * at most that many on the heap. A dry run writes nothing: its marks stay in memory. Thread-safe.
+ * at a time, in one transaction, so a run pays one write per {@value #FLUSH} marks and holds at
+ * most that many on the heap. A dry run writes nothing: its marks stay in memory. Thread-safe.
  */
 final class AttemptMarks {
   /** Marks buffered before they are written. */
@@ -25,6 +25,7 @@ final class AttemptMarks {
   private final Map<ObjectType, Set<String>> reads = new EnumMap<>(ObjectType.class);
   private final Map<Long, Long> claims = new LinkedHashMap<>();
   private int buffered;
+  private boolean begun;
 
   AttemptMarks(Db db, long scopeId, boolean inMemory) {
     this.db = db;
@@ -49,6 +50,7 @@ final class AttemptMarks {
       }
     }
     if (!inMemory && out.size() < keys.size()) {
+      begin();
       Set<Long> rest = new HashSet<>(keys);
       rest.removeAll(out.keySet());
       out.putAll(db.read("read the run's claims", c -> RunMarks.claimants(c, scopeId, rest)));
@@ -75,7 +77,11 @@ final class AttemptMarks {
 
   /** Writes what is buffered (nothing on a dry run). */
   synchronized void flush() {
-    if (inMemory || buffered == 0) {
+    if (inMemory) {
+      return;
+    }
+    begin();
+    if (buffered == 0) {
       return;
     }
     db.write(
@@ -88,6 +94,40 @@ final class AttemptMarks {
     reads.clear();
     claims.clear();
     buffered = 0;
+  }
+
+  /** Forgets the marks (the run finished or closed). */
+  synchronized void close() {
+    reads.clear();
+    claims.clear();
+    buffered = 0;
+    if (begun) {
+      begun = false;
+      db.write(
+          "forget what the run read",
+          c -> {
+            RunMarks.clear(c, scopeId);
+            return null;
+          });
+    }
+  }
+
+  /** How many marks are held on the heap, waiting to be written. */
+  synchronized int buffered() {
+    return buffered;
+  }
+
+  /** The tables, on the run's connection, without what it marked for this scope before. */
+  private void begin() {
+    if (!begun) {
+      db.write(
+          "prepare the run's marks",
+          c -> {
+            RunMarks.begin(c, db.dialect(), scopeId);
+            return null;
+          });
+      begun = true;
+    }
   }
 
   private void flushWhenFull() {

@@ -3,7 +3,6 @@ package io.github.csmkit.hubspot.state;
 import io.github.csmkit.hubspot.state.internal.Db;
 import io.github.csmkit.hubspot.state.internal.RecordStore;
 import io.github.csmkit.hubspot.state.internal.RunLock;
-import io.github.csmkit.hubspot.state.internal.RunMarks;
 import io.github.csmkit.hubspot.state.internal.RunStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -226,12 +225,10 @@ public final class SyncRun implements StateReader, AutoCloseable {
         "finish the run",
         c -> {
           RunStore.finish(c, runId(), status, counts, now);
-          if (!dryRun()) { // a dry run does not hold the lock: the marks may be another run's
-            RunMarks.clear(c, scopeId);
-          }
           return null;
         });
     finished = true;
+    marks.close();
   }
 
   private synchronized void checkOpen(String what) {
@@ -298,8 +295,19 @@ public final class SyncRun implements StateReader, AutoCloseable {
   public synchronized void close() {
     if (!closed) {
       closed = true;
-      lock.close();
+      try {
+        marks.close();
+      } catch (SyncStateException e) {
+        // the marks are temporary tables of the connection: they go with it
+      } finally {
+        lock.close();
+      }
     }
+  }
+
+  /** The marks, for tests of their buffer. */
+  AttemptMarks marks() {
+    return marks;
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.github.csmkit.hubspot.state.internal.Db;
 import io.github.csmkit.hubspot.state.internal.Dialect;
 import io.github.csmkit.hubspot.state.internal.RunLock;
 import io.github.csmkit.hubspot.state.internal.RunLocks;
-import io.github.csmkit.hubspot.state.internal.RunMarks;
 import io.github.csmkit.hubspot.state.internal.RunStore;
 import io.github.csmkit.hubspot.state.internal.Schema;
 import java.io.IOException;
@@ -144,7 +143,6 @@ public final class SyncState implements AutoCloseable {
               "begin a run",
               c -> {
                 long s = RunStore.scope(c, jobId, site);
-                RunMarks.clear(c, s); // what an earlier attempt read is not this one's
                 Optional<RunInfo> open = RunStore.unfinished(c, s);
                 if (open.isPresent()) {
                   RunInfo o = open.get();

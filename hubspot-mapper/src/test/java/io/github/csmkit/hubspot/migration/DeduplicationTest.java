@@ -2,14 +2,20 @@ package io.github.csmkit.hubspot.migration;
 
 import static io.github.csmkit.hubspot.migration.Records.contact;
 import static io.github.csmkit.hubspot.migration.Records.value;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.csmkit.client.bulk.DuplicateRecordException;
 import io.github.csmkit.hubspot.source.HubSpotContact;
 import io.github.csmkit.hubspot.source.SourceRecord;
+import io.github.csmkit.hubspot.state.SyncRun;
+import io.github.csmkit.hubspot.state.SyncState;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeduplicationTest {
   private final EmailKey workEmail = new EmailKey("work_email");
@@ -62,5 +68,28 @@ class DeduplicationTest {
     d.check(value(contact(1, "work_email", " ")));
     assertThatCode(() -> d.check(value(contact(2, "work_email", " ")))).doesNotThrowAnyException();
     assertThatCode(() -> d.check(value(contact(3)))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void withAStateTheFirstClaimsAreTheStatesAcrossChunksAndACheckOfTheFirstAgainPasses(
+      @TempDir Path dir) {
+    try (SyncState state = SyncState.open(dir.resolve("state.db").toString());
+        SyncRun run = state.beginRun("job", "site", false)) {
+      Deduplication d =
+          new Deduplication(DuplicatePolicy.FIRST, workEmail, new ContactScan(), Optional.of(run));
+      HubSpotContact one = value(contact(1, "work_email", "a@x.example"));
+      HubSpotContact two = value(contact(2, "work_email", "b@x.example"));
+      HubSpotContact three = value(contact(3, "work_email", " A@X.example "));
+      d.prepare(List.of(one, two));
+      d.check(one);
+      d.check(two);
+      assertThat(run.claimants(List.of(workEmail.of(one).getAsLong()))).containsValue(1L);
+      d.prepare(List.of(three)); // the next chunk
+      assertThatThrownBy(() -> d.check(three))
+          .isInstanceOf(DuplicateRecordException.class)
+          .hasMessageStartingWith("contact 3 has the same email as contact 1, which comes first");
+      assertThatCode(() -> d.check(one)).as("not prepared: looked up").doesNotThrowAnyException();
+      assertThatThrownBy(() -> d.check(three)).isInstanceOf(DuplicateRecordException.class);
+    }
   }
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,17 +13,43 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the current attempt of a scope's run has read, in the state rather than on the heap: the
+ * What the current attempt of a scope's run has read, beside the state rather than on the heap: the
  * HubSpot ids it read ({@code run_reads}, so the records it did not read are a query) and the first
- * claimant of each de-duplication key ({@code run_claims}). Both belong to one attempt: {@link
- * #clear} empties them when a run begins or resumes, and when it finishes. Callers own the
- * transaction.
+ * claimant of each de-duplication key ({@code run_claims}). Both are temporary tables of the run's
+ * connection: they belong to the attempt by construction (a process that dies takes them along),
+ * cost no durable write (no write-ahead log, no sync to disk: SQLite keeps them in its temporary
+ * store, PostgreSQL in the session), and never reach the schema. Callers own the transaction.
  */
 public final class RunMarks {
   private RunMarks() {}
 
   /**
-   * Forgets a scope's marks.
+   * Creates the connection's tables when it has none, and forgets what a scope marked before on it
+   * (a connection may serve several runs one after another, or several jobs at once).
+   *
+   * @param c the run's connection
+   * @param dialect its dialect
+   * @param scopeId the job's scope
+   * @throws SQLException on a database error
+   */
+  public static void begin(Connection c, Dialect dialect, long scopeId) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          dialect.ddl(
+              "CREATE TEMPORARY TABLE IF NOT EXISTS run_reads (scope_id BIGINT NOT NULL,"
+                  + " object_type TEXT NOT NULL, hubspot_id TEXT NOT NULL,"
+                  + " PRIMARY KEY (scope_id, object_type, hubspot_id)){compact}"));
+      s.execute(
+          dialect.ddl(
+              "CREATE TEMPORARY TABLE IF NOT EXISTS run_claims (scope_id BIGINT NOT NULL,"
+                  + " claim_key BIGINT NOT NULL, claimant BIGINT NOT NULL,"
+                  + " PRIMARY KEY (scope_id, claim_key)){compact}"));
+    }
+    clear(c, scopeId);
+  }
+
+  /**
+   * Forgets a scope's marks, on a connection that has the tables ({@link #begin}).
    *
    * @param c the connection
    * @param scopeId the job's scope

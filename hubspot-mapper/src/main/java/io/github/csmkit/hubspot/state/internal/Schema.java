@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class Schema {
   /** The newest version this code writes and understands. */
-  public static final int LATEST = 4;
+  public static final int LATEST = 3;
 
   /** A constant advisory-lock key that serializes upgrades on PostgreSQL ("csmkit-schema"). */
   private static final long UPGRADE_LOCK = 0x63736d6b69747363L;
@@ -61,17 +61,7 @@ public final class Schema {
           // without reading its field hashes and memberships (NULL until it is imported again)
           List.of(
               "CREATE INDEX records_in_order ON records (scope_id, object_type, record_id)",
-              "ALTER TABLE records ADD COLUMN digest {bytes}"),
-          // v4: what the current attempt of a run has read (RunMarks): the HubSpot ids, so the
-          // records a complete source no longer has are a query, and the first contact of each
-          // email, so de-duplicating a run's input costs no heap per record
-          List.of(
-              "CREATE TABLE run_reads (scope_id BIGINT NOT NULL REFERENCES scopes (scope_id),"
-                  + " object_type TEXT NOT NULL, hubspot_id TEXT NOT NULL,"
-                  + " PRIMARY KEY (scope_id, object_type, hubspot_id)){compact}",
-              "CREATE TABLE run_claims (scope_id BIGINT NOT NULL REFERENCES scopes (scope_id),"
-                  + " claim_key BIGINT NOT NULL, claimant BIGINT NOT NULL,"
-                  + " PRIMARY KEY (scope_id, claim_key)){compact}"));
+              "ALTER TABLE records ADD COLUMN digest {bytes}"));
 
   private Schema() {}
 
