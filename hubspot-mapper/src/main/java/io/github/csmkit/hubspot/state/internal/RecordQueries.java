@@ -75,10 +75,19 @@ public final class RecordQueries {
    */
   public static List<Map.Entry<Long, String>> idPage(
       Connection c, long scopeId, ObjectType type, long afterId, int limit) throws SQLException {
+    return idPage(c, scopeId, type, afterId, limit, "");
+  }
+
+  /** {@link #idPage}, of the records {@code r} that also meet {@code condition} ("AND ..."). */
+  static List<Map.Entry<Long, String>> idPage(
+      Connection c, long scopeId, ObjectType type, long afterId, int limit, String condition)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT record_id, hubspot_id FROM records WHERE scope_id = ? AND object_type = ?"
-                + " AND record_id > ? ORDER BY record_id LIMIT "
+            "SELECT r.record_id, r.hubspot_id FROM records r"
+                + " WHERE r.scope_id = ? AND r.object_type = ? AND r.record_id > ?"
+                + condition
+                + " ORDER BY r.record_id LIMIT "
                 + limit)) {
       ps.setLong(1, scopeId);
       ps.setString(2, type.column());

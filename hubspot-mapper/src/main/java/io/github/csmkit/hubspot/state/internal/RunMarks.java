@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -163,24 +162,13 @@ public final class RunMarks {
    */
   public static List<Map.Entry<Long, String>> unreadPage(
       Connection c, long scopeId, ObjectType type, long afterId, int limit) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT r.record_id, r.hubspot_id FROM records r"
-                + " WHERE r.scope_id = ? AND r.object_type = ? AND r.record_id > ?"
-                + " AND NOT EXISTS (SELECT 1 FROM run_reads m WHERE m.scope_id = r.scope_id"
-                + " AND m.object_type = r.object_type AND m.hubspot_id = r.hubspot_id)"
-                + " ORDER BY r.record_id LIMIT "
-                + limit)) {
-      ps.setLong(1, scopeId);
-      ps.setString(2, type.column());
-      ps.setLong(3, afterId);
-      List<Map.Entry<Long, String>> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(Map.entry(rs.getLong(1), rs.getString(2)));
-        }
-      }
-      return out;
-    }
+    return RecordQueries.idPage(
+        c,
+        scopeId,
+        type,
+        afterId,
+        limit,
+        " AND NOT EXISTS (SELECT 1 FROM run_reads m WHERE m.scope_id = r.scope_id"
+            + " AND m.object_type = r.object_type AND m.hubspot_id = r.hubspot_id)");
   }
 }
