@@ -34,9 +34,9 @@ final class AttemptMarks {
   }
 
   synchronized void read(ObjectType type, String hubSpotId) {
+    flushWhenFull(); // first: a mark is kept only once the marks before it are written
     if (reads.computeIfAbsent(type, t -> new HashSet<>()).add(hubSpotId)) {
       buffered++;
-      flushWhenFull();
     }
   }
 
@@ -58,11 +58,14 @@ final class AttemptMarks {
     return out;
   }
 
-  /** Claims a key; a key claimed before keeps its claimant. */
+  /**
+   * Claims a key that {@link #claimants} did not return (a key already written keeps its first
+   * claimant in the database, while this buffer would answer with the new one until it is written).
+   */
   synchronized void claim(long key, long claimant) {
+    flushWhenFull(); // first: a failed write leaves this claim unmade, not half made
     if (claims.putIfAbsent(key, claimant) == null) {
       buffered++;
-      flushWhenFull();
     }
   }
 

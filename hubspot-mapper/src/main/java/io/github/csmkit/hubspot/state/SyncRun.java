@@ -228,7 +228,11 @@ public final class SyncRun implements StateReader, AutoCloseable {
           return null;
         });
     finished = true;
-    marks.close();
+    try {
+      marks.close();
+    } catch (SyncStateException e) {
+      // the run has finished: its marks are temporary, and the next attempt clears them anyway
+    }
   }
 
   private synchronized void checkOpen(String what) {

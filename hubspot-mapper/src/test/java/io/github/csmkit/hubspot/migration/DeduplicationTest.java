@@ -88,7 +88,11 @@ class DeduplicationTest {
       assertThatThrownBy(() -> d.check(three))
           .isInstanceOf(DuplicateRecordException.class)
           .hasMessageStartingWith("contact 3 has the same email as contact 1, which comes first");
-      assertThatCode(() -> d.check(one)).as("not prepared: looked up").doesNotThrowAnyException();
+      assertThatCode(() -> d.check(two)).as("not prepared: looked up").doesNotThrowAnyException();
+      HubSpotContact four = value(contact(4, "work_email", "b@x.example"));
+      assertThatThrownBy(() -> d.check(four))
+          .as("not prepared either: the claim of 2 is looked up")
+          .hasMessageStartingWith("contact 4 has the same email as contact 2");
       assertThatThrownBy(() -> d.check(three)).isInstanceOf(DuplicateRecordException.class);
     }
   }

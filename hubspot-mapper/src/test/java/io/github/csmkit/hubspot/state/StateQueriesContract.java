@@ -178,6 +178,58 @@ abstract class StateQueriesContract {
   }
 
   @Test
+  void onOneStateTheNextAttemptForgetsWrittenMarksAndJobsKeepTheirOwn() {
+    SyncState state = SyncState.open(location()); // one state: on SQLite, one connection
+    toClose.add(state);
+    List<Settlement> batch = new ArrayList<>();
+    List<Long> keys = new ArrayList<>();
+    for (int i = 0; i < 2_500; i++) {
+      batch.add(contact("h" + i, "qm:" + i, i + "@example.com", Map.of()));
+      keys.add(i + 1L);
+    }
+    SyncRun other = state.beginRun("other-job", SITE, false);
+    toClose.add(other);
+    other.settle(batch);
+    for (int i = 0; i < 2_500; i++) {
+      other.markRead(ObjectType.CONTACT, "h" + i);
+      other.claim(i + 1L, i);
+    }
+    assertThat(other.marks().buffered()).as("written").isLessThan(AttemptMarks.FLUSH);
+
+    SyncRun run = state.beginRun(JOB, SITE, false);
+    run.settle(batch);
+    assertThat(run.claimants(keys)).as("another job's claims").isEmpty();
+    for (int i = 0; i < 2_500; i++) {
+      if (i != 5) {
+        run.markRead(ObjectType.CONTACT, "h" + i);
+      }
+      run.claim(i + 1L, i);
+    }
+    assertThat(unread(run)).containsExactly("h5");
+    run.close(); // not finished
+    SyncRun resumed = state.beginRun(JOB, SITE, false);
+    assertThat(resumed.resumed()).isTrue();
+    assertThat(unread(resumed)).as("the crashed attempt's marks").hasSize(2_500);
+    assertThat(resumed.claimants(keys)).isEmpty();
+    for (int i = 0; i < 2_500; i++) {
+      resumed.markRead(ObjectType.CONTACT, "h" + i);
+    }
+    resumed.finish(RunStatus.COMPLETED, RunCounts.ZERO);
+    resumed.close();
+    try (SyncRun next = state.beginRun(JOB, SITE, false)) {
+      assertThat(unread(next)).as("the finished run's marks").hasSize(2_500);
+    }
+    assertThat(unread(other)).as("the other job's marks, kept").isEmpty();
+    assertThat(other.claimants(keys)).hasSize(2_500).containsEntry(7L, 6L);
+  }
+
+  private static List<String> unread(SyncRun run) {
+    List<String> out = new ArrayList<>();
+    run.forEachUnread(ObjectType.CONTACT, r -> out.add(r.hubSpotId()));
+    return out;
+  }
+
+  @Test
   void aClaimKeepsItsFirstClaimantAcrossFlushesForThisAttemptOnly() {
     SyncRun run = begin(JOB);
     int n = AttemptMarks.FLUSH * 2 + 17;
