@@ -30,9 +30,8 @@ final class SyncHtml {
     {"partiallyImported", "partly imported"}
   };
 
-  private static final String[][] PHASES = {
-    {"organizations", "organizations"}, {"customers", "customers"}
-  };
+  /** The phases with a delta: report.json's key is also the label. */
+  private static final String[] PHASES = {"organizations", "customers"};
 
   private SyncHtml() {}
 
@@ -54,30 +53,30 @@ final class SyncHtml {
       h.append("<th class=\"n\">").append(c[1]).append("</th>");
     }
     h.append("</tr></thead><tbody>");
-    for (String[] p : PHASES) {
-      JsonNode n = sync.path(p[0]);
+    for (String p : PHASES) {
+      JsonNode n = sync.path(p);
       if (!n.isObject()) {
         continue;
       }
-      h.append("<tr><td>").append(p[1]).append("</td>");
+      h.append("<tr><td>").append(p).append("</td>");
       for (String[] c : DELTA) {
-        h.append(Html.cell("sync." + p[0] + "." + c[0], n.path(c[0]).asLong()));
+        h.append(Html.cell("sync." + p + "." + c[0], n.path(c[0]).asLong()));
       }
       h.append("</tr>");
     }
     h.append("</tbody></table>\n");
-    for (String[] p : PHASES) {
-      JsonNode gone = sync.path(p[0]).path("goneRecords");
+    for (String p : PHASES) {
+      JsonNode gone = sync.path(p).path("goneRecords");
       if (gone.size() > 0) {
         h.append("<p>")
-            .append(p[1])
+            .append(p)
             .append(" in the state but not in the source (reported, never deleted):</p>");
-        Html.list(h, gone, p[1] + " gone");
+        Html.list(h, gone, p + " gone");
       }
-      JsonNode partial = sync.path(p[0]).path("partiallyImportedRecords");
+      JsonNode partial = sync.path(p).path("partiallyImportedRecords");
       if (partial.size() > 0) {
-        h.append("<p>").append(p[1]).append(" partly imported:</p>");
-        Html.list(h, partial, p[1] + " partly imported");
+        h.append("<p>").append(p).append(" partly imported:</p>");
+        Html.list(h, partial, p + " partly imported");
       }
     }
   }
@@ -98,13 +97,13 @@ final class SyncHtml {
         .append("<th>watermark before</th><th>watermark after</th>")
         .append("<th class=\"n\">already settled</th><th class=\"n\">archived</th>")
         .append("<th class=\"n\">merged</th></tr></thead><tbody>");
-    String[][] types = {{"contacts", "contacts"}, {"companies", "companies"}};
-    for (String[] t : types) {
-      JsonNode p = s.path(t[0]);
+    String[] types = {"contacts", "companies"}; // report.json's keys, also the labels
+    for (String t : types) {
+      JsonNode p = s.path(t);
       h.append("<tr><td>")
-          .append(t[1])
+          .append(t)
           .append("</td><td data-read=\"")
-          .append(t[0])
+          .append(t)
           .append("\">")
           .append(escape(p.path("read").asText()))
           .append("</td><td>")
@@ -113,18 +112,17 @@ final class SyncHtml {
           .append(watermark(p.path("watermarkAfter")))
           .append("</td>")
           .append(
-              Html.cell(
-                  "hubspotSync." + t[0] + ".alreadySettled", p.path("alreadySettled").asLong()))
-          .append(Html.cell("hubspotSync." + t[0] + ".archived", p.path("archived").size()))
-          .append(Html.cell("hubspotSync." + t[0] + ".merged", p.path("merged").size()))
+              Html.cell("hubspotSync." + t + ".alreadySettled", p.path("alreadySettled").asLong()))
+          .append(Html.cell("hubspotSync." + t + ".archived", p.path("archived").size()))
+          .append(Html.cell("hubspotSync." + t + ".merged", p.path("merged").size()))
           .append("</tr>");
     }
     h.append("</tbody></table>\n<p class=\"note\">A watermark moves only when every record of")
         .append(" its type read up to it has settled in the state; one held back is read again")
         .append(" by the next sync.</p>\n");
-    for (String[] t : types) {
-      archived(h, t[0], s.path(t[0]).path("archived"));
-      merged(h, t[0], s.path(t[0]).path("merged"));
+    for (String t : types) {
+      archived(h, t, s.path(t).path("archived"));
+      merged(h, t, s.path(t).path("merged"));
     }
     h.append("<p>HubSpot requests: <b data-count=\"hubspotSync.hubspotRequestsTotal\">")
         .append(number(s.path("hubspotRequestsTotal").asLong()))

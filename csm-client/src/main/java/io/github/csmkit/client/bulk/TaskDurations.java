@@ -62,11 +62,6 @@ final class TaskDurations {
             : Math.max(0, lendDelayNanos - step / 8);
   }
 
-  /** How long after its predicted end a task's slot is lent: learned by {@link #earlySubmit}. */
-  synchronized Duration lendDelay() {
-    return Duration.ofNanos((long) lendDelayNanos);
-  }
-
   /** The wait between polls of a task that was not done: a tenth of the estimate, bounded. */
   synchronized Duration pollInterval() {
     long nanos = measured ? (long) (estimateNanos / 10) : initial.toNanos() / 4;
