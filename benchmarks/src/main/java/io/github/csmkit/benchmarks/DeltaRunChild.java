@@ -2,6 +2,7 @@ package io.github.csmkit.benchmarks;
 
 import io.github.csmkit.client.CsmClient;
 import io.github.csmkit.hubspot.migration.HubSpotMigration;
+import io.github.csmkit.hubspot.migration.MigrationListener;
 import io.github.csmkit.hubspot.migration.MigrationReport;
 import io.github.csmkit.hubspot.migration.SyncCounts;
 import io.github.csmkit.hubspot.source.CsvExportSource;
@@ -12,6 +13,7 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,6 +52,7 @@ public final class DeltaRunChild {
           HubSpotMigration.builder(csm)
               .jobId("bench-delta")
               .state(state)
+              .listener(new PhaseTimes(start))
               .build()
               .run(
                   CsvExportSource.companies(companies),
@@ -86,6 +89,19 @@ public final class DeltaRunChild {
             + c.gone()
             + " "
             + report.recordsNotImported());
+  }
+
+  /** Prints {@code PHASE <name> <start s> <end s>}, both from the run's start. */
+  private record PhaseTimes(long start) implements MigrationListener {
+    @Override
+    public void phaseStarted(Phase phase, OptionalLong total) {
+      System.out.println("PHASE_START " + phase + " " + (System.nanoTime() - start) / 1e9);
+    }
+
+    @Override
+    public void phaseFinished(Phase phase, String summary) {
+      System.out.println("PHASE_END " + phase + " " + (System.nanoTime() - start) / 1e9);
+    }
   }
 
   /** The contacts, with a heap reading when each checkpoint's number of records has been read. */

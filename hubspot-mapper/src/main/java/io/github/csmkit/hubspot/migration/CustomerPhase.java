@@ -193,14 +193,15 @@ final class CustomerPhase {
     if (contact.id().isEmpty()) {
       return Optional.empty();
     }
-    run.markRead(ObjectType.CONTACT, contact.id());
     MappedContact m = settings.mapper().map(contact);
     if (m.rejected()) {
+      run.markRead(ObjectType.CONTACT, contact.id()); // read, though not classified
       return Optional.empty(); // operation(...) maps it again and refuses it
     }
     try {
       deduplication.check(contact); // here, as a skipped first contact must still count
     } catch (DuplicateRecordException e) {
+      run.markRead(ObjectType.CONTACT, contact.id());
       return Optional.empty(); // and operation(...) refuses it again, as the same duplicate
     }
     Map<String, String> names = organizationNames(contact, m);

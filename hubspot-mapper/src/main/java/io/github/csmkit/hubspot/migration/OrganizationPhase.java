@@ -204,9 +204,9 @@ final class OrganizationPhase {
     if (company.id().isEmpty() || duplicates.containsKey(company)) {
       return Optional.empty(); // a duplicate is refused by operation(...), not tracked
     }
-    state.orElseThrow().markRead(ObjectType.COMPANY, company.id());
     MappedCompany m = mapper.map(company);
     if (m.rejected() || m.name().isEmpty()) {
+      state.orElseThrow().markRead(ObjectType.COMPANY, company.id()); // read, though not classified
       return Optional.empty();
     }
     return Optional.of(new DeltaFeed.Tracked(Snapshots.company(company, m), Map.of(), m));

@@ -57,7 +57,7 @@ final class StateIds {
 
   /**
    * Counts, with examples, the records of the state the source did not have: those the run did not
-   * mark read ({@link SyncRun#markRead}).
+   * read ({@link SyncRun#forEachUnread}).
    */
   static void reportGone(SyncRun run, ObjectType type, SyncTally tally) {
     run.forEachUnread(

@@ -1,7 +1,10 @@
 package io.github.csmkit.hubspot.state;
 
+import io.github.csmkit.hubspot.internal.KeyFilter;
 import io.github.csmkit.hubspot.state.internal.Db;
-import io.github.csmkit.hubspot.state.internal.RunMarks;
+import io.github.csmkit.hubspot.state.internal.RecordQueries;
+import io.github.csmkit.hubspot.state.internal.RunClaims;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -11,33 +14,71 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A run's marks ({@link RunMarks}) with a bounded write buffer: marks are written {@value #FLUSH}
- * at a time, in one transaction, so a run pays one write per {@value #FLUSH} marks and holds at
- * most that many on the heap. A dry run writes nothing: its marks stay in memory. Thread-safe.
+ * What the current attempt of a run has read, for the records it did not read and for
+ * de-duplication. Thread-safe.
+ *
+ * <ul>
+ *   <li><b>Reads</b> are a bitmap of the state's record ids: one bit a record id of the state (125
+ *       KB for a million), none for a record the state does not hold (it cannot be gone). A record
+ *       is set when a classification finds it ({@link #readRecord}); a HubSpot id marked on its own
+ *       ({@link #read}) waits in a buffer of at most {@value #FLUSH} until one query finds the
+ *       records of all of them. Nothing is written, so a dry run keeps its reads the same way.
+ *   <li><b>Claims</b> go to {@link RunClaims}' table of the run's connection {@value #FLUSH} at a
+ *       time, in one transaction (a dry run keeps them in memory). Most keys a run asks about were
+ *       never claimed (one contact per email): a filter of the keys this attempt claimed answers
+ *       those without a query, so only keys perhaps claimed are looked up.
+ * </ul>
  */
 final class AttemptMarks {
-  /** Marks buffered before they are written. */
+  /** Marks buffered before they are written or looked up. */
   static final int FLUSH = 2_000;
 
   private final Db db;
   private final long scopeId;
   private final boolean inMemory;
-  private final Map<ObjectType, Set<String>> reads = new EnumMap<>(ObjectType.class);
+  private final BitSet readRecords = new BitSet();
+  // record ids past the int range (a database whose ids were started high): one entry each
+  private final Set<Long> farRecords = new HashSet<>();
+  private final Map<ObjectType, Set<String>> pendingReads = new EnumMap<>(ObjectType.class);
   private final Map<Long, Long> claims = new LinkedHashMap<>();
-  private int buffered;
+  // every key claimed in this attempt, buffered or written (none of a dry run: all in memory)
+  private final KeyFilter claimed;
+  private long lookedUp;
+  private int pending;
   private boolean begun;
 
   AttemptMarks(Db db, long scopeId, boolean inMemory) {
     this.db = db;
     this.scopeId = scopeId;
     this.inMemory = inMemory;
+    this.claimed = inMemory ? null : new KeyFilter();
   }
 
+  /** A HubSpot id read, its record (if the state has one) to be found with the next few. */
   synchronized void read(ObjectType type, String hubSpotId) {
-    flushWhenFull(); // first: a mark is kept only once the marks before it are written
-    if (reads.computeIfAbsent(type, t -> new HashSet<>()).add(hubSpotId)) {
-      buffered++;
+    if (pending >= FLUSH) {
+      resolveReads();
     }
+    if (pendingReads.computeIfAbsent(type, t -> new HashSet<>()).add(hubSpotId)) {
+      pending++;
+    }
+  }
+
+  /** A stored record read, by its record id. */
+  synchronized void readRecord(long recordId) {
+    if (recordId <= Integer.MAX_VALUE) {
+      readRecords.set((int) recordId);
+    } else {
+      farRecords.add(recordId);
+    }
+  }
+
+  /** Whether this attempt read the stored record with this id. */
+  synchronized boolean wasRead(long recordId) {
+    resolveReads();
+    return recordId <= Integer.MAX_VALUE
+        ? readRecords.get((int) recordId)
+        : farRecords.contains(recordId);
   }
 
   /** The claimants of keys claimed before; keys not claimed are absent. */
@@ -49,11 +90,19 @@ final class AttemptMarks {
         out.put(k, v);
       }
     }
-    if (!inMemory && out.size() < keys.size()) {
+    if (inMemory) {
+      return out;
+    }
+    Set<Long> rest = new HashSet<>();
+    for (Long k : keys) {
+      if (!out.containsKey(k) && claimed.mightContain(k)) {
+        rest.add(k);
+      }
+    }
+    if (!rest.isEmpty()) {
       begin();
-      Set<Long> rest = new HashSet<>(keys);
-      rest.removeAll(out.keySet());
-      out.putAll(db.read("read the run's claims", c -> RunMarks.claimants(c, scopeId, rest)));
+      lookedUp += rest.size();
+      out.putAll(db.read("read the run's claims", c -> RunClaims.claimants(c, scopeId, rest)));
     }
     return out;
   }
@@ -63,79 +112,90 @@ final class AttemptMarks {
    * claimant in the database, while this buffer would answer with the new one until it is written).
    */
   synchronized void claim(long key, long claimant) {
-    flushWhenFull(); // first: a failed write leaves this claim unmade, not half made
-    if (claims.putIfAbsent(key, claimant) == null) {
-      buffered++;
+    if (claims.size() >= FLUSH) {
+      writeClaims(); // first: a failed write leaves this claim unmade, not half made
+    }
+    if (claims.putIfAbsent(key, claimant) == null && claimed != null) {
+      claimed.add(key);
     }
   }
 
-  /** Whether a dry run read this record (a run that writes asks the state instead). */
-  synchronized boolean readInMemory(ObjectType type, String hubSpotId) {
-    return reads.getOrDefault(type, Set.of()).contains(hubSpotId);
-  }
-
-  boolean inMemory() {
-    return inMemory;
-  }
-
-  /** Writes what is buffered (nothing on a dry run). */
+  /** Finds the records of the ids read on their own, and writes the claims buffered. */
   synchronized void flush() {
-    if (inMemory) {
-      return;
-    }
-    begin();
-    if (buffered == 0) {
-      return;
-    }
-    db.write(
-        "record what the run read",
-        c -> {
-          RunMarks.read(c, scopeId, reads);
-          RunMarks.claim(c, scopeId, claims);
-          return null;
-        });
-    reads.clear();
-    claims.clear();
-    buffered = 0;
+    resolveReads();
+    writeClaims();
   }
 
   /** Forgets the marks (the run finished or closed). */
   synchronized void close() {
-    reads.clear();
+    readRecords.clear();
+    farRecords.clear();
+    pendingReads.clear();
+    pending = 0;
     claims.clear();
-    buffered = 0;
+    if (claimed != null) {
+      claimed.clear();
+    }
     if (begun) {
       begun = false;
       db.write(
-          "forget what the run read",
+          "forget the run's claims",
           c -> {
-            RunMarks.clear(c, scopeId);
+            RunClaims.clear(c, scopeId);
             return null;
           });
     }
   }
 
-  /** How many marks are held on the heap, waiting to be written. */
-  synchronized int buffered() {
-    return buffered;
+  /** How many claim keys were looked up in the state (the filter could not rule them out). */
+  synchronized long lookedUp() {
+    return lookedUp;
   }
 
-  /** The tables, on the run's connection, without what it marked for this scope before. */
+  /**
+   * How many marks are held on the heap: HubSpot ids waiting to be found, and claims waiting to be
+   * written (all of a dry run's).
+   */
+  synchronized int buffered() {
+    return pending + claims.size();
+  }
+
+  private void resolveReads() {
+    if (pending == 0) {
+      return;
+    }
+    pendingReads.forEach(
+        (type, ids) ->
+            db.read("find the records read", c -> RecordQueries.recordIds(c, scopeId, type, ids))
+                .forEach(this::readRecord));
+    pendingReads.clear();
+    pending = 0;
+  }
+
+  private void writeClaims() {
+    if (inMemory || claims.isEmpty()) {
+      return;
+    }
+    begin();
+    db.write(
+        "record the run's claims",
+        c -> {
+          RunClaims.claim(c, scopeId, claims);
+          return null;
+        });
+    claims.clear();
+  }
+
+  /** The table, on the run's connection, without what it claimed for this scope before. */
   private void begin() {
     if (!begun) {
       db.write(
-          "prepare the run's marks",
+          "prepare the run's claims",
           c -> {
-            RunMarks.begin(c, db.dialect(), scopeId);
+            RunClaims.begin(c, db.dialect(), scopeId);
             return null;
           });
       begun = true;
-    }
-  }
-
-  private void flushWhenFull() {
-    if (buffered >= FLUSH) {
-      flush();
     }
   }
 }

@@ -4,10 +4,7 @@ import io.github.csmkit.hubspot.state.internal.Db;
 import io.github.csmkit.hubspot.state.internal.RecordDigest;
 import io.github.csmkit.hubspot.state.internal.RecordQueries;
 import io.github.csmkit.hubspot.state.internal.RecordStore;
-import io.github.csmkit.hubspot.state.internal.RunMarks;
 import io.github.csmkit.hubspot.state.internal.RunStore;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +18,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 
 /** Reads one job and site; a job the state has never seen reads as empty. */
@@ -64,6 +63,11 @@ final class ScopeReader implements StateReader {
    */
   @Override
   public List<Delta> deltas(List<SourceSnapshot> batch) {
+    return deltas(batch, recordId -> {});
+  }
+
+  /** {@link #deltas(List)}, giving {@code found} the record id of each record the state holds. */
+  List<Delta> deltas(List<SourceSnapshot> batch, LongConsumer found) {
     OptionalLong scope = scope();
     if (scope.isEmpty() || batch.isEmpty()) {
       return StateReader.super.deltas(batch);
@@ -86,7 +90,7 @@ final class ScopeReader implements StateReader {
                 type,
                 db.read(
                     "read records",
-                    c -> RecordQueries.unchanged(c, scope.getAsLong(), type, byId))));
+                    c -> RecordQueries.unchanged(c, scope.getAsLong(), type, byId, found))));
     List<SourceSnapshot> rest = new ArrayList<>();
     for (SourceSnapshot s : batch) {
       if (!unchanged.get(s.type()).containsKey(s.hubSpotId())) {
@@ -131,32 +135,22 @@ final class ScopeReader implements StateReader {
 
   @Override
   public void forEachGone(ObjectType type, Predicate<String> seen, Consumer<StoredRecord> action) {
-    forEachOfIdPages(
-        type,
-        (c, scope, after) -> RecordQueries.idPage(c, scope, type, after, ID_PAGE),
-        seen.negate(),
-        action);
+    forEachOfIdPages(type, (recordId, hubSpotId) -> !seen.test(hubSpotId), action);
   }
 
-  /** The records not marked read by the run's current attempt ({@link RunMarks}). */
-  void forEachUnread(ObjectType type, Consumer<StoredRecord> action) {
-    forEachOfIdPages(
-        type,
-        (c, scope, after) -> RunMarks.unreadPage(c, scope, type, after, ID_PAGE),
-        id -> true,
-        action);
+  /** The records whose record id was not read ({@link AttemptMarks}). */
+  void forEachUnread(ObjectType type, LongPredicate read, Consumer<StoredRecord> action) {
+    forEachOfIdPages(type, (recordId, hubSpotId) -> !read.test(recordId), action);
   }
 
-  /** A page of record ids to HubSpot ids after a record id. */
+  /** Which records of a page of ids to load. */
   @FunctionalInterface
-  private interface IdPager {
-    List<Map.Entry<Long, String>> page(Connection c, long scopeId, long afterId)
-        throws SQLException;
+  private interface Keep {
+    boolean test(long recordId, String hubSpotId);
   }
 
   /** Pages through ids (the ids alone are small), then loads only the records kept. */
-  private void forEachOfIdPages(
-      ObjectType type, IdPager pager, Predicate<String> keep, Consumer<StoredRecord> action) {
+  private void forEachOfIdPages(ObjectType type, Keep keep, Consumer<StoredRecord> action) {
     OptionalLong scope = scope();
     if (scope.isEmpty()) {
       return;
@@ -165,10 +159,12 @@ final class ScopeReader implements StateReader {
     while (true) {
       long from = after;
       List<Map.Entry<Long, String>> page =
-          db.read("read record ids", c -> pager.page(c, scope.getAsLong(), from));
+          db.read(
+              "read record ids",
+              c -> RecordQueries.idPage(c, scope.getAsLong(), type, from, ID_PAGE));
       List<String> kept = new ArrayList<>();
       for (Map.Entry<Long, String> e : page) {
-        if (keep.test(e.getValue())) {
+        if (keep.test(e.getKey(), e.getValue())) {
           kept.add(e.getValue());
         }
         after = e.getKey();

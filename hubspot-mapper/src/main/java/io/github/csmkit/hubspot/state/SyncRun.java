@@ -100,6 +100,9 @@ public final class SyncRun implements StateReader, AutoCloseable {
           RecordStore.settle(c, scopeId, runId(), now, settlements);
           return null;
         });
+    for (Settlement s : settlements) { // this attempt read it, though it may be new to the state
+      marks.read(s.type(), s.hubSpotId());
+    }
   }
 
   /**
@@ -144,10 +147,11 @@ public final class SyncRun implements StateReader, AutoCloseable {
   }
 
   /**
-   * Notes that this attempt of the run read a record, for {@link #forEachUnread}. The marks go to
-   * the state a few thousand at a time (a dry run keeps them in memory), so a run over a million
-   * records holds none of them on the heap; they belong to this attempt alone (a resumed run starts
-   * with none) and are dropped when the run finishes.
+   * Notes that this attempt of the run read a record, for {@link #forEachUnread}. Records this run
+   * classifies ({@link #deltas}) are read by that alone; mark the others (a record the mapping
+   * refuses, say). A run keeps one bit per record id of the state and none for records it does not
+   * hold; the marks belong to this attempt alone (a resumed run starts with none) and are dropped
+   * when the run finishes.
    *
    * @param type contact or company
    * @param hubSpotId its HubSpot id
@@ -160,8 +164,8 @@ public final class SyncRun implements StateReader, AutoCloseable {
   }
 
   /**
-   * The records of the state this attempt did not {@link #markRead mark read}, in the order they
-   * were first stored: after a complete read of a source, the records it no longer has.
+   * The records of the state this attempt did not read ({@link #markRead}, {@link #deltas}), in the
+   * order they were first stored: after a complete read of a source, the records it no longer has.
    *
    * @param type contact or company
    * @param action what to do with each
@@ -171,11 +175,7 @@ public final class SyncRun implements StateReader, AutoCloseable {
   public void forEachUnread(ObjectType type, Consumer<StoredRecord> action) {
     checkOpen("read the records not read");
     marks.flush();
-    if (marks.inMemory()) {
-      reader.forEachGone(type, id -> marks.readInMemory(type, id), action);
-    } else {
-      reader.forEachUnread(type, action);
-    }
+    reader.forEachUnread(type, marks::wasRead, action);
   }
 
   /**
@@ -254,9 +254,13 @@ public final class SyncRun implements StateReader, AutoCloseable {
     return reader.records(type, hubSpotIds);
   }
 
+  /**
+   * {@inheritDoc} Each record the state holds of the batch is then read by this attempt ({@link
+   * #forEachUnread}).
+   */
   @Override
   public List<Delta> deltas(List<SourceSnapshot> batch) {
-    return reader.deltas(batch);
+    return reader.deltas(batch, marks::readRecord);
   }
 
   @Override

@@ -135,12 +135,12 @@ abstract class StateQueriesContract {
     other.settle(List.of(contact("h1", "qm:o", "o@example.com", Map.of())));
     other.markRead(ObjectType.CONTACT, "h7"); // another job's marks are not this job's
     other.close();
-    SyncRun run = begin(JOB);
     List<Settlement> batch = new ArrayList<>();
     for (int i = 0; i < 6200; i++) {
       batch.add(contact("h" + i, "qm:" + i, i + "@example.com", Map.of("N", List.of("" + i))));
     }
-    run.settle(batch);
+    settleInAnEarlierRun(JOB, batch);
+    SyncRun run = begin(JOB);
     Set<String> missing = Set.of("h0", "h7", "h4999", "h5000", "h6199");
     for (int i = 0; i < 6200; i++) {
       if (!missing.contains("h" + i)) {
@@ -187,9 +187,16 @@ abstract class StateQueriesContract {
       batch.add(contact("h" + i, "qm:" + i, i + "@example.com", Map.of()));
       keys.add(i + 1L);
     }
+    try (SyncRun earlier = state.beginRun("other-job", SITE, false)) {
+      earlier.settle(batch);
+      earlier.finish(RunStatus.COMPLETED, RunCounts.ZERO);
+    }
+    try (SyncRun earlier = state.beginRun(JOB, SITE, false)) {
+      earlier.settle(batch);
+      earlier.finish(RunStatus.COMPLETED, RunCounts.ZERO);
+    }
     SyncRun other = state.beginRun("other-job", SITE, false);
     toClose.add(other);
-    other.settle(batch);
     for (int i = 0; i < 2_500; i++) {
       other.markRead(ObjectType.CONTACT, "h" + i);
       other.claim(i + 1L, i);
@@ -197,7 +204,6 @@ abstract class StateQueriesContract {
     assertThat(other.marks().buffered()).as("written").isLessThan(AttemptMarks.FLUSH);
 
     SyncRun run = state.beginRun(JOB, SITE, false);
-    run.settle(batch);
     assertThat(run.claimants(keys)).as("another job's claims").isEmpty();
     for (int i = 0; i < 2_500; i++) {
       if (i != 5) {
@@ -223,6 +229,37 @@ abstract class StateQueriesContract {
     assertThat(other.claimants(keys)).hasSize(2_500).containsEntry(7L, 6L);
   }
 
+  @Test
+  void aRecordClassifiedOrSettledByThisAttemptIsRead() {
+    settleInAnEarlierRun(
+        JOB,
+        List.of(
+            contact("kept", "qm:1", "kept@example.com", Map.of()),
+            contact("changed", "qm:2", "changed@example.com", Map.of()),
+            contact("absent", "qm:3", "absent@example.com", Map.of())));
+    SyncRun run = begin(JOB);
+    List<Delta> deltas =
+        run.deltas(
+            List.of(
+                snapshot("kept", "kept@example.com", Map.of(), Set.of("c-1", "c-2")),
+                snapshot("changed", "changed@example.com", Map.of("N", List.of("x")), Set.of()),
+                snapshot("new", "new@example.com", Map.of(), Set.of())));
+    assertThat(deltas).extracting(Delta::kind).first().isEqualTo(Delta.Kind.UNCHANGED);
+    assertThat(unread(run)).as("classified: read").containsExactly("absent");
+    run.settle(List.of(contact("new", "qm:4", "new@example.com", Map.of())));
+    assertThat(unread(run))
+        .as("new to the state, settled by this attempt")
+        .containsExactly("absent");
+    assertThat(run.marks().buffered()).as("found, not held").isZero();
+  }
+
+  private void settleInAnEarlierRun(String job, List<Settlement> records) {
+    try (SyncRun earlier = begin(job)) {
+      earlier.settle(records);
+      earlier.finish(RunStatus.COMPLETED, RunCounts.ZERO);
+    }
+  }
+
   private static List<String> unread(SyncRun run) {
     List<String> out = new ArrayList<>();
     run.forEachUnread(ObjectType.CONTACT, r -> out.add(r.hubSpotId()));
@@ -238,6 +275,7 @@ abstract class StateQueriesContract {
       keys.add(k * 7919);
     }
     assertThat(run.claimants(keys)).isEmpty();
+    assertThat(run.marks().lookedUp()).as("nothing claimed yet: no query").isZero();
     for (long k : keys) {
       run.claim(k, k + 1);
     }
@@ -245,10 +283,28 @@ abstract class StateQueriesContract {
     Map<Long, Long> claimed = run.claimants(keys);
     assertThat(claimed).hasSize(n);
     keys.forEach(k -> assertThat(claimed).containsEntry(k, k + 1));
+    assertThat(run.marks().lookedUp())
+        .as("the written claims, looked up; the buffered ones answered from memory")
+        .isEqualTo(n - run.marks().buffered());
     assertThat(run.claimants(List.of(5L, 7919L))).containsOnlyKeys(7919L);
+    long before = run.marks().lookedUp();
+    List<Long> never = new ArrayList<>();
+    for (long k = 1; k <= 10_000; k++) {
+      never.add(-k);
+    }
+    assertThat(run.claimants(never)).isEmpty();
+    assertThat(run.marks().lookedUp() - before)
+        .as("keys never claimed are ruled out without a query (but for a rare false positive)")
+        .isLessThan(10);
     run.close();
     try (SyncRun resumed = begin(JOB)) {
       assertThat(resumed.claimants(keys)).as("a resumed attempt claims afresh").isEmpty();
+      for (long k : keys) {
+        resumed.claim(k, k + 2);
+      }
+      Map<Long, Long> again = resumed.claimants(keys);
+      keys.forEach(
+          k -> assertThat(again).as("not the crashed attempt's claim").containsEntry(k, k + 2));
     }
   }
 
@@ -272,8 +328,8 @@ abstract class StateQueriesContract {
       assertThat(unread).containsExactly("2");
       assertThat(plan.claimants(List.of(1L, 99_999L))).containsOnly(Map.entry(1L, 0L));
       assertThat(plan.marks().buffered())
-          .as("all in memory")
-          .isEqualTo(2 * AttemptMarks.FLUSH + 10);
+          .as("the claims, all in memory (the reads are bits of the records found)")
+          .isEqualTo(AttemptMarks.FLUSH + 5);
     }
   }
 

@@ -1,15 +1,18 @@
 package io.github.csmkit.hubspot.state.internal;
 
 import io.github.csmkit.hubspot.state.ObjectType;
+import io.github.csmkit.hubspot.state.Outcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * The state's targeted reads of records: each answers one question of a run in a query or a few,
@@ -27,19 +30,20 @@ public final class RecordQueries {
    * @param scopeId the job's scope
    * @param type contact or company
    * @param digests HubSpot id to the digest of its current contents ({@link RecordDigest#of})
+   * @param found given the record id of every record the state holds of these, unchanged or not
    * @return HubSpot id to CSM id, for the unchanged ones
    * @throws SQLException on a database error
    */
   public static Map<String, String> unchanged(
-      Connection c, long scopeId, ObjectType type, Map<String, byte[]> digests)
+      Connection c, long scopeId, ObjectType type, Map<String, byte[]> digests, LongConsumer found)
       throws SQLException {
     List<String> all = List.copyOf(digests.keySet());
     Map<String, String> out = new HashMap<>();
     for (int from = 0; from < all.size(); from += RecordStore.CHUNK) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + RecordStore.CHUNK));
       String sql =
-          "SELECT hubspot_id, csm_id, digest FROM records WHERE scope_id = ? AND object_type = ?"
-              + " AND outcome = 'IMPORTED' AND csm_id IS NOT NULL AND hubspot_id IN ("
+          "SELECT hubspot_id, record_id, outcome, csm_id, digest FROM records"
+              + " WHERE scope_id = ? AND object_type = ? AND hubspot_id IN ("
               + RecordStore.marks(chunk.size())
               + ")";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -50,10 +54,55 @@ public final class RecordQueries {
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            byte[] stored = rs.getBytes(3);
-            if (stored != null && Arrays.equals(stored, digests.get(rs.getString(1)))) {
-              out.put(rs.getString(1), rs.getString(2));
+            found.accept(rs.getLong(2));
+            String csmId = rs.getString(4);
+            byte[] stored = rs.getBytes(5);
+            if (csmId != null
+                && stored != null
+                && Outcome.IMPORTED.name().equals(rs.getString(3))) {
+              String id = rs.getString(1);
+              if (Arrays.equals(stored, digests.get(id))) {
+                out.put(id, csmId);
+              }
             }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The record ids of the records a scope holds with these HubSpot ids.
+   *
+   * @param c the connection
+   * @param scopeId the job's scope
+   * @param type contact or company
+   * @param hubSpotIds the ids (any number: they are looked up 500 at a time)
+   * @return the record ids of those the state holds
+   * @throws SQLException on a database error
+   */
+  public static List<Long> recordIds(
+      Connection c, long scopeId, ObjectType type, Collection<String> hubSpotIds)
+      throws SQLException {
+    List<String> all = List.copyOf(hubSpotIds);
+    List<Long> out = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += RecordStore.CHUNK) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + RecordStore.CHUNK));
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT record_id FROM records WHERE scope_id = ? AND object_type = ?"
+                  + " AND hubspot_id IN ("
+                  + RecordStore.marks(chunk.size())
+                  + ")")) {
+        ps.setLong(1, scopeId);
+        ps.setString(2, type.column());
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(3 + i, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getLong(1));
           }
         }
       }
@@ -75,19 +124,11 @@ public final class RecordQueries {
    */
   public static List<Map.Entry<Long, String>> idPage(
       Connection c, long scopeId, ObjectType type, long afterId, int limit) throws SQLException {
-    return idPage(c, scopeId, type, afterId, limit, "");
-  }
-
-  /** {@link #idPage}, of the records {@code r} that also meet {@code condition} ("AND ..."). */
-  static List<Map.Entry<Long, String>> idPage(
-      Connection c, long scopeId, ObjectType type, long afterId, int limit, String condition)
-      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT r.record_id, r.hubspot_id FROM records r"
-                + " WHERE r.scope_id = ? AND r.object_type = ? AND r.record_id > ?"
-                + condition
-                + " ORDER BY r.record_id LIMIT "
+            "SELECT record_id, hubspot_id FROM records"
+                + " WHERE scope_id = ? AND object_type = ? AND record_id > ?"
+                + " ORDER BY record_id LIMIT "
                 + limit)) {
       ps.setLong(1, scopeId);
       ps.setString(2, type.column());
