@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Output lines: {@code HEAP <records> <bytes>} ({@code -1}: after the run), then {@code DONE
  * <wall s> <process CPU s> <created> <updated> <unchanged> <retried> <failed> <rejected> <gone>
- * <notImported>}. Arguments: base URI, token, companies CSV, contacts CSV, state file, checkpoints.
+ * <notImported>}; {@code PHASE_START} and {@code PHASE_END} lines ({@link PhaseTimes}). Arguments:
+ * base URI, token, companies CSV, contacts CSV, state file, checkpoints.
  */
 public final class DeltaRunChild {
   private DeltaRunChild() {}
@@ -91,7 +92,7 @@ public final class DeltaRunChild {
             + report.recordsNotImported());
   }
 
-  /** Prints {@code PHASE <name> <start s> <end s>}, both from the run's start. */
+  /** Prints {@code PHASE_START <phase> <s>} and {@code PHASE_END <phase> <s>}, from the start. */
   private record PhaseTimes(long start) implements MigrationListener {
     @Override
     public void phaseStarted(Phase phase, OptionalLong total) {

@@ -180,7 +180,9 @@ public final class SyncRun implements StateReader, AutoCloseable {
 
   /**
    * The first claimants of keys, for de-duplicating this attempt's input by a key (a contact's
-   * email) without holding every key on the heap: claims are kept like {@link #markRead}'s marks.
+   * email) without holding every key on the heap: claims are written to a temporary table of the
+   * run's connection a few thousand at a time (a dry run keeps them in memory), and belong to this
+   * attempt alone. A key no claim of this attempt can match is answered without a query.
    *
    * @param keys the keys
    * @return key to its first claimant, for the keys claimed before
