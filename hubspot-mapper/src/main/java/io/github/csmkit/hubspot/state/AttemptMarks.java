@@ -18,11 +18,12 @@ import java.util.Set;
  * de-duplication. Thread-safe.
  *
  * <ul>
- *   <li><b>Reads</b> are a bitmap of the state's record ids: one bit a record id of the state (125
- *       KB for a million), none for a record the state does not hold (it cannot be gone). A record
- *       is set when a classification finds it ({@link #readRecord}); a HubSpot id marked on its own
- *       ({@link #read}) waits in a buffer of at most {@value #FLUSH} until one query finds the
- *       records of all of them. Nothing is written, so a dry run keeps its reads the same way.
+ *   <li><b>Reads</b> are a bitmap of record ids, from the scope's first: one bit a record id in the
+ *       scope's span (125 KB for a million), none for a record the state does not hold (it cannot
+ *       be gone). A record is set when a classification finds it or a settle writes it ({@link
+ *       #readRecord}); a HubSpot id marked on its own ({@link #read}) waits in a buffer of at most
+ *       {@value #FLUSH} until queries of 500 find the records of all of them. Nothing is written,
+ *       so a dry run keeps its reads the same way.
  *   <li><b>Claims</b> go to {@link RunClaims}' table of the run's connection {@value #FLUSH} at a
  *       time, in one transaction (a dry run keeps them in memory). Most keys a run asks about were
  *       never claimed (one contact per email): a filter of the keys this attempt claimed answers
@@ -37,8 +38,10 @@ final class AttemptMarks {
   private final long scopeId;
   private final boolean inMemory;
   private final BitSet readRecords = new BitSet();
-  // record ids past the int range (a database whose ids were started high): one entry each
+  // record ids a bit cannot hold (before the scope's first, or 2^31 past it): one entry each
   private final Set<Long> farRecords = new HashSet<>();
+  // the scope's first record id when first needed (Long.MIN_VALUE until then)
+  private long base = Long.MIN_VALUE;
   private final Map<ObjectType, Set<String>> pendingReads = new EnumMap<>(ObjectType.class);
   private final Map<Long, Long> claims = new LinkedHashMap<>();
   // every key claimed in this attempt, buffered or written (none of a dry run: all in memory)
@@ -66,19 +69,33 @@ final class AttemptMarks {
 
   /** A stored record read, by its record id. */
   synchronized void readRecord(long recordId) {
-    if (recordId <= Integer.MAX_VALUE) {
-      readRecords.set((int) recordId);
+    int bit = bit(recordId);
+    if (bit >= 0) {
+      readRecords.set(bit);
     } else {
       farRecords.add(recordId);
     }
   }
 
+  /**
+   * The bit of a record id: its distance from the scope's first record id, so that the bitmap spans
+   * the scope's records and not the whole state's; -1 when it does not fit.
+   */
+  private int bit(long recordId) {
+    if (base == Long.MIN_VALUE) {
+      base =
+          db.read("find the job's first record", c -> RecordQueries.firstRecordId(c, scopeId))
+              .orElse(recordId);
+    }
+    long bit = recordId - base;
+    return bit >= 0 && bit <= Integer.MAX_VALUE ? (int) bit : -1;
+  }
+
   /** Whether this attempt read the stored record with this id. */
   synchronized boolean wasRead(long recordId) {
     resolveReads();
-    return recordId <= Integer.MAX_VALUE
-        ? readRecords.get((int) recordId)
-        : farRecords.contains(recordId);
+    int bit = bit(recordId);
+    return bit >= 0 ? readRecords.get(bit) : farRecords.contains(recordId);
   }
 
   /** The claimants of keys claimed before; keys not claimed are absent. */
@@ -130,6 +147,7 @@ final class AttemptMarks {
   synchronized void close() {
     readRecords.clear();
     farRecords.clear();
+    base = Long.MIN_VALUE;
     pendingReads.clear();
     pending = 0;
     claims.clear();

@@ -84,13 +84,17 @@ final class ScopeReader implements StateReader {
           .merge(s.hubSpotId(), d, (a, b) -> Arrays.equals(a, b) ? a : new byte[0]);
     }
     Map<ObjectType, Map<String, String>> unchanged = new EnumMap<>(ObjectType.class);
+    List<Long> foundIds = new ArrayList<>(batch.size());
     digests.forEach(
         (type, byId) ->
             unchanged.put(
                 type,
                 db.read(
                     "read records",
-                    c -> RecordQueries.unchanged(c, scope.getAsLong(), type, byId, found))));
+                    c ->
+                        RecordQueries.unchanged(c, scope.getAsLong(), type, byId, foundIds::add))));
+    // given once the connection is free: found may take its own locks, and use the state
+    foundIds.forEach(found::accept);
     List<SourceSnapshot> rest = new ArrayList<>();
     for (SourceSnapshot s : batch) {
       if (!unchanged.get(s.type()).containsKey(s.hubSpotId())) {

@@ -1,12 +1,15 @@
 package io.github.csmkit.hubspot.state;
 
 import io.github.csmkit.hubspot.state.internal.Db;
+import io.github.csmkit.hubspot.state.internal.RecordQueries;
 import io.github.csmkit.hubspot.state.internal.RecordStore;
 import io.github.csmkit.hubspot.state.internal.RunLock;
 import io.github.csmkit.hubspot.state.internal.RunStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,15 +97,23 @@ public final class SyncRun implements StateReader, AutoCloseable {
       return;
     }
     Instant now = clock.instant();
-    db.write(
-        "settle " + settlements.size() + " records",
-        c -> {
-          RecordStore.settle(c, scopeId, runId(), now, settlements);
-          return null;
-        });
-    for (Settlement s : settlements) { // this attempt read it, though it may be new to the state
-      marks.read(s.type(), s.hubSpotId());
+    Map<ObjectType, List<String>> ids = new EnumMap<>(ObjectType.class);
+    for (Settlement s : settlements) {
+      ids.computeIfAbsent(s.type(), t -> new ArrayList<>()).add(s.hubSpotId());
     }
+    List<Long> recordIds =
+        db.write(
+            "settle " + settlements.size() + " records",
+            c -> {
+              RecordStore.settle(c, scopeId, runId(), now, settlements);
+              List<Long> out = new ArrayList<>(settlements.size());
+              for (Map.Entry<ObjectType, List<String>> e : ids.entrySet()) {
+                out.addAll(RecordQueries.recordIds(c, scopeId, e.getKey(), e.getValue()));
+              }
+              return out;
+            });
+    // this attempt read them, though some may be new to the state
+    recordIds.forEach(marks::readRecord);
   }
 
   /**

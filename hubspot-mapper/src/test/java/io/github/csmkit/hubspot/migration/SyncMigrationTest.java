@@ -193,6 +193,30 @@ class SyncMigrationTest {
   }
 
   @Test
+  void aContactTheMappingNowRefusesOrADuplicateIsReadNotGone() throws Exception {
+    List<Contact> all = contacts(10);
+    migrate(COMPANIES, all, b -> b);
+    List<Contact> edited = new ArrayList<>();
+    for (Contact c : all) {
+      if (c.id() == 3) { // no email now: the mapping refuses it
+        edited.add(new Contact(3, c.first(), "", c.phone(), c.stage(), c.companyId()));
+      } else if (c.id() == 4) { // contact 2's email now: a duplicate
+        edited.add(
+            new Contact(4, c.first(), "c2@example.com", c.phone(), c.stage(), c.companyId()));
+      } else {
+        edited.add(c);
+      }
+    }
+
+    MigrationReport rerun = migrate(COMPANIES, edited, b -> b);
+
+    SyncCounts counts = rerun.sync().orElseThrow().customers().orElseThrow().counts();
+    assertThat(counts.gone()).as("both are in the export: not gone").isZero();
+    assertThat(counts.unchanged()).isEqualTo(8);
+    assertThat(counts.rejected()).as("one refused by the mapping, one a duplicate").isEqualTo(2);
+  }
+
+  @Test
   void aRerunOnAnEditedExportSendsOnlyTheChangesAndEndsAsACleanRunWould() throws Exception {
     List<Contact> all = contacts(30);
     migrate(COMPANIES, all, b -> b);

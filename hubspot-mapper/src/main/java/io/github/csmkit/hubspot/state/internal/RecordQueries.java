@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.LongConsumer;
 
 /**
@@ -70,6 +71,36 @@ public final class RecordQueries {
       }
     }
     return out;
+  }
+
+  /**
+   * The lowest record id of a scope.
+   *
+   * @param c the connection
+   * @param scopeId the job's scope
+   * @return it; empty when the scope has no record
+   * @throws SQLException on a database error
+   */
+  public static OptionalLong firstRecordId(Connection c, long scopeId) throws SQLException {
+    OptionalLong first = OptionalLong.empty();
+    // one per type: each the first entry of records_in_order's range, where a MIN of the scope
+    // alone would read the whole range
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT MIN(record_id) FROM records WHERE scope_id = ? AND object_type = ?")) {
+      for (ObjectType type : ObjectType.values()) {
+        ps.setLong(1, scopeId);
+        ps.setString(2, type.column());
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          long min = rs.getLong(1);
+          if (!rs.wasNull() && (first.isEmpty() || min < first.getAsLong())) {
+            first = OptionalLong.of(min);
+          }
+        }
+      }
+    }
+    return first;
   }
 
   /**
