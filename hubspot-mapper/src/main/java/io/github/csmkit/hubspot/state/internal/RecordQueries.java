@@ -116,29 +116,7 @@ public final class RecordQueries {
   public static List<Long> recordIds(
       Connection c, long scopeId, ObjectType type, Collection<String> hubSpotIds)
       throws SQLException {
-    List<String> all = List.copyOf(hubSpotIds);
-    List<Long> out = new ArrayList<>();
-    for (int from = 0; from < all.size(); from += RecordStore.CHUNK) {
-      List<String> chunk = all.subList(from, Math.min(all.size(), from + RecordStore.CHUNK));
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT record_id FROM records WHERE scope_id = ? AND object_type = ?"
-                  + " AND hubspot_id IN ("
-                  + RecordStore.marks(chunk.size())
-                  + ")")) {
-        ps.setLong(1, scopeId);
-        ps.setString(2, type.column());
-        for (int i = 0; i < chunk.size(); i++) {
-          ps.setString(3 + i, chunk.get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(rs.getLong(1));
-          }
-        }
-      }
-    }
-    return out;
+    return new ArrayList<>(RecordStore.ids(c, scopeId, type, hubSpotIds.stream()).values());
   }
 
   /**

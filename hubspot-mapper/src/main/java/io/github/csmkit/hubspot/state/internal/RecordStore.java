@@ -146,7 +146,8 @@ public final class RecordStore {
     }
   }
 
-  private static Map<String, Long> ids(
+  /** HubSpot id to record id, of the records a scope holds with these ids; 500 ids a query. */
+  static Map<String, Long> ids(
       Connection c, long scopeId, ObjectType type, java.util.stream.Stream<String> hubSpotIds)
       throws SQLException {
     List<String> all = hubSpotIds.toList();
